@@ -1,0 +1,141 @@
+package org.gazette.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.gazette.problem.Problem;
+import org.gazette.site.Build;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code gazette build | check}: exit 0 ok, 1 content or build error, 2 usage. */
+@Command(name = "gazette", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Publishes a press office's year as a bilingual website.",
+        subcommands = {Main.BuildCommand.class, Main.CheckCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Callable<Integer> {
+
+    static {
+        // Gazette speaks to the user in its own words; libraries stay quiet.
+        System.setProperty("org.freemarker.loggerLibrary", "none");
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+    }
+
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        return cl.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        new CommandLine(this).usage(System.out);
+        return 2;
+    }
+
+    /** Options both commands share. */
+    static class Folders {
+        @Option(names = "--content", paramLabel = "DIR", description = "content folder (default: ${DEFAULT-VALUE})", defaultValue = "content")
+        Path content;
+
+        @Option(names = "--templates", paramLabel = "DIR", description = "templates folder (default: ${DEFAULT-VALUE})", defaultValue = "templates")
+        Path templates;
+
+        @Option(names = "--strict", description = "treat warnings (missing translations, broken links, unused files) as errors")
+        boolean strict;
+
+        @Option(names = "--verbose", description = "also print the time of each step")
+        boolean verbose;
+    }
+
+    @Command(name = "build", mixinStandardHelpOptions = true, description = "Check the content, then build the website into the output folder.")
+    static final class BuildCommand implements Callable<Integer> {
+        @CommandLine.Mixin
+        Folders folders = new Folders();
+
+        @Option(names = "--out", paramLabel = "DIR", description = "output folder, replaced as a whole (default: ${DEFAULT-VALUE})", defaultValue = "site-out")
+        Path out;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            return execute(spec, folders, out, true);
+        }
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true, description = "Check content and templates; write nothing.")
+    static final class CheckCommand implements Callable<Integer> {
+        @CommandLine.Mixin
+        Folders folders = new Folders();
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            return execute(spec, folders, Path.of("site-out"), false);
+        }
+    }
+
+    static int execute(CommandLine.Model.CommandSpec spec, Folders f, Path out, boolean write) {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        long start = System.nanoTime();
+        Build.Result r;
+        try {
+            r = new Build(new Build.Options(f.content, f.templates, out, f.strict)).run(write);
+        } catch (RuntimeException | Error e) {
+            // A bug in Gazette, not in the content: say so plainly; the trace only on request.
+            stderr.println("gazette: internal error: " + e + " — this is a bug in Gazette, not in your content; "
+                    + "please report it with the output of --verbose. Nothing was written.");
+            if (f.verbose) e.printStackTrace(stderr);
+            return 1;
+        }
+        for (Problem p : r.problems()) stderr.println(p.format());
+        long warnings = r.problems().stream().filter(p -> !p.isError()).count();
+        long errors = r.problems().size() - warnings;
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (f.verbose) {
+            r.stepMillis().forEach((step, ms) -> stderr.println("  " + step + ": " + ms + " ms"));
+        }
+        int pages = r.pagesPerLanguage().values().stream().mapToInt(Integer::intValue).sum();
+        StringBuilder perLang = new StringBuilder();
+        r.pagesPerLanguage().forEach((lang, n) -> perLang.append(perLang.length() == 0 ? "" : ", ").append(lang).append(' ').append(n));
+        String time = String.format(Locale.ROOT, "%.2f s", seconds);
+        if (!r.ok()) {
+            stderr.println("gazette: " + (write ? "build" : "check") + " failed: " + plural(errors, "error") + ", " + plural(warnings, "warning")
+                    + (f.strict && errors == 0 ? " (--strict)" : "") + "; nothing was written");
+            return 1;
+        }
+        if (write) {
+            stdout.println("gazette: built " + out + ": " + pages + " pages (" + perLang + "), " + r.files().size() + " files, "
+                    + plural(warnings, "warning") + ", " + time);
+        } else {
+            stdout.println("gazette: check ok: " + pages + " pages (" + perLang + "), " + plural(warnings, "warning") + ", " + time);
+        }
+        return 0;
+    }
+
+    private static String plural(long n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"gazette " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

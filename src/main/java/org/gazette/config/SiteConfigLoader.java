@@ -1,0 +1,99 @@
+package org.gazette.config;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.IllformedLocaleException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import org.gazette.i18n.Language;
+import org.gazette.i18n.Localized;
+import org.gazette.problem.Position;
+import org.gazette.problem.Problems;
+import org.gazette.yaml.Fields;
+import org.gazette.yaml.Node;
+import org.gazette.yaml.SourceText;
+import org.gazette.yaml.YamlReader;
+
+/** Reads and checks {@code site.yaml}. */
+public final class SiteConfigLoader {
+
+    public static final String FILE = "site.yaml";
+
+    private SiteConfigLoader() {}
+
+    public static Optional<SiteConfig> load(Path contentDir, YamlReader yaml, Problems problems) {
+        Path path = contentDir.resolve(FILE);
+        if (!Files.isRegularFile(path)) {
+            problems.error(Position.of(FILE), "the content folder has no site.yaml",
+                    "create " + FILE + " with the site's title, office, languages and baseUrl (see README, 'Content format')");
+            return Optional.empty();
+        }
+        Node root = yaml.read(SourceText.read(path, FILE), problems);
+        if (root == null) return Optional.empty();
+        return Fields.of(root, problems, FILE).flatMap(f -> read(f, problems));
+    }
+
+    private static Optional<SiteConfig> read(Fields f, Problems problems) {
+        List<Language> languages = f.list("languages", n -> language(n, problems));
+        if (!f.has("languages")) {
+            f.required("languages", "[{code: zh, name: 中文, locale: zh-CN}]");
+        }
+        Set<String> seen = new HashSet<>();
+        for (Language l : languages) {
+            if (!seen.add(l.code())) {
+                problems.error(f.at(), "language '" + l.code() + "' is listed twice", "list each language once");
+            }
+        }
+        List<Language> langs = languages;
+        Optional<Localized> title = f.required("title", "{zh: …, en: …}").flatMap(n -> Localized.read(n, f, langs, "title"));
+        Optional<Localized> office = f.required("office", "{zh: …, en: …}").flatMap(n -> Localized.read(n, f, langs, "office"));
+        Optional<Localized> district = f.required("district", "{zh: …, en: …}").flatMap(n -> Localized.read(n, f, langs, "district"));
+        Optional<String> baseUrl = f.requiredString("baseUrl", "https://news.example.gov.cn/");
+        baseUrl.filter(u -> !u.matches("https?://[^\\s/]+(/\\S*)?"))
+                .ifPresent(u -> problems.error(f.node("baseUrl").get().at(), "baseUrl '" + u + "' is not a web address",
+                        "write it like https://news.example.gov.cn/"));
+        ZoneId zone = f.string("timeZone").flatMap(z -> zone(z, f)).orElse(ZoneId.of("Asia/Shanghai"));
+        f.finish();
+        if (langs.isEmpty() || title.isEmpty() || office.isEmpty() || district.isEmpty() || baseUrl.isEmpty()) {
+            return Optional.empty();
+        }
+        String base = baseUrl.get().endsWith("/") ? baseUrl.get() : baseUrl.get() + "/";
+        return Optional.of(new SiteConfig(title.get(), office.get(), district.get(), langs, base, zone));
+    }
+
+    private static Optional<ZoneId> zone(String z, Fields f) {
+        try {
+            return Optional.of(ZoneId.of(z));
+        } catch (DateTimeException e) {
+            f.problems().error(f.node("timeZone").get().at(), "'" + z + "' is not a time zone", "write it like Asia/Shanghai");
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Language> language(Node n, Problems problems) {
+        return Fields.of(n, problems, "a language").flatMap(f -> {
+            Optional<String> code = f.requiredString("code", "zh");
+            Optional<String> name = f.requiredString("name", "中文");
+            Optional<String> tag = f.requiredString("locale", "zh-CN");
+            f.finish();
+            code.filter(c -> !c.matches("[a-z]{2,3}")).ifPresent(c ->
+                    problems.error(f.node("code").get().at(), "'" + c + "' is not a language code", "use a two-letter code such as zh or en"));
+            Optional<Locale> locale = tag.flatMap(t -> {
+                try {
+                    return Optional.of(new Locale.Builder().setLanguageTag(t).build());
+                } catch (IllformedLocaleException e) {
+                    problems.error(f.node("locale").get().at(), "'" + t + "' is not a locale", "write it like zh-CN or en-GB");
+                    return Optional.empty();
+                }
+            });
+            if (code.isEmpty() || name.isEmpty() || locale.isEmpty() || !code.get().matches("[a-z]{2,3}")) return Optional.empty();
+            return Optional.of(new Language(code.get(), name.get(), locale.get()));
+        });
+    }
+}

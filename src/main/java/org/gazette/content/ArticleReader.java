@@ -1,0 +1,98 @@
+package org.gazette.content;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.gazette.i18n.Language;
+import org.gazette.problem.Position;
+import org.gazette.problem.Problems;
+import org.gazette.yaml.Fields;
+import org.gazette.yaml.Node;
+import org.gazette.yaml.SourceText;
+import org.gazette.yaml.YamlReader;
+
+/** Reads one Markdown file: YAML front matter between two {@code ---} lines, then the body. */
+final class ArticleReader {
+
+    private static final String FRONT_MATTER_HINT =
+            "start the file with a line '---', then 'title: …' and 'date: 2018-02-27', then a line '---'";
+
+    private final YamlReader yaml;
+    private final Markdown markdown;
+    private final List<Language> languages;
+    private final Problems problems;
+
+    ArticleReader(YamlReader yaml, Markdown markdown, List<Language> languages, Problems problems) {
+        this.yaml = yaml;
+        this.markdown = markdown;
+        this.languages = languages;
+        this.problems = problems;
+    }
+
+    Optional<Article> read(SourceText source, String slug, Language language) {
+        String text = source.text();
+        String file = source.file();
+        if (!text.startsWith("---\n")) {
+            problems.error(new Position(file, 1, 1), "no front matter (title, date) at the top of the article", FRONT_MATTER_HINT);
+            return Optional.empty();
+        }
+        int end = -1;
+        int line = 2;
+        int pos = 4;
+        while (pos <= text.length()) {
+            int nl = text.indexOf('\n', pos);
+            String l = nl < 0 ? text.substring(pos) : text.substring(pos, nl);
+            if (l.equals("---") || l.equals("...")) {
+                end = pos;
+                break;
+            }
+            if (nl < 0) break;
+            pos = nl + 1;
+            line++;
+        }
+        if (end < 0) {
+            problems.error(new Position(file, 1, 1), "the front matter is not closed", "add a line '---' after the last front-matter field");
+            return Optional.empty();
+        }
+        int bodyStart = text.indexOf('\n', end);
+        String body = bodyStart < 0 ? "" : text.substring(bodyStart + 1);
+        Node root = yaml.read(text.substring(4, end), file, 1, problems);
+        if (root == null) return Optional.empty();
+        Optional<Fields> fields = Fields.of(root, problems, "the front matter");
+        if (fields.isEmpty()) return Optional.empty();
+        Fields f = fields.get();
+        var title = f.requiredString("title", "…");
+        var date = f.requiredDate("date");
+        var summary = f.string("summary").orElse("");
+        var byline = f.node("byline").flatMap(this::byline).orElse(Article.Byline.NONE);
+        var tags = f.list("tags", f::scalarText);
+        f.finish();
+        if (body.isBlank()) {
+            problems.error(new Position(file, line + 1, 1), "the article has no text after its front matter",
+                    "write the article below the closing '---'");
+            return Optional.empty();
+        }
+        if (title.isEmpty() || date.isEmpty()) return Optional.empty();
+        String html = markdown.render(markdown.parse(body));
+        return Optional.of(new Article(slug, language, file, title.get(), date.get(), summary, byline, tags, html));
+    }
+
+    private Optional<Article.Byline> byline(Node n) {
+        return Fields.of(n, problems, "byline").map(f -> {
+            var reporter = names(f, "reporter");
+            var correspondent = names(f, "correspondent");
+            var photographer = names(f, "photographer");
+            f.finish();
+            return new Article.Byline(reporter, correspondent, photographer);
+        });
+    }
+
+    /** A name or a list of names. */
+    private List<String> names(Fields f, String key) {
+        Optional<Node> n = f.node(key);
+        if (n.isPresent() && n.get() instanceof Node.Scalar) {
+            return f.scalarText(n.get()).map(List::of).orElse(List.of());
+        }
+        return f.list(key, f::scalarText);
+    }
+}

@@ -1,0 +1,191 @@
+package org.gazette.content;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.gazette.config.SiteConfig;
+import org.gazette.config.SiteConfigLoader;
+import org.gazette.i18n.Language;
+import org.gazette.problem.GazetteException;
+import org.gazette.problem.Position;
+import org.gazette.problem.Problems;
+import org.gazette.yaml.Node;
+import org.gazette.yaml.SourceText;
+import org.gazette.yaml.YamlReader;
+
+/**
+ * Reads the content folder: {@code site.yaml}, then one folder per year ({@code 2017/}) holding
+ * {@code report.yaml}, the report's prose {@code report.<lang>.md} and news {@code news/<slug>.<lang>.md}.
+ * Every file the user wrote is either read or reported: nothing is dropped silently.
+ */
+public final class ContentLoader {
+
+    public static final String REPORT = "report.yaml";
+    public static final String SCHEMA_DIR = "schema";
+    private static final Pattern YEAR = Pattern.compile("\\d{4}");
+    private static final Pattern TEXT = Pattern.compile("([a-z0-9]+(?:-[a-z0-9]+)*)\\.([a-z]{2,3})\\.md");
+
+    private final Problems problems;
+    private final YamlReader yaml = new YamlReader();
+    private final Markdown markdown = new Markdown();
+
+    public ContentLoader(Problems problems) {
+        this.problems = problems;
+    }
+
+    /** The content, or empty when problems make it unusable (they are in {@code problems}). */
+    public Optional<Content> load(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            problems.error(Position.of(dir.toString()), "the content folder does not exist",
+                    "run Gazette in the folder that holds content/, or name it with --content DIR");
+            return Optional.empty();
+        }
+        List<Path> entries = list(dir);
+        if (entries.isEmpty()) {
+            problems.error(Position.of(dir.toString()), "the content folder is empty",
+                    "add site.yaml and a year folder such as 2017/ (see README, 'Content format')");
+            return Optional.empty();
+        }
+        Optional<SiteConfig> site = SiteConfigLoader.load(dir, yaml, problems);
+        List<Year> years = new ArrayList<>();
+        for (Path p : entries) {
+            String name = p.getFileName().toString();
+            if (name.equals(SiteConfigLoader.FILE) || name.equals(SCHEMA_DIR) || name.startsWith(".")) continue;
+            if (Files.isDirectory(p) && YEAR.matcher(name).matches()) {
+                site.flatMap(s -> year(p, name, s)).ifPresent(years::add);
+            } else {
+                unused(name);
+            }
+        }
+        if (site.isPresent() && years.isEmpty() && !problems.hasErrors()) {
+            problems.error(Position.of(dir.toString()), "the content folder has no year folder",
+                    "add a folder named after the year, e.g. 2017/, with a report.yaml");
+        }
+        if (site.isEmpty() || problems.hasErrors()) return Optional.empty();
+        years.sort(Comparator.comparingInt(Year::year).reversed());
+        return Optional.of(new Content(site.get(), years));
+    }
+
+    private Optional<Year> year(Path dir, String name, SiteConfig site) {
+        int year = Integer.parseInt(name);
+        List<Language> languages = site.languages();
+        Path reportFile = dir.resolve(REPORT);
+        Optional<Report> report = Optional.empty();
+        if (!Files.isRegularFile(reportFile)) {
+            problems.error(Position.of(name + "/" + REPORT), "the year " + name + " has no report.yaml",
+                    "create " + name + "/" + REPORT + " (copy last year's and change it)");
+        } else {
+            Node root = yaml.read(SourceText.read(reportFile, name + "/" + REPORT), problems);
+            if (root != null) report = new ReportReader(languages, problems).read(root, year);
+        }
+        ArticleReader articles = new ArticleReader(yaml, markdown, languages, problems);
+        Map<String, Map<String, Article>> prose = new TreeMap<>();
+        Map<String, Map<String, Article>> news = new TreeMap<>();
+        for (Path p : list(dir)) {
+            String file = p.getFileName().toString();
+            String display = name + "/" + file;
+            if (file.equals(REPORT) || file.startsWith(".")) continue;
+            if (file.equals("news") && Files.isDirectory(p)) {
+                for (Path a : list(p)) {
+                    String af = a.getFileName().toString();
+                    if (af.startsWith(".")) continue;
+                    text(a, display + "/" + af, languages, articles, news);
+                }
+            } else if (file.startsWith("report.") && file.endsWith(".md")) {
+                text(p, display, languages, articles, prose);
+            } else {
+                unused(display);
+            }
+        }
+        Translations reportProse = null;
+        if (prose.isEmpty()) {
+            problems.error(Position.of(name + "/report." + site.defaultLanguage().code() + ".md"), "the year " + name + " has no report prose",
+                    "write the report's introduction in " + name + "/report." + site.defaultLanguage().code() + ".md (and its translations)");
+        } else {
+            reportProse = pair(prose, languages).get(0);
+        }
+        List<Translations> newsList = pair(news, languages);
+        newsList = new ArrayList<>(newsList);
+        newsList.sort(Comparator.comparing(Translations::date).reversed().thenComparing(Translations::slug));
+        if (report.isEmpty() || reportProse == null) return Optional.empty();
+        return Optional.of(new Year(year, report.get(), reportProse, newsList));
+    }
+
+    private void text(Path p, String display, List<Language> languages, ArticleReader reader, Map<String, Map<String, Article>> into) {
+        Matcher m = TEXT.matcher(p.getFileName().toString());
+        if (!Files.isRegularFile(p) || !m.matches()) {
+            problems.error(Position.of(display), "'" + p.getFileName() + "' is not named like an article",
+                    "name articles <name>.<language>.md in lower-case letters, digits and hyphens, e.g. meeting.zh.md");
+            return;
+        }
+        String code = m.group(2);
+        Optional<Language> lang = languages.stream().filter(l -> l.code().equals(code)).findFirst();
+        if (lang.isEmpty()) {
+            problems.error(Position.of(display), "'" + code + "' in the file name is not one of the site's languages",
+                    "use " + String.join(" or ", languages.stream().map(Language::code).toList()) + " (see site.yaml)");
+            return;
+        }
+        SourceText source;
+        try {
+            source = SourceText.read(p, display);
+        } catch (GazetteException e) {
+            e.problems().forEach(problems::add);
+            return;
+        }
+        reader.read(source, m.group(1), lang.get())
+                .ifPresent(a -> into.computeIfAbsent(m.group(1), k -> new LinkedHashMap<>()).put(code, a));
+    }
+
+    /** Pairs language versions by name; warns about missing translations; refuses versions that disagree on the date. */
+    private List<Translations> pair(Map<String, Map<String, Article>> bySlug, List<Language> languages) {
+        List<Translations> out = new ArrayList<>();
+        for (var e : bySlug.entrySet()) {
+            Map<String, Article> versions = e.getValue();
+            Article first = null;
+            for (Language l : languages) {
+                Article a = versions.get(l.code());
+                if (a == null) continue;
+                if (first == null) {
+                    first = a;
+                } else if (!a.date().equals(first.date())) {
+                    problems.error(Position.of(a.file()), "date " + a.date() + " differs from " + first.file() + " (" + first.date() + ")",
+                            "translations of one article share one date: correct the wrong one");
+                }
+            }
+            if (first == null) continue;
+            for (Language l : languages) {
+                if (!versions.containsKey(l.code())) {
+                    String missing = first.file().replaceAll("\\.[a-z]{2,3}\\.md$", "." + l.code() + ".md");
+                    problems.warning(Position.of(first.file()), "not yet translated into " + l.name() + " (" + missing + " is missing)",
+                            "until it exists, the " + l.code() + " page shows the " + first.language().code() + " text with a notice");
+                }
+            }
+            out.add(new Translations(e.getKey(), versions));
+        }
+        return out;
+    }
+
+    private void unused(String display) {
+        problems.warning(Position.of(display), "not used by Gazette",
+                "year folders are named like 2017/ and hold report.yaml, report.<lang>.md and news/; move or remove this");
+    }
+
+    private static List<Path> list(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
+        } catch (IOException e) {
+            throw new GazetteException(Position.of(dir.toString()).error("cannot list folder: " + e.getMessage(), null));
+        }
+    }
+}

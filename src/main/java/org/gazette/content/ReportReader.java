@@ -1,0 +1,215 @@
+package org.gazette.content;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.gazette.format.Quantity;
+import org.gazette.format.QuantityParser;
+import org.gazette.format.Unit;
+import org.gazette.i18n.Language;
+import org.gazette.i18n.Localized;
+import org.gazette.problem.Problems;
+import org.gazette.yaml.Fields;
+import org.gazette.yaml.Node;
+
+/** Turns the YAML tree of {@code <year>/report.yaml} into a {@link Report}, reporting every problem on the way. */
+final class ReportReader {
+
+    private final List<Language> languages;
+    private final Problems problems;
+
+    ReportReader(List<Language> languages, Problems problems) {
+        this.languages = languages;
+        this.problems = problems;
+    }
+
+    Optional<Report> read(Node root, int folderYear) {
+        return Fields.of(root, problems, "the report").flatMap(f -> {
+            Optional<Integer> year = f.requiredInteger("year", 1949, 2999, String.valueOf(folderYear));
+            year.filter(y -> y != folderYear).ifPresent(y -> problems.error(f.node("year").get().at(),
+                    "year " + y + " does not match its folder " + folderYear + "/", "write year: " + folderYear + ", or move the file"));
+            Optional<Localized> title = text(f, "title", true);
+            Optional<Localized> summary = text(f, "summary", true);
+            Optional<Meeting> meeting = f.required("meeting", "(the meeting's fields, indented)").flatMap(this::meeting);
+            List<Commendation> commendations = f.list("commendations", this::commendation);
+            List<Figure> figures = f.list("figures", this::figure);
+            List<Honour> honours = f.list("honours", this::honour);
+            List<Highlight> highlights = f.list("highlights", this::highlight);
+            Optional<Plans> plans = f.node("plans").flatMap(n -> plans(n, folderYear));
+            Optional<FollowUp> followUp = f.node("followUp").flatMap(this::followUp);
+            f.finish();
+            uniqueIds(figures);
+            if (year.isEmpty() || title.isEmpty() || summary.isEmpty() || meeting.isEmpty()) return Optional.empty();
+            return Optional.of(new Report(year.get(), title.get(), summary.get(), meeting.get(), commendations, figures,
+                    honours, highlights, plans.orElse(new Plans(folderYear + 1, List.of())), followUp.orElse(null)));
+        });
+    }
+
+    private void uniqueIds(List<Figure> figures) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Figure fig : figures) {
+            if (!seen.add(fig.id())) {
+                problems.error(fig.label().at(), "figure id '" + fig.id() + "' is used twice", "give each figure its own id");
+            }
+        }
+    }
+
+    private Optional<Meeting> meeting(Node n) {
+        return Fields.of(n, problems, "meeting").flatMap(f -> {
+            var title = text(f, "title", true);
+            var date = f.requiredDate("date");
+            var session = f.choice("session", Meeting.SESSIONS, false).orElse(null);
+            var place = text(f, "place", false).orElse(null);
+            var attendance = f.node("attendance").flatMap(this::quantity).orElse(null);
+            var attendees = f.list("attendees", i -> Localized.read(i, f, languages, "attendees"));
+            var agenda = f.list("agenda", i -> Localized.read(i, f, languages, "agenda"));
+            var theme = text(f, "theme", false).orElse(null);
+            f.finish();
+            if (title.isEmpty() || date.isEmpty()) return Optional.empty();
+            return Optional.of(new Meeting(title.get(), date.get(), session, place, attendance, attendees, agenda, theme));
+        });
+    }
+
+    private Optional<Commendation> commendation(Node n) {
+        return Fields.of(n, problems, "a commendation").flatMap(f -> {
+            var category = text(f, "category", true);
+            var recipients = f.choice("recipients", Commendation.RECIPIENTS, true);
+            var names = f.list("names", i -> Localized.read(i, f, languages, "names"));
+            f.finish();
+            if (category.isEmpty() || recipients.isEmpty()) return Optional.empty();
+            return Optional.of(new Commendation(category.get(), recipients.get(), names));
+        });
+    }
+
+    private Optional<Figure> figure(Node n) {
+        return Fields.of(n, problems, "a figure").flatMap(f -> {
+            var id = f.requiredString("id", "economic-output");
+            id.filter(s -> !s.matches("[a-z0-9]+(-[a-z0-9]+)*")).ifPresent(s -> problems.error(f.node("id").get().at(),
+                    "figure id '" + s + "' may use only lower-case letters, digits and hyphens", "for example economic-output"));
+            var field = f.choice("field", Report.FIELDS, true);
+            var label = text(f, "label", true);
+            Quantity value = f.node("value").flatMap(this::quantity).orElse(null);
+            Quantity target = f.node("target").flatMap(this::quantity).orElse(null);
+            Quantity overTarget = f.node("overTarget").flatMap(this::quantity).orElse(null);
+            Quantity attainment = f.node("attainment").flatMap(this::quantity).orElse(null);
+            Quantity growth = f.node("growth").flatMap(q -> percent(q, "growth")).orElse(null);
+            Rank rank = f.node("rank").flatMap(this::rank).orElse(null);
+            if (!f.has("value") && !f.has("attainment") && !f.has("rank")) {
+                problems.error(f.at(), "figure '" + id.orElse("?") + "' has no value, attainment or rank",
+                        "add at least one of: value: 320亿元, attainment: 1.25倍, rank: {position: 1, of: 6, peers: …}");
+            }
+            if (target != null && overTarget != null) {
+                problems.error(f.node("overTarget").get().at(), "figure '" + id.orElse("?") + "' has both target and overTarget",
+                        "keep one: the target, or how far the value beat it");
+            }
+            f.finish();
+            if (id.isEmpty() || field.isEmpty() || label.isEmpty()) return Optional.empty();
+            return Optional.of(new Figure(id.get(), field.get(), label.get(), value, target, overTarget, attainment, growth, rank));
+        });
+    }
+
+    private Optional<Rank> rank(Node n) {
+        return Fields.of(n, problems, "rank").flatMap(f -> {
+            var position = f.requiredInteger("position", 1, 10000, "1");
+            var of = f.requiredInteger("of", 1, 10000, "6");
+            var peers = text(f, "peers", true);
+            f.finish();
+            if (position.isPresent() && of.isPresent() && position.get() > of.get()) {
+                problems.error(f.at(), "rank " + position.get() + " of " + of.get() + " is impossible", "check position and of");
+                return Optional.empty();
+            }
+            if (position.isEmpty() || of.isEmpty() || peers.isEmpty()) return Optional.empty();
+            return Optional.of(new Rank(position.get(), of.get(), peers.get()));
+        });
+    }
+
+    private Optional<Honour> honour(Node n) {
+        return Fields.of(n, problems, "an honour").flatMap(f -> {
+            var holder = text(f, "holder", true);
+            var title = text(f, "title", true);
+            var level = f.choice("level", Honour.LEVELS, true);
+            var field = f.choice("field", Report.FIELDS, true);
+            f.finish();
+            if (holder.isEmpty() || title.isEmpty() || level.isEmpty() || field.isEmpty()) return Optional.empty();
+            return Optional.of(new Honour(holder.get(), title.get(), level.get(), field.get()));
+        });
+    }
+
+    private Optional<Highlight> highlight(Node n) {
+        return Fields.of(n, problems, "a highlight").flatMap(f -> {
+            var field = f.choice("field", Report.FIELDS, true);
+            var text = text(f, "text", true);
+            f.finish();
+            if (field.isEmpty() || text.isEmpty()) return Optional.empty();
+            return Optional.of(new Highlight(field.get(), text.get()));
+        });
+    }
+
+    private Optional<Plans> plans(Node n, int folderYear) {
+        return Fields.of(n, problems, "plans").flatMap(f -> {
+            var year = f.requiredInteger("year", 1949, 2999, String.valueOf(folderYear + 1));
+            var items = f.list("items", this::plan);
+            f.finish();
+            return year.map(y -> new Plans(y, items));
+        });
+    }
+
+    private Optional<Plans.Plan> plan(Node n) {
+        return Fields.of(n, problems, "a plan").flatMap(f -> {
+            var id = f.requiredString("id", "major-projects");
+            var field = f.choice("field", Report.FIELDS, true);
+            var title = text(f, "title", true);
+            var text = text(f, "text", true);
+            var targets = f.list("targets", this::target);
+            var places = f.list("places", i -> Localized.read(i, f, languages, "places"));
+            f.finish();
+            if (id.isEmpty() || field.isEmpty() || title.isEmpty() || text.isEmpty()) return Optional.empty();
+            return Optional.of(new Plans.Plan(id.get(), field.get(), title.get(), text.get(), targets, places));
+        });
+    }
+
+    private Optional<Plans.Target> target(Node n) {
+        return Fields.of(n, problems, "a target").flatMap(f -> {
+            var label = text(f, "label", true);
+            var value = f.required("value", "220个").flatMap(this::quantity);
+            f.finish();
+            if (label.isEmpty() || value.isEmpty()) return Optional.empty();
+            return Optional.of(new Plans.Target(label.get(), value.get()));
+        });
+    }
+
+    private Optional<FollowUp> followUp(Node n) {
+        return Fields.of(n, problems, "followUp").flatMap(f -> {
+            var text = text(f, "text", true);
+            var measures = f.list("measures", i -> Localized.read(i, f, languages, "measures"));
+            f.finish();
+            return text.map(t -> new FollowUp(t, measures));
+        });
+    }
+
+    private Optional<Localized> text(Fields f, String key, boolean required) {
+        Optional<Node> n = required ? f.required(key, "{zh: …, en: …}") : f.node(key);
+        return n.flatMap(node -> Localized.read(node, f, languages, key));
+    }
+
+    private Optional<Quantity> quantity(Node n) {
+        if (!(n instanceof Node.Scalar s) || s.isNull()) {
+            problems.error(n.at(), "expected a quantity such as 320亿元, not " + (n instanceof Node.MapNode ? "a group of fields" : "a list"),
+                    "write the number and unit on the same line");
+            return Optional.empty();
+        }
+        QuantityParser.Result result = QuantityParser.parse(s.text(), n.at().column());
+        if (result instanceof QuantityParser.Ok ok) return Optional.of(ok.quantity());
+        QuantityParser.Error err = (QuantityParser.Error) result;
+        problems.error(n.at(), err.message(), err.hint());
+        return Optional.empty();
+    }
+
+    private Optional<Quantity> percent(Node n, String key) {
+        return quantity(n).filter(q -> {
+            if (q.unit() == Unit.PERCENT) return true;
+            problems.error(n.at(), "'" + key + "' must be a percentage, not '" + q.written() + "'", "write it like 7%");
+            return false;
+        });
+    }
+}

@@ -1,0 +1,31 @@
+package org.gazette.content;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.gazette.i18n.Language;
+
+/** The language versions of one text, paired by file name ({@code meeting.zh.md} / {@code meeting.en.md}). */
+public record Translations(String slug, Map<String, Article> byLanguage) {
+
+    public Translations {
+        byLanguage = Map.copyOf(new TreeMap<>(byLanguage));
+    }
+
+    /** The version in {@code lang}, or the first existing one in {@code order} (shown with a "not yet translated" notice). */
+    public Article in(Language lang, List<Language> order) {
+        Article a = byLanguage.get(lang.code());
+        if (a != null) return a;
+        for (Language l : order) {
+            a = byLanguage.get(l.code());
+            if (a != null) return a;
+        }
+        throw new IllegalStateException("no language version of " + slug);
+    }
+
+    public LocalDate date() {
+        return byLanguage.values().iterator().next().date();
+    }
+}

@@ -1,0 +1,97 @@
+package org.gazette.format;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.gazette.i18n.Strings;
+
+/**
+ * Prints quantities and dates in one language. Large numbers use the JDK's CLDR compact forms
+ * ({@code 320亿} in Chinese, {@code 32 billion} in English) from the language's {@code compact_from}
+ * threshold up; smaller ones are printed in full with the language's grouping. Unit and qualifier
+ * words come from the language's interface strings. Exact: at most {@link #MAX_FRACTION} decimals in
+ * compact form, rounded half-up beyond that; below the threshold every written decimal is kept.
+ */
+public final class QuantityFormat {
+
+    static final int MAX_FRACTION = 6;
+
+    private final Strings strings;
+    private final BigDecimal compactFrom;
+    private final NumberFormat.Style compactStyle;
+    private final boolean grouping;
+    private final DateTimeFormatter dates;
+
+    public QuantityFormat(Strings strings) {
+        this.strings = strings;
+        this.compactFrom = new BigDecimal(strings.get("number_compact_from"));
+        this.compactStyle = NumberFormat.Style.valueOf(strings.get("number_compact_style").toUpperCase(java.util.Locale.ROOT));
+        this.grouping = Boolean.parseBoolean(strings.get("number_grouping"));
+        this.dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(strings.language().locale());
+    }
+
+    public String format(Quantity q) {
+        String withUnit = strings.fill(q.unit().key(), "n", number(q.amount(), q.unit()), "word", q.word());
+        return q.exact() ? withUnit : strings.fill(q.qualifier().key(), "q", withUnit);
+    }
+
+    /** A change in percent, signed: +7%, −2.5%. */
+    public String signed(Quantity q) {
+        String s = format(new Quantity(q.qualifier(), q.amount().abs(), q.unit(), q.word(), q.written()));
+        return (q.amount().signum() < 0 ? "\u2212" : "+") + s;
+    }
+
+    public String date(LocalDate date) {
+        return dates.format(date);
+    }
+
+    /** A whole number as this language prints it (page counts, ranks). */
+    public String integer(long n) {
+        return plain(BigDecimal.valueOf(n));
+    }
+
+    String number(BigDecimal amount, Unit unit) {
+        if (unit.scalable() && amount.abs().compareTo(compactFrom) >= 0) {
+            return compact(amount);
+        }
+        return plain(amount);
+    }
+
+    /**
+     * CLDR's compact form, done exactly. The JDK's CompactNumberFormat drops every decimal of a
+     * BigDecimal (26.56亿 came out as 27亿), so we ask it only for the pattern — by formatting a
+     * power of ten with the same number of digits — and divide in BigDecimal ourselves.
+     */
+    private String compact(BigDecimal amount) {
+        BigDecimal abs = amount.abs();
+        int digits = abs.precision() - abs.scale();
+        NumberFormat probe = NumberFormat.getCompactNumberInstance(strings.language().locale(), compactStyle);
+        long power = BigDecimal.TEN.pow(digits - 1).longValueExact();
+        Matcher m = AFFIXES.matcher(probe.format(power));
+        if (!m.matches()) return plain(amount);
+        BigDecimal shown = new BigDecimal(m.group(2).replace(",", "").replace("\u00a0", ""));
+        BigDecimal divisor = BigDecimal.valueOf(power).divide(shown);
+        BigDecimal scaled = abs.divide(divisor).setScale(MAX_FRACTION, RoundingMode.HALF_UP).stripTrailingZeros();
+        DecimalFormat f = new DecimalFormat("0.######", DecimalFormatSymbols.getInstance(strings.language().locale()));
+        f.setMaximumFractionDigits(MAX_FRACTION);
+        return (amount.signum() < 0 ? "-" : "") + m.group(1) + f.format(scaled) + m.group(3);
+    }
+
+    private static final Pattern AFFIXES = Pattern.compile("^(\\D*?)([0-9][0-9,.\u00a0]*)(\\D*)$");
+
+    private String plain(BigDecimal amount) {
+        DecimalFormat f = new DecimalFormat("#,##0.###", DecimalFormatSymbols.getInstance(strings.language().locale()));
+        f.setGroupingUsed(grouping);
+        f.setMaximumFractionDigits(Math.max(0, amount.stripTrailingZeros().scale()));
+        f.setParseBigDecimal(true);
+        return f.format(amount);
+    }
+}

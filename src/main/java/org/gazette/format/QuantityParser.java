@@ -1,0 +1,143 @@
+package org.gazette.format;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a quantity the way the office writes it: an optional qualifier (近, 约, 超, 超过, 逾),
+ * a number (ASCII digits, optional thousands commas and decimal point), an optional magnitude
+ * (万, 亿, 万亿) and an optional unit ({@link Unit#words()}). Whitespace between the parts is allowed.
+ * Errors say which character is wrong and where, counting columns from {@code column} (where the value starts in the file).
+ */
+public final class QuantityParser {
+
+    private QuantityParser() {}
+
+    public sealed interface Result permits Ok, Error {}
+
+    public record Ok(Quantity quantity) implements Result {}
+
+    public record Error(String message, String hint) implements Result {}
+
+    private static final List<Map.Entry<String, Quantity.Qualifier>> QUALIFIERS = List.of(
+            Map.entry("超过", Quantity.Qualifier.OVER),
+            Map.entry("将近", Quantity.Qualifier.NEARLY),
+            Map.entry("近", Quantity.Qualifier.NEARLY),
+            Map.entry("约", Quantity.Qualifier.ABOUT),
+            Map.entry("超", Quantity.Qualifier.OVER),
+            Map.entry("逾", Quantity.Qualifier.OVER));
+
+    private static final List<Map.Entry<String, BigDecimal>> MAGNITUDES = List.of(
+            Map.entry("万亿", new BigDecimal("1000000000000")),
+            Map.entry("亿", new BigDecimal("100000000")),
+            Map.entry("万", new BigDecimal("10000")),
+            Map.entry("千", new BigDecimal("1000")));
+
+    private static final String HINT = "write it like 320亿元, 26.56亿元, 7%, 1.25倍, 5000亩 or 146个, with ASCII digits";
+
+    public static Result parse(String written, int column) {
+        String s = written;
+        int i = 0;
+        int n = s.length();
+        while (i < n && Character.isWhitespace(s.charAt(i))) i++;
+        for (int k = i; k < n; k++) {
+            char c = s.charAt(k);
+            if ((c >= '０' && c <= '９') || c == '．' || c == '，') {
+                return error(written, "full-width " + (c == '．' ? "point" : c == '，' ? "comma" : "digit") + " '" + c + "' at column " + (column + k),
+                        "type it again with the keyboard in English (half-width) mode: " + toAscii(written).strip());
+            }
+        }
+        Quantity.Qualifier qualifier = Quantity.Qualifier.EXACT;
+        for (var q : QUALIFIERS) {
+            if (s.startsWith(q.getKey(), i)) {
+                qualifier = q.getValue();
+                i += q.getKey().length();
+                break;
+            }
+        }
+        while (i < n && Character.isWhitespace(s.charAt(i))) i++;
+        int numberStart = i;
+        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) i++;
+        boolean digits = false;
+        boolean point = false;
+        while (i < n) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits = true;
+            } else if (c == '.' && !point) {
+                point = true;
+            } else if (c == ',' && digits && !point) {
+                // a thousands separator: allowed, ignored
+            } else {
+                break;
+            }
+            i++;
+        }
+        if (!digits) {
+            return error(written, (numberStart < n ? "no number before '" + s.substring(numberStart).strip() + "'" : "no number"),
+                    HINT);
+        }
+        String number = s.substring(numberStart, i).replace(",", "");
+        if (number.endsWith(".")) {
+            return error(written, "the number ends with a point", "add the digits after the point or remove it");
+        }
+        BigDecimal amount = new BigDecimal(number);
+        while (i < n && Character.isWhitespace(s.charAt(i))) i++;
+        String magnitudeWord = "";
+        for (var m : MAGNITUDES) {
+            if (s.startsWith(m.getKey(), i)) {
+                magnitudeWord = m.getKey();
+                amount = amount.multiply(m.getValue());
+                i += m.getKey().length();
+                break;
+            }
+        }
+        while (i < n && Character.isWhitespace(s.charAt(i))) i++;
+        String rest = s.substring(i).strip();
+        Unit unit = Unit.NONE;
+        String word = "";
+        if (!rest.isEmpty()) {
+            for (String w : Unit.words()) {
+                if (rest.startsWith(w)) {
+                    word = w;
+                    unit = Unit.of(w);
+                    break;
+                }
+            }
+            if (unit == Unit.NONE) {
+                return error(written, "unknown unit '" + rest + "' at column " + (column + i),
+                        "use one of: " + String.join(" ", Unit.words()) + " (or leave the unit out)");
+            }
+            String after = rest.substring(word.length()).strip();
+            if (!after.isEmpty()) {
+                for (String w : Unit.words()) {
+                    if (after.startsWith(w) || after.contains(w)) {
+                        return error(written, "two units ('" + word + "' and '" + w + "')", "keep one unit: " + written.strip().replace(after, ""));
+                    }
+                }
+                return error(written, "unexpected '" + after + "' after the unit '" + word + "'", HINT);
+            }
+        }
+        if (!magnitudeWord.isEmpty() && !unit.scalable()) {
+            return error(written, "'" + magnitudeWord + "' cannot stand before '" + word + "'", "write the plain number, e.g. 7% or 1.25倍");
+        }
+        if (word.equals("％")) word = "%";
+        return new Ok(new Quantity(qualifier, amount, unit, word, written.strip()));
+    }
+
+    private static Error error(String written, String what, String hint) {
+        return new Error("'" + written.strip() + "' is not a quantity: " + what, hint);
+    }
+
+    private static String toAscii(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            if (c >= '０' && c <= '９') sb.append((char) (c - '０' + '0'));
+            else if (c == '．') sb.append('.');
+            else if (c == '，') sb.append(',');
+            else sb.append(c);
+        }
+        return sb.toString();
+    }
+}

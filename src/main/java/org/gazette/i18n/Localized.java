@@ -1,0 +1,83 @@
+package org.gazette.i18n;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.gazette.problem.Position;
+import org.gazette.yaml.Fields;
+import org.gazette.yaml.Node;
+import org.gazette.yaml.Suggest;
+
+/**
+ * A text written once per language ({@code {zh: …, en: …}}). A missing language is allowed
+ * (with a warning when read): {@link #in} then falls back to the first language that has it.
+ */
+public record Localized(Map<String, String> byLanguage, Position at) {
+
+    public Localized {
+        byLanguage = Map.copyOf(byLanguage);
+    }
+
+    public boolean has(String code) {
+        return byLanguage.containsKey(code);
+    }
+
+    /** The text in {@code lang}, or the first of {@code order} that exists: a page is never left blank. */
+    public Translation in(Language lang, List<Language> order) {
+        String s = byLanguage.get(lang.code());
+        if (s != null) return new Translation(s, lang, false);
+        for (Language other : order) {
+            s = byLanguage.get(other.code());
+            if (s != null) return new Translation(s, other, true);
+        }
+        throw new IllegalStateException("empty text at " + at);
+    }
+
+    /** A text as shown in one language; {@code fallback} when it is shown in another language because no translation exists. */
+    public record Translation(String text, Language language, boolean fallback) {}
+
+    /**
+     * Reads {@code {zh: …, en: …}}. Missing languages are warned about (the page still builds);
+     * a misspelled language code is an error.
+     */
+    public static Optional<Localized> read(Node node, Fields context, List<Language> languages, String field) {
+        var problems = context.problems();
+        if (node instanceof Node.Scalar s && !s.isNull()) {
+            problems.error(node.at(), "'" + field + "' must be written per language",
+                    "write it as {" + codes(languages) + "} with the text in each language");
+            return Optional.empty();
+        }
+        Optional<Fields> f = Fields.of(node, problems, "'" + field + "'");
+        if (f.isEmpty()) return Optional.empty();
+        Node.MapNode map = (Node.MapNode) node;
+        Map<String, String> texts = new LinkedHashMap<>();
+        List<String> known = languages.stream().map(Language::code).toList();
+        for (Node.Entry e : map.entries().values()) {
+            String code = e.key().name();
+            if (!known.contains(code)) {
+                String near = Suggest.nearest(code, known);
+                problems.error(e.key().at(), "'" + code + "' is not one of the site's languages in '" + field + "'",
+                        near != null ? "did you mean '" + near + "'?" : "use " + String.join(" or ", known) + " (see site.yaml)");
+                continue;
+            }
+            f.get().scalarText(e.value()).map(String::strip).filter(t -> !t.isEmpty()).ifPresent(t -> texts.put(code, t));
+        }
+        if (texts.isEmpty()) {
+            problems.error(node.at(), "'" + field + "' has no text", "write it as {" + codes(languages) + "}");
+            return Optional.empty();
+        }
+        for (String code : known) {
+            if (!texts.containsKey(code)) {
+                problems.warning(node.at(), "'" + field + "' has no " + code + " text (not yet translated)",
+                        "add a line '" + code + ": …'; until then the page shows the " + texts.keySet().iterator().next() + " text");
+            }
+        }
+        return Optional.of(new Localized(texts, node.at()));
+    }
+
+    private static String codes(List<Language> languages) {
+        return String.join(", ", languages.stream().map(l -> l.code() + ": …").toList());
+    }
+}

@@ -1,0 +1,77 @@
+package org.gazette.i18n;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+import org.gazette.problem.GazetteException;
+import org.gazette.problem.Position;
+import org.gazette.problem.Problems;
+import org.gazette.yaml.Fields;
+import org.gazette.yaml.Node;
+import org.gazette.yaml.SourceText;
+import org.gazette.yaml.YamlReader;
+
+/**
+ * Reads {@code i18n/<code>.yaml} from the templates folder, one flat file of interface strings per
+ * language. Every language must define the same keys, and every key the code needs.
+ */
+public final class StringsLoader {
+
+    public static final String DIR = "i18n";
+
+    /** Keys Gazette's own formatting code reads; templates may add any others. */
+    public static final List<String> REQUIRED = List.of(
+            "number_compact_from", "number_compact_style", "number_grouping",
+            "unit_none", "unit_yuan", "unit_mu", "unit_square_metre", "unit_kilometre", "unit_people", "unit_households",
+            "unit_counter", "unit_percent", "unit_times",
+            "qualifier_exact", "qualifier_nearly", "qualifier_about", "qualifier_over",
+            "rank", "rank_short", "list_separator", "untranslated_text");
+
+    private StringsLoader() {}
+
+    public static Map<String, Strings> load(Path templatesDir, List<Language> languages, Problems problems) {
+        YamlReader yaml = new YamlReader();
+        Map<String, Strings> out = new LinkedHashMap<>();
+        for (Language lang : languages) {
+            String display = "templates/" + DIR + "/" + lang.code() + ".yaml";
+            Path file = templatesDir.resolve(DIR).resolve(lang.code() + ".yaml");
+            if (!Files.isRegularFile(file)) {
+                problems.error(Position.of(display), "no interface strings for the language '" + lang.code() + "'",
+                        "copy another language's file in templates/" + DIR + "/ to " + lang.code() + ".yaml and translate it");
+                continue;
+            }
+            SourceText source;
+            try {
+                source = SourceText.read(file, display);
+            } catch (GazetteException e) {
+                e.problems().forEach(problems::add);
+                continue;
+            }
+            Node root = yaml.read(source, problems);
+            if (root == null) continue;
+            Optional<Fields> f = Fields.of(root, problems, display);
+            if (f.isEmpty()) continue;
+            Map<String, String> map = new LinkedHashMap<>();
+            for (Node.Entry e : ((Node.MapNode) root).entries().values()) {
+                f.get().scalarText(e.value()).ifPresent(v -> map.put(e.key().name(), v));
+            }
+            out.put(lang.code(), new Strings(lang, map));
+        }
+        TreeSet<String> all = new TreeSet<>(REQUIRED);
+        out.values().forEach(s -> all.addAll(s.map().keySet()));
+        for (Strings s : out.values()) {
+            List<String> missing = all.stream().filter(k -> !s.map().containsKey(k)).toList();
+            if (!missing.isEmpty()) {
+                problems.error(Position.of("templates/" + DIR + "/" + s.language().code() + ".yaml"),
+                        "missing interface strings: " + String.join(", ", missing),
+                        "add them; every language file must define the same keys");
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,22 @@
+package org.gazette.problem;
+
+/** Where something was written: a file relative to the content folder, 1-based line and column. */
+public record Position(String file, int line, int column) {
+
+    public static Position of(String file) {
+        return new Position(file, 0, 0);
+    }
+
+    public Problem error(String message, String hint) {
+        return new Problem(Problem.Severity.ERROR, file, line, column, message, hint);
+    }
+
+    public Problem warning(String message, String hint) {
+        return new Problem(Problem.Severity.WARNING, file, line, column, message, hint);
+    }
+
+    @Override
+    public String toString() {
+        return file + ":" + line + ":" + column;
+    }
+}

@@ -1,0 +1,151 @@
+package org.gazette.render;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.gazette.content.Figure;
+import org.gazette.content.Rank;
+import org.gazette.format.Quantity;
+import org.gazette.format.QuantityFormat;
+import org.gazette.i18n.Language;
+import org.gazette.i18n.Localized;
+import org.gazette.i18n.Strings;
+
+import freemarker.core.HTMLOutputFormat;
+import freemarker.core.TemplateHTMLOutputModel;
+import freemarker.template.TemplateModelException;
+
+/**
+ * What templates call to show the model in one language ({@code l.text(x)}, {@code l.q(x)}, …).
+ * Text missing in this language is shown in another, marked with its {@code lang} and a notice,
+ * so nothing is blank and nothing pretends to be translated.
+ */
+public final class Localizer {
+
+    private final Language language;
+    private final List<Language> fallbackOrder;
+    private final Strings strings;
+    private final QuantityFormat format;
+
+    public Localizer(Language language, List<Language> fallbackOrder, Strings strings) {
+        this.language = language;
+        this.fallbackOrder = fallbackOrder;
+        this.strings = strings;
+        this.format = new QuantityFormat(strings);
+    }
+
+    public Language language() {
+        return language;
+    }
+
+    /** An interface string with its {placeholders} filled: {@code l.t("report_title", "year", 2017)}. */
+    public String t(String key) {
+        return strings.get(key);
+    }
+
+    public String t(String key, String name, Object value) {
+        return strings.fill(key, name, String.valueOf(value));
+    }
+
+    public String t(String key, String name1, Object value1, String name2, Object value2) {
+        return strings.fill(key, name1, String.valueOf(value1), name2, String.valueOf(value2));
+    }
+
+    /** The text as HTML; a fallback is wrapped in a span naming its language, with a notice. */
+    public TemplateHTMLOutputModel text(Localized text) throws TemplateModelException {
+        Localized.Translation t = text.in(language, fallbackOrder);
+        String escaped = escape(t.text());
+        if (!t.fallback()) return markup(escaped);
+        return markup("<span lang=\"" + t.language().code() + "\" class=\"untranslated\" title=\""
+                + escape(strings.get("untranslated_text")) + "\">" + escaped + "</span>");
+    }
+
+    /** The text as plain text, for attributes and titles. */
+    public String plain(Localized text) {
+        return text.in(language, fallbackOrder).text();
+    }
+
+    public String q(Quantity q) {
+        return format.format(q);
+    }
+
+    public String growth(Quantity q) {
+        return format.signed(q);
+    }
+
+    public String date(LocalDate date) {
+        return format.date(date);
+    }
+
+    /** A date for machines (the datetime attribute): 2018-02-27. */
+    public String iso(LocalDate date) {
+        return date.toString();
+    }
+
+    public String number(long n) {
+        return format.integer(n);
+    }
+
+    public String rank(Rank rank) {
+        int n = rank.position();
+        return strings.fill("rank", "n", format.integer(n), "nth", ordinal(n), "of", format.integer(rank.of()), "peers", plain(rank.peers()));
+    }
+
+    /** A figure's cells, formatted; absent parts are null (templates print a dash). */
+    public FigureRow row(Figure f) {
+        Quantity target = f.effectiveTarget();
+        Quantity attainment = f.effectiveAttainment();
+        return new FigureRow(
+                f.value() == null ? null : q(f.value()),
+                target == null ? null : q(target),
+                f.overTarget() == null ? null : q(f.overTarget()),
+                attainment == null ? null : q(attainment),
+                f.growth() == null ? null : growth(f.growth()),
+                f.rank() == null ? null : rank(f.rank()),
+                f.rank() == null ? null : strings.fill("rank_short", "n", format.integer(f.rank().position()), "nth", ordinal(f.rank().position())));
+    }
+
+    /** {@code rankShort} is the place alone (第1名, 1st), for headline figures. */
+    public record FigureRow(String value, String target, String overTarget, String attainment, String growth, String rank, String rankShort) {}
+
+    /** Names joined the way the language lists them (、 in Chinese, commas in English). */
+    public String join(List<String> items) {
+        return String.join(strings.get("list_separator"), items);
+    }
+
+    public String joinTexts(List<Localized> items) {
+        return join(items.stream().map(this::plain).toList());
+    }
+
+    private static TemplateHTMLOutputModel markup(String html) throws TemplateModelException {
+        return HTMLOutputFormat.INSTANCE.fromMarkup(html);
+    }
+
+    static String escape(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '&' -> sb.append("&amp;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&#39;");
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** English ordinals (1st, 2nd, 23rd, 11th); the JDK has no CLDR ordinal rules. Languages that need them use {nth}. */
+    static String ordinal(int n) {
+        int mod100 = n % 100;
+        String suffix = (mod100 >= 11 && mod100 <= 13) ? "th" : switch (n % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        };
+        return n + suffix;
+    }
+}

@@ -1,0 +1,125 @@
+package org.gazette.render;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TimeZone;
+
+import org.gazette.problem.GazetteException;
+import org.gazette.problem.Position;
+import org.gazette.problem.Problem;
+
+import freemarker.core.HTMLOutputFormat;
+import freemarker.core.ParseException;
+import freemarker.core.TemplateClassResolver;
+import freemarker.ext.beans.ZeroArgumentNonVoidMethodPolicy;
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateNotFoundException;
+
+/**
+ * The one FreeMarker configuration: HTML auto-escaping, every undefined value an error (with the
+ * template's file and line), numbers never formatted behind the templates' back, no access to
+ * Java classes from templates. Templates are compiled once and cached.
+ */
+public final class Templates {
+
+    private final Configuration cfg;
+    private final String displayDir;
+
+    public Templates(Path dir, String displayDir) {
+        this.displayDir = displayDir;
+        Configuration c = new Configuration(Configuration.VERSION_2_3_34);
+        try {
+            c.setDirectoryForTemplateLoading(dir.toFile());
+        } catch (IOException e) {
+            throw new GazetteException(Position.of(displayDir).error("the templates folder cannot be read: " + e.getMessage(),
+                    "name an existing folder with --templates DIR"));
+        }
+        c.setDefaultEncoding("UTF-8");
+        c.setRecognizeStandardFileExtensions(true);
+        c.setOutputFormat(HTMLOutputFormat.INSTANCE);
+        c.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        c.setLogTemplateExceptions(false);
+        c.setWrapUncheckedExceptions(true);
+        c.setFallbackOnNullLoopVariable(false);
+        c.setNumberFormat("computer");
+        c.setBooleanFormat("c");
+        c.setLocale(Locale.ROOT);
+        c.setTimeZone(TimeZone.getTimeZone("UTC"));
+        c.setLocalizedLookup(false);
+        c.setAPIBuiltinEnabled(false);
+        c.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        c.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
+        // Records are the model: let templates write report.title, not report.title().
+        DefaultObjectWrapperBuilder wrapper = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
+        wrapper.setRecordZeroArgumentNonVoidMethodPolicy(ZeroArgumentNonVoidMethodPolicy.BOTH_METHOD_AND_PROPERTY_UNLESS_BEAN_PROPERTY_READ_METHOD);
+        c.setObjectWrapper(wrapper.build());
+        this.cfg = c;
+    }
+
+    /** Renders {@code name} with {@code model}; a template mistake becomes a problem naming the template file and line. */
+    public String render(String name, Map<String, Object> model) {
+        Template template = template(name);
+        StringWriter out = new StringWriter(16 * 1024);
+        try {
+            template.process(model, out);
+        } catch (TemplateException e) {
+            throw new GazetteException(problem(e));
+        } catch (IOException e) {
+            throw new GazetteException(Position.of(displayDir + "/" + name).error("cannot render: " + e.getMessage(), null));
+        }
+        return out.toString();
+    }
+
+    /** Compiles a template (cached), to check its syntax. */
+    public Template template(String name) {
+        try {
+            return cfg.getTemplate(name);
+        } catch (TemplateNotFoundException e) {
+            throw new GazetteException(Position.of(displayDir + "/" + name).error("template not found",
+                    "restore " + name + " in the templates folder"));
+        } catch (ParseException e) {
+            String file = displayDir + "/" + (e.getTemplateName() != null ? e.getTemplateName() : name);
+            throw new GazetteException(new Position(file, e.getLineNumber(), e.getColumnNumber())
+                    .error("template syntax error: " + firstLine(e.getEditorMessage()), "fix the template at this line"));
+        } catch (IOException e) {
+            throw new GazetteException(Position.of(displayDir + "/" + name).error("cannot read template: " + e.getMessage(), null));
+        }
+    }
+
+    private Problem problem(TemplateException e) {
+        String source = e.getTemplateSourceName();
+        String file = displayDir + "/" + (source != null ? source : "?");
+        int line = e.getLineNumber() == null ? 0 : e.getLineNumber();
+        int column = e.getColumnNumber() == null ? 0 : e.getColumnNumber();
+        String blamed = e.getBlamedExpressionString();
+        String message;
+        String hint;
+        if (e instanceof freemarker.core.InvalidReferenceException) {
+            message = "template uses '" + blamed + "', which is not defined here";
+            hint = "check the spelling, or guard an optional value with " + blamed + "?? / " + blamed + "!\"\"";
+        } else {
+            message = "template error: " + firstLine(e.getMessageWithoutStackTop());
+            hint = "fix the template at this line";
+        }
+        return new Position(file, line, column).error(message, hint);
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) return "";
+        String t = s.strip();
+        int nl = t.indexOf('\n');
+        return nl < 0 ? t : t.substring(0, nl).strip();
+    }
+
+    public static boolean exists(Path dir, String name) {
+        return Files.isRegularFile(dir.resolve(name));
+    }
+}

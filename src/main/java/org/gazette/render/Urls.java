@@ -1,0 +1,47 @@
+package org.gazette.render;
+
+import org.gazette.i18n.Language;
+
+/**
+ * Where each page lives, as a path from the site root. Permalinks: {@code /zh/2017/} stays the 2017
+ * report whatever later years are added. Pages link to each other with relative URLs, so the site
+ * also works when opened from disk or served under a sub-path.
+ */
+public final class Urls {
+
+    private Urls() {}
+
+    public static final String ROOT = "index.html";
+    public static final String STYLE = "assets/style.css";
+
+    public static String home(Language lang) {
+        return lang.code() + "/index.html";
+    }
+
+    public static String archive(Language lang) {
+        return lang.code() + "/archive.html";
+    }
+
+    public static String report(Language lang, int year) {
+        return lang.code() + "/" + year + "/index.html";
+    }
+
+    public static String article(Language lang, int year, String slug) {
+        return lang.code() + "/" + year + "/news/" + slug + ".html";
+    }
+
+    /** The relative URL from the page at {@code from} to {@code to} (both paths from the site root). */
+    public static String relative(String from, String to) {
+        String[] a = from.split("/");
+        String[] b = to.split("/");
+        int common = 0;
+        while (common < a.length - 1 && common < b.length - 1 && a[common].equals(b[common])) common++;
+        StringBuilder sb = new StringBuilder();
+        for (int i = common; i < a.length - 1; i++) sb.append("../");
+        for (int i = common; i < b.length; i++) {
+            if (i > common) sb.append('/');
+            sb.append(b[i]);
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,168 @@
+package org.gazette.site;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.gazette.content.Content;
+import org.gazette.content.ContentLoader;
+import org.gazette.i18n.Strings;
+import org.gazette.i18n.StringsLoader;
+import org.gazette.problem.GazetteException;
+import org.gazette.problem.Position;
+import org.gazette.problem.Problem;
+import org.gazette.problem.Problems;
+import org.gazette.render.Page;
+import org.gazette.render.SitePlan;
+import org.gazette.render.Templates;
+import org.gazette.render.Urls;
+
+/**
+ * The pipeline, top to bottom: load content → load interface strings → plan pages → render →
+ * check links → write. {@code gazette check} runs every step but the last. Each step is timed.
+ */
+public final class Build {
+
+    public record Options(Path content, Path templates, Path out, boolean strict) {}
+
+    /** What a run did: pages per language, the files it made (in memory), the problems, the step times. */
+    public record Result(boolean ok, Map<String, Integer> pagesPerLanguage, SortedMap<String, byte[]> files,
+                         List<Problem> problems, Map<String, Long> stepMillis) {}
+
+    private final Options options;
+    private final Problems problems = new Problems();
+    private final Map<String, Long> times = new LinkedHashMap<>();
+
+    public Build(Options options) {
+        this.options = options;
+    }
+
+    /** Runs the pipeline; writes the output folder only if {@code write} and nothing went wrong. */
+    public Result run(boolean write) {
+        try {
+            Content content = step("load", this::load);
+            Map<String, Strings> strings = step("strings", () -> strings(content));
+            List<Page> pages = step("plan", () -> new SitePlan(content, strings).pages());
+            SortedMap<String, byte[]> files = step("render", () -> render(pages, content));
+            step("links", () -> {
+                LinkChecker.check(files, content.site().baseUrl(), options.out().getFileName().toString(), problems);
+                return null;
+            });
+            if (failed()) return result(false, pages, files);
+            if (write) {
+                step("write", () -> {
+                    OutputFolder out = new OutputFolder(options.out());
+                    out.checkSafe(options.content(), options.templates());
+                    out.replaceWith(files);
+                    return null;
+                });
+            }
+            return result(true, pages, files);
+        } catch (GazetteException e) {
+            e.problems().forEach(problems::add);
+            return result(false, List.of(), new TreeMap<>());
+        } catch (Stop stop) {
+            return result(false, List.of(), new TreeMap<>());
+        }
+    }
+
+    private boolean failed() {
+        return problems.hasErrors() || (options.strict() && problems.warningCount() > 0);
+    }
+
+    private Content load() {
+        Optional<Content> c = new ContentLoader(problems).load(options.content());
+        if (c.isEmpty() || problems.hasErrors()) throw new Stop();
+        return c.get();
+    }
+
+    private Map<String, Strings> strings(Content content) {
+        if (!Files.isDirectory(options.templates())) {
+            throw new GazetteException(Position.of(options.templates().toString()).error("the templates folder does not exist",
+                    "run Gazette in the folder that holds templates/, or name it with --templates DIR"));
+        }
+        Map<String, Strings> s = StringsLoader.load(options.templates(), content.site().languages(), problems);
+        if (problems.hasErrors()) throw new Stop();
+        return s;
+    }
+
+    private SortedMap<String, byte[]> render(List<Page> pages, Content content) {
+        Templates templates = new Templates(options.templates(), "templates");
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        // One template mistake breaks every page that uses it: report it once.
+        Map<String, Problem> templateProblems = new TreeMap<>();
+        List<String> rendered = new ArrayList<>();
+        pages.parallelStream().map(p -> {
+            try {
+                return Map.entry(p.path(), templates.render(p.template(), p.data()).getBytes(StandardCharsets.UTF_8));
+            } catch (GazetteException e) {
+                synchronized (templateProblems) {
+                    e.problems().forEach(pr -> templateProblems.putIfAbsent(pr.format(), pr));
+                }
+                return null;
+            }
+        }).toList().forEach(e -> {
+            if (e != null) {
+                files.put(e.getKey(), e.getValue());
+                rendered.add(e.getKey());
+            }
+        });
+        Map<String, Object> rootModel = new LinkedHashMap<>();
+        rootModel.put("site", content.site());
+        rootModel.put("languages", content.site().languages());
+        rootModel.put("home", content.site().languages().stream().map(Urls::home).toList());
+        try {
+            files.put(Urls.ROOT, templates.render("root.ftlh", rootModel).getBytes(StandardCharsets.UTF_8));
+        } catch (GazetteException e) {
+            e.problems().forEach(pr -> templateProblems.putIfAbsent(pr.format(), pr));
+        }
+        templateProblems.values().forEach(problems::add);
+        copyAssets(files);
+        return files;
+    }
+
+    private void copyAssets(SortedMap<String, byte[]> files) {
+        Path assets = options.templates().resolve("assets");
+        if (!Files.isDirectory(assets)) return;
+        try (Stream<Path> s = Files.walk(assets)) {
+            for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
+                String rel = options.templates().relativize(p).toString().replace('\\', '/');
+                files.put(rel, Files.readAllBytes(p));
+            }
+        } catch (IOException e) {
+            throw new GazetteException(Position.of("templates/assets").error("cannot read assets: " + e.getMessage(), null));
+        }
+    }
+
+    private Result result(boolean ok, List<Page> pages, SortedMap<String, byte[]> files) {
+        Map<String, Integer> perLanguage = new LinkedHashMap<>();
+        for (Page p : pages) perLanguage.merge(p.language().code(), 1, Integer::sum);
+        return new Result(ok && !failed(), perLanguage, files, problems.sorted(), times);
+    }
+
+    private <T> T step(String name, java.util.function.Supplier<T> step) {
+        long start = System.nanoTime();
+        try {
+            return step.get();
+        } finally {
+            times.put(name, (System.nanoTime() - start) / 1_000_000);
+        }
+    }
+
+    /** Ends the run after a step whose problems are already collected. */
+    private static final class Stop extends RuntimeException {
+        Stop() {
+            super(null, null, false, false);
+        }
+    }
+
+}

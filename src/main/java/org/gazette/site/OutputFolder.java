@@ -1,0 +1,130 @@
+package org.gazette.site;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.stream.Stream;
+
+import org.gazette.problem.GazetteException;
+import org.gazette.problem.Position;
+
+/**
+ * Replaces the output folder as a whole: the new site is written into a hidden folder beside it
+ * ({@code .site-out.building-…}) and swapped in with two renames only when complete. A build that
+ * fails or is killed leaves the previous site as it was; the next run cleans up the leftovers
+ * (and, if a kill fell between the two renames, puts the previous site back first).
+ */
+public final class OutputFolder {
+
+    /** Marks a folder as Gazette's output, so Gazette never replaces a folder it did not write. */
+    public static final String MARK = "<meta name=\"generator\" content=\"Gazette";
+
+    private final Path out;
+    private final Path parent;
+    private final String name;
+
+    public OutputFolder(Path out) {
+        this.out = out.toAbsolutePath().normalize();
+        this.parent = this.out.getParent();
+        this.name = this.out.getFileName().toString();
+    }
+
+    /** Refuses an output folder that would swallow the sources, or a folder Gazette did not make. */
+    public void checkSafe(Path... sources) {
+        for (Path s : sources) {
+            Path src = s.toAbsolutePath().normalize();
+            if (src.startsWith(out)) {
+                throw new GazetteException(Position.of(out.toString()).error("the output folder contains " + s + ", which would be replaced",
+                        "choose another output folder with --out, e.g. site-out"));
+            }
+        }
+        if (Files.isRegularFile(out)) {
+            throw new GazetteException(Position.of(out.toString()).error("the output path is a file, not a folder", "remove it or choose another --out"));
+        }
+        if (Files.isDirectory(out) && !isEmpty(out) && !isOurs(out)) {
+            throw new GazetteException(Position.of(out.toString()).error("the output folder exists and was not made by Gazette",
+                    "Gazette replaces its output folder as a whole: choose an empty or new folder with --out"));
+        }
+    }
+
+    public void replaceWith(SortedMap<String, byte[]> files) {
+        try {
+            Files.createDirectories(parent);
+            recover();
+            Path building = Files.createTempDirectory(parent, "." + name + ".building-");
+            for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                Path target = building.resolve(f.getKey());
+                Files.createDirectories(target.getParent());
+                Files.write(target, f.getValue());
+            }
+            if (Files.exists(out)) {
+                Path old = parent.resolve("." + name + ".old");
+                Files.move(out, old, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(building, out, StandardCopyOption.ATOMIC_MOVE);
+                deleteTree(old);
+            } else {
+                Files.move(building, out, StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException e) {
+            throw new GazetteException(Position.of(out.toString()).error("cannot write the output: " + e.getMessage(),
+                    "check there is disk space and permission to write " + parent));
+        }
+    }
+
+    /** Puts back the previous site if a build died between its two renames; removes half-written builds. */
+    void recover() throws IOException {
+        Path old = parent.resolve("." + name + ".old");
+        if (Files.exists(old) && !Files.exists(out)) {
+            Files.move(old, out, StandardCopyOption.ATOMIC_MOVE);
+        }
+        try (Stream<Path> s = Files.list(parent)) {
+            for (Path p : s.toList()) {
+                String n = p.getFileName().toString();
+                if (n.startsWith("." + name + ".building-") || n.equals("." + name + ".old")) {
+                    deleteTree(p);
+                }
+            }
+        }
+    }
+
+    private static boolean isOurs(Path dir) {
+        Path index = dir.resolve("index.html");
+        try {
+            return Files.isRegularFile(index) && new String(Files.readAllBytes(index), StandardCharsets.UTF_8).contains(MARK);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean isEmpty(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) return;
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+                Files.delete(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}

@@ -1,0 +1,108 @@
+package org.gazette.yaml;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.gazette.problem.GazetteException;
+import org.gazette.problem.Position;
+
+/**
+ * A text file as the user saved it, decoded strictly as UTF-8. A byte-order mark and
+ * CRLF line endings are accepted silently; anything that is not UTF-8 is refused with
+ * the line where it goes wrong, never turned into mojibake.
+ */
+public record SourceText(String file, String text) {
+
+    /** Larger files are refused: content is hand-written, a 5 MB file is a mistake. */
+    public static final long MAX_BYTES = 5L * 1024 * 1024;
+
+    public static SourceText read(Path path, String displayName) {
+        byte[] bytes;
+        try {
+            long size = Files.size(path);
+            if (size > MAX_BYTES) {
+                throw new GazetteException(Position.of(displayName).error(
+                        "file is too large (" + (size / 1024) + " KB; the limit is " + (MAX_BYTES / 1024 / 1024) + " MB)",
+                        "split it into smaller files, or remove pasted data"));
+            }
+            bytes = Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw new GazetteException(Position.of(displayName).error(
+                    "cannot read file: " + e.getMessage(), "check that the file exists and can be read"));
+        }
+        return decode(bytes, displayName);
+    }
+
+    public static SourceText decode(byte[] bytes, String displayName) {
+        int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        String text;
+        try {
+            text = utf8.decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
+        } catch (CharacterCodingException e) {
+            throw new GazetteException(notUtf8(bytes, start, displayName));
+        }
+        if (text.indexOf('\r') >= 0) {
+            text = text.replace("\r\n", "\n").replace('\r', '\n');
+        }
+        return new SourceText(displayName, text);
+    }
+
+    private static org.gazette.problem.Problem notUtf8(byte[] bytes, int start, String displayName) {
+        int bad = firstInvalidUtf8(bytes, start);
+        int line = 1;
+        int lineStart = start;
+        for (int i = start; i < bad; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        int column = new String(bytes, lineStart, bad - lineStart, StandardCharsets.UTF_8).length() + 1;
+        boolean gb = decodes(bytes, start, Charset.forName("GB18030"));
+        String what = gb
+                ? "file is not UTF-8: it looks like GBK/GB18030 (often saved so by Windows editors)"
+                : "file is not UTF-8: byte 0x" + String.format("%02X", bytes[bad] & 0xFF) + " is not valid UTF-8";
+        return new Position(displayName, line, column).error(what,
+                "open it in your editor and save it again with the encoding \"UTF-8\"");
+    }
+
+    private static boolean decodes(byte[] bytes, int start, Charset charset) {
+        try {
+            charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, start, bytes.length - start));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    /** Index of the first byte that starts an invalid UTF-8 sequence. */
+    static int firstInvalidUtf8(byte[] b, int from) {
+        int i = from;
+        while (i < b.length) {
+            int c = b[i] & 0xFF;
+            int n;
+            if (c < 0x80) n = 0;
+            else if (c >= 0xC2 && c <= 0xDF) n = 1;
+            else if (c >= 0xE0 && c <= 0xEF) n = 2;
+            else if (c >= 0xF0 && c <= 0xF4) n = 3;
+            else return i;
+            for (int k = 1; k <= n; k++) {
+                if (i + k >= b.length || (b[i + k] & 0xC0) != 0x80) return i;
+            }
+            i += n + 1;
+        }
+        return Math.max(from, b.length - 1);
+    }
+}

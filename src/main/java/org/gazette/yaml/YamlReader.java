@@ -1,0 +1,140 @@
+package org.gazette.yaml;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.gazette.problem.GazetteException;
+import org.gazette.problem.Position;
+import org.gazette.problem.Problems;
+import org.yaml.snakeyaml.LoaderOptions;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+/**
+ * Parses YAML into a {@link Node} tree whose every value knows its file, line and column.
+ * Jackson's streaming parser gives the positions; we never let it bind to objects, so no value
+ * is coerced (numbers keep their exact text) and duplicate keys are reported, not overwritten.
+ */
+public final class YamlReader {
+
+    private final YAMLFactory factory;
+
+    public YamlReader() {
+        LoaderOptions options = new LoaderOptions();
+        // Hand-written content never needs these many; an "alias bomb" is refused early.
+        options.setMaxAliasesForCollections(20);
+        options.setNestingDepthLimit(40);
+        options.setCodePointLimit((int) SourceText.MAX_BYTES);
+        options.setAllowDuplicateKeys(true); // we report duplicates ourselves, with both positions
+        this.factory = YAMLFactory.builder()
+                .loaderOptions(options)
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(40).build())
+                .build();
+    }
+
+    /** Parses a whole file; syntax errors end this file's reading and are added to {@code problems}. */
+    public Node read(SourceText source, Problems problems) {
+        return read(source.text(), source.file(), 0, problems);
+    }
+
+    /** Parses YAML that starts {@code lineOffset} lines into the file (front matter). Null if the text is unreadable. */
+    public Node read(String yaml, String file, int lineOffset, Problems problems) {
+        try (JsonParser p = factory.createParser(yaml)) {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                return new Node.MapNode(Map.of(), new Position(file, lineOffset + 1, 1));
+            }
+            return readValue(p, file, lineOffset, problems);
+        } catch (JsonProcessingException e) {
+            problems.add(syntaxProblem(e, file, lineOffset));
+            return null;
+        } catch (IOException e) {
+            throw new GazetteException(Position.of(file).error("cannot read YAML: " + e.getMessage(), null));
+        }
+    }
+
+    private Node readValue(JsonParser p, String file, int lineOffset, Problems problems) throws IOException {
+        Position at = position(p.currentTokenLocation(), file, lineOffset);
+        JsonToken t = p.currentToken();
+        switch (t) {
+            case START_OBJECT: {
+                Map<String, Node.Entry> entries = new LinkedHashMap<>();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    Position keyAt = position(p.currentTokenLocation(), file, lineOffset);
+                    p.nextToken();
+                    Node value = readValue(p, file, lineOffset, problems);
+                    Node.Entry previous = entries.get(name);
+                    if (previous != null) {
+                        problems.error(keyAt, "duplicate key '" + name + "' (first written at line " + previous.key().at().line() + ")",
+                                "remove one of them or merge their contents");
+                        continue;
+                    }
+                    entries.put(name, new Node.Entry(new Node.Key(name, keyAt), value));
+                }
+                return new Node.MapNode(entries, at);
+            }
+            case START_ARRAY: {
+                List<Node> items = new ArrayList<>();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    items.add(readValue(p, file, lineOffset, problems));
+                }
+                return new Node.SeqNode(items, at);
+            }
+            case VALUE_NULL:
+                return new Node.Scalar(null, at);
+            default:
+                return new Node.Scalar(p.getText(), at);
+        }
+    }
+
+    private static Position position(JsonLocation loc, String file, int lineOffset) {
+        return new Position(file, loc.getLineNr() + lineOffset, loc.getColumnNr());
+    }
+
+    private static org.gazette.problem.Problem syntaxProblem(JsonProcessingException e, String file, int lineOffset) {
+        JsonLocation loc = e.getLocation();
+        Position at = loc == null ? Position.of(file) : position(loc, file, lineOffset);
+        String raw = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        String lower = raw.toLowerCase(Locale.ROOT);
+        String message;
+        String hint;
+        if (lower.contains("'\\t'") || lower.contains("tab")) {
+            message = "a tab character is used for indentation";
+            hint = "indent with spaces only (two per level); your editor can convert tabs to spaces";
+        } else if (lower.contains("number of aliases") || lower.contains("aliases for non-scalar")) {
+            message = "too many YAML aliases (*name) in this file";
+            hint = "write the values out; aliases are limited to 20 per file to protect the build";
+        } else if (lower.contains("code point") || lower.contains("exceeds the limit")) {
+            message = "file is too large to read";
+            hint = "split it into smaller files";
+        } else if (lower.contains("nesting depth") || lower.contains("depth")) {
+            message = "values are nested too deeply";
+            hint = "check the indentation: each level is two more spaces";
+        } else if (lower.contains("quoted scalar")) {
+            message = "a quoted value is not closed";
+            hint = "add the closing quote mark";
+        } else if (lower.contains("mapping values are not allowed")) {
+            message = "a value contains ': ' where YAML expects a new field";
+            hint = "put the value in quotes, or check the indentation of this line";
+        } else {
+            message = "YAML syntax error: " + firstLine(raw);
+            hint = "check the indentation and punctuation on this line and the one before";
+        }
+        return at.error(message, hint);
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).trim();
+    }
+}
