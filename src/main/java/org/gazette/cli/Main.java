@@ -36,9 +36,13 @@ public final class Main implements Callable<Integer> {
         return cl.execute(args);
     }
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** No command given: show what there is, as a usage error. */
     @Override
     public Integer call() {
-        new CommandLine(this).usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getErr());
         return 2;
     }
 

@@ -1,0 +1,55 @@
+package org.gazette;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+/** Packages depend only on earlier pipeline stages (see README, "Code layout"): no stage reaches forward. */
+class ArchitectureTest {
+
+    static final Map<String, Set<String>> ALLOWED = Map.of(
+            "problem", Set.of(),
+            "yaml", Set.of("problem"),
+            "i18n", Set.of("problem", "yaml"),
+            "config", Set.of("problem", "yaml", "i18n"),
+            "format", Set.of("problem", "i18n"),
+            "content", Set.of("problem", "yaml", "i18n", "config", "format"),
+            "render", Set.of("problem", "yaml", "i18n", "config", "format", "content"),
+            "site", Set.of("problem", "yaml", "i18n", "config", "format", "content", "render"),
+            "cli", Set.of("problem", "yaml", "i18n", "config", "format", "content", "render", "site"));
+
+    static final Pattern IMPORT = Pattern.compile("^import (?:static )?org\\.gazette\\.(\\w+)\\.", Pattern.MULTILINE);
+
+    @Test
+    void importsRespectTheStageOrder() throws IOException {
+        Path root = Path.of("src/main/java/org/gazette");
+        List<String> violations = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                String pkg = root.relativize(p).getName(0).toString();
+                Set<String> allowed = ALLOWED.get(pkg);
+                if (allowed == null) {
+                    violations.add(p + ": package '" + pkg + "' is not in the stage table");
+                    continue;
+                }
+                Matcher m = IMPORT.matcher(Files.readString(p));
+                while (m.find()) {
+                    String used = m.group(1);
+                    if (!used.equals(pkg) && !allowed.contains(used)) violations.add(p + " uses " + used);
+                }
+            }
+        }
+        assertEquals(List.of(), violations);
+    }
+}

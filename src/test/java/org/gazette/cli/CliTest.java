@@ -1,0 +1,89 @@
+package org.gazette.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.gazette.TestSites;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as a user meets it: exit codes, the summary line, messages without stack traces. */
+class CliTest {
+
+    record Run(int code, String out, String err) {}
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void buildPrintsOneSummaryLine(@TempDir Path tmp) {
+        Run r = run("build", "--out", tmp.resolve("site").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().matches("gazette: built .*site: 8 pages \\(zh 4, en 4\\), 10 files, 0 warnings, \\d+\\.\\d\\d s\\R"), r.out());
+        assertEquals("", r.err());
+        assertTrue(Files.isRegularFile(tmp.resolve("site/zh/2017/index.html")));
+    }
+
+    @Test
+    void checkWritesNothing(@TempDir Path tmp) {
+        Run r = run("check");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("gazette: check ok: 8 pages (zh 4, en 4), 0 warnings"), r.out());
+    }
+
+    @Test
+    void contentErrorsExitOneWithPositionsAndNoTrace(@TempDir Path tmp) {
+        Path content = TestSites.copyOfSample(tmp);
+        Path report = content.resolve("2017/report.yaml");
+        TestSites.write(report, TestSites.read(report).replace("    growth: 7%", "    grwoth: 7%").replace("value: 26.56亿元", "value: 26.5６亿元"));
+        Run r = run("build", "--content", content.toString(), "--out", tmp.resolve("out").toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("2017/report.yaml:71:5: unknown field 'grwoth' in a figure — did you mean 'growth'?"), r.err());
+        assertTrue(r.err().contains("2017/report.yaml:77:12: '26.5６亿元' is not a quantity: full-width digit '６' at column 16"), r.err());
+        assertTrue(r.err().contains("gazette: build failed: 2 errors, 0 warnings; nothing was written"), r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace");
+        assertFalse(Files.exists(tmp.resolve("out")));
+    }
+
+    @Test
+    void missingContentFolder(@TempDir Path tmp) {
+        Run r = run("check", "--content", tmp.resolve("nope").toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("nope: the content folder does not exist — run Gazette in the folder that holds content/, or name it with --content DIR"), r.err());
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        Run r = run("build", "--contnet", "x");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("Unknown options: '--contnet', 'x'"), r.err());
+        assertTrue(r.err().contains("Possible solutions: --content"), r.err());
+    }
+
+    @Test
+    void noCommandShowsUsageAndExitsTwo() {
+        Run r = run();
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("Usage: gazette"), r.err());
+    }
+
+    @Test
+    void helpAndVersion() {
+        Run help = run("--help");
+        assertEquals(0, help.code());
+        assertTrue(help.out().contains("build") && help.out().contains("check"), help.out());
+        Run version = run("--version");
+        assertEquals(0, version.code());
+        assertTrue(version.out().startsWith("gazette "), version.out());
+    }
+}
