@@ -122,11 +122,14 @@ public final class Main implements Callable<Integer> {
                     + (f.strict && errors == 0 ? " (--strict)" : "") + "; nothing was written");
             return 1;
         }
+        String bulletins = r.bulletinPages().isEmpty() ? "" : ", " + plural(r.bulletinPages().size(), "bulletin") + " ("
+                + String.join(", ", r.bulletinPages().entrySet().stream()
+                        .map(e -> e.getKey().substring(0, e.getKey().indexOf('/')) + " " + plural(e.getValue(), "page")).toList()) + ")";
         if (write) {
-            stdout.println("gazette: built " + out + ": " + pages + " pages (" + perLang + "), " + r.files().size() + " files, "
+            stdout.println("gazette: built " + out + ": " + pages + " pages (" + perLang + ")" + bulletins + ", " + r.files().size() + " files, "
                     + plural(warnings, "warning") + ", " + time);
         } else {
-            stdout.println("gazette: check ok: " + pages + " pages (" + perLang + "), " + plural(warnings, "warning") + ", " + time);
+            stdout.println("gazette: check ok: " + pages + " pages (" + perLang + ")" + bulletins + ", " + plural(warnings, "warning") + ", " + time);
         }
         return 0;
     }

@@ -7,10 +7,18 @@ import org.gazette.i18n.Language;
 
 /** A Markdown text in one language: front matter, and the body already rendered to (X)HTML. */
 public record Article(String slug, Language language, String file, String title, LocalDate date, String summary,
-                      Byline byline, List<String> tags, String html) {
+                      Byline byline, List<String> tags, String html, List<Image> images) {
 
     public Article {
         tags = List.copyOf(tags);
+        images = List.copyOf(images);
+    }
+
+    /** An image the text refers to, with the line it is written on (for messages). */
+    public record Image(String url, int line) {
+        public boolean isRemote() {
+            return url.matches("(?i)^[a-z][a-z0-9+.-]*:.*") || url.startsWith("//");
+        }
     }
 
     /** Who wrote it and took the pictures; lists may be empty. */

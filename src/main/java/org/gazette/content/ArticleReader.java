@@ -73,8 +73,16 @@ final class ArticleReader {
             return Optional.empty();
         }
         if (title.isEmpty() || date.isEmpty()) return Optional.empty();
-        String html = markdown.render(markdown.parse(body));
-        return Optional.of(new Article(slug, language, file, title.get(), date.get(), summary, byline, tags, html));
+        var document = markdown.parse(body);
+        List<Article.Image> images = new java.util.ArrayList<>();
+        int bodyLine = line + 1;
+        for (var node : document.getDescendants()) {
+            if (node instanceof com.vladsch.flexmark.ast.Image img) {
+                images.add(new Article.Image(img.getUrl().toString(), bodyLine + img.getStartLineNumber()));
+            }
+        }
+        String html = markdown.render(document);
+        return Optional.of(new Article(slug, language, file, title.get(), date.get(), summary, byline, tags, html, images));
     }
 
     private Optional<Article.Byline> byline(Node n) {

@@ -4,9 +4,13 @@ import java.util.List;
 
 import org.gazette.i18n.Localized;
 
-/** A year's report ({@code <year>/report.yaml}): the results of the year and the plans for the next. */
+/**
+ * A year's report ({@code <year>/report.yaml}): the results of the year and the plans for the next.
+ * {@code followUp} and {@code bulletin} may be null (no bulletin: the year gets no PDF).
+ */
 public record Report(int year, Localized title, Localized summary, Meeting meeting, List<Commendation> commendations,
-                     List<Figure> figures, List<Honour> honours, List<Highlight> highlights, Plans plans, FollowUp followUp) {
+                     List<Figure> figures, List<Honour> honours, List<Highlight> highlights, Plans plans, FollowUp followUp,
+                     Bulletin bulletin) {
 
     public Report {
         commendations = List.copyOf(commendations);

@@ -37,11 +37,13 @@ final class ReportReader {
             List<Highlight> highlights = f.list("highlights", this::highlight);
             Optional<Plans> plans = f.node("plans").flatMap(n -> plans(n, folderYear));
             Optional<FollowUp> followUp = f.node("followUp").flatMap(this::followUp);
+            Optional<Bulletin> bulletin = f.node("bulletin").flatMap(this::bulletin);
             f.finish();
             uniqueIds(figures);
             if (year.isEmpty() || title.isEmpty() || summary.isEmpty() || meeting.isEmpty()) return Optional.empty();
             return Optional.of(new Report(year.get(), title.get(), summary.get(), meeting.get(), commendations, figures,
-                    honours, highlights, plans.orElse(new Plans(folderYear + 1, List.of())), followUp.orElse(null)));
+                    honours, highlights, plans.orElse(new Plans(folderYear + 1, List.of())), followUp.orElse(null),
+                    bulletin.orElse(null)));
         });
     }
 
@@ -184,6 +186,33 @@ final class ReportReader {
             var measures = f.list("measures", i -> Localized.read(i, f, languages, "measures"));
             f.finish();
             return text.map(t -> new FollowUp(t, measures));
+        });
+    }
+
+    private Optional<Bulletin> bulletin(Node n) {
+        return Fields.of(n, problems, "bulletin").flatMap(f -> {
+            var name = text(f, "name", true);
+            var issue = f.requiredInteger("issue", 1, 100000, "1");
+            var issuer = text(f, "issuer", false).orElse(null);
+            var date = f.date("date").orElse(null);
+            var distribution = f.list("distribution", this::distribution);
+            var copies = f.integer("copies", 1, 1000000).orElse(null);
+            f.finish();
+            if (name.isEmpty() || issue.isEmpty()) return Optional.empty();
+            return Optional.of(new Bulletin(name.get(), issue.get(), issuer, date, distribution, copies));
+        });
+    }
+
+    private Optional<Bulletin.Distribution> distribution(Node n) {
+        return Fields.of(n, problems, "a distribution line").flatMap(f -> {
+            var role = f.choice("role", Bulletin.ROLES, true);
+            var recipients = f.list("recipients", i -> Localized.read(i, f, languages, "recipients"));
+            f.finish();
+            if (recipients.isEmpty() && role.isPresent()) {
+                problems.error(f.at(), "distribution line '" + role.get() + "' has no recipients",
+                        "list them under recipients:, each as {zh: …, en: …}");
+            }
+            return role.map(r -> new Bulletin.Distribution(r, recipients));
         });
     }
 

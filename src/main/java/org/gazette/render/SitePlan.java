@@ -42,11 +42,12 @@ public final class SitePlan {
                     "newsByYear", newsByYear(lang, Urls.archive(lang)))));
             for (Year year : content.years()) {
                 Article prose = year.prose().in(lang, site.fallbackOrder());
+                Map<String, Object> report = new HashMap<>(Map.of("year", year, "report", year.report(), "prose", prose));
+                if (year.report().bulletin() != null) {
+                    report.put("bulletinHref", Urls.relative(Urls.report(lang, year.year()), Bulletins.path(lang, year.year())));
+                }
                 pages.add(page("report/" + year.year(), lang, l -> Urls.report(l, year.year()), "report.ftlh",
-                        prose.language().equals(lang), common, Map.of(
-                                "year", year,
-                                "report", year.report(),
-                                "prose", prose)));
+                        prose.language().equals(lang), common, report));
                 for (Translations t : year.news()) {
                     Article a = t.in(lang, site.fallbackOrder());
                     pages.add(page("news/" + year.year() + "/" + t.slug(), lang, l -> Urls.article(l, year.year(), t.slug()),

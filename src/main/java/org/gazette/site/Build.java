@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,14 +22,16 @@ import org.gazette.problem.GazetteException;
 import org.gazette.problem.Position;
 import org.gazette.problem.Problem;
 import org.gazette.problem.Problems;
+import org.gazette.render.BulletinRenderer;
+import org.gazette.render.Bulletins;
 import org.gazette.render.Page;
 import org.gazette.render.SitePlan;
 import org.gazette.render.Templates;
 import org.gazette.render.Urls;
 
 /**
- * The pipeline, top to bottom: load content → load interface strings → plan pages → render →
- * check links → write. {@code gazette check} runs every step but the last. Each step is timed.
+ * The pipeline, top to bottom: load content → load interface strings → plan pages → render pages →
+ * render bulletins (PDF) → check links → write. {@code gazette check} runs every step but the last. Each step is timed.
  */
 public final class Build {
 
@@ -36,11 +39,12 @@ public final class Build {
 
     /** What a run did: pages per language, the files it made (in memory), the problems, the step times. */
     public record Result(boolean ok, Map<String, Integer> pagesPerLanguage, SortedMap<String, byte[]> files,
-                         List<Problem> problems, Map<String, Long> stepMillis) {}
+                         List<Problem> problems, Map<String, Long> stepMillis, Map<String, Integer> bulletinPages) {}
 
     private final Options options;
     private final Problems problems = new Problems();
     private final Map<String, Long> times = new LinkedHashMap<>();
+    private final Map<String, Integer> bulletinPages = new LinkedHashMap<>();
 
     public Build(Options options) {
         this.options = options;
@@ -52,7 +56,9 @@ public final class Build {
             Content content = step("load", this::load);
             Map<String, Strings> strings = step("strings", () -> strings(content));
             List<Page> pages = step("plan", () -> new SitePlan(content, strings).pages());
-            SortedMap<String, byte[]> files = step("render", () -> render(pages, content));
+            Templates templates = new Templates(options.templates(), "templates");
+            SortedMap<String, byte[]> files = step("render", () -> render(pages, content, templates));
+            step("bulletins", () -> bulletins(content, strings, templates, files));
             step("links", () -> {
                 LinkChecker.check(files, content.site().baseUrl(), options.out().getFileName().toString(), problems);
                 return null;
@@ -95,12 +101,10 @@ public final class Build {
         return s;
     }
 
-    private SortedMap<String, byte[]> render(List<Page> pages, Content content) {
-        Templates templates = new Templates(options.templates(), "templates");
+    private SortedMap<String, byte[]> render(List<Page> pages, Content content, Templates templates) {
         SortedMap<String, byte[]> files = new TreeMap<>();
         // One template mistake breaks every page that uses it: report it once.
         Map<String, Problem> templateProblems = new TreeMap<>();
-        List<String> rendered = new ArrayList<>();
         pages.parallelStream().map(p -> {
             try {
                 return Map.entry(p.path(), templates.render(p.template(), p.data()).getBytes(StandardCharsets.UTF_8));
@@ -113,7 +117,6 @@ public final class Build {
         }).toList().forEach(e -> {
             if (e != null) {
                 files.put(e.getKey(), e.getValue());
-                rendered.add(e.getKey());
             }
         });
         Map<String, Object> rootModel = new LinkedHashMap<>();
@@ -128,6 +131,38 @@ public final class Build {
         templateProblems.values().forEach(problems::add);
         copyAssets(files);
         return files;
+    }
+
+    /** The printed bulletins, one per year and language, rendered in parallel. */
+    private Void bulletins(Content content, Map<String, Strings> strings, Templates templates, SortedMap<String, byte[]> files) {
+        if (problems.hasErrors()) return null;
+        Bulletins bulletins = new Bulletins(content, strings, templates, sourceDateEpoch());
+        List<Map.Entry<String, BulletinRenderer.Result>> done = bulletins.jobs().parallelStream().map(job -> {
+            try {
+                return Map.entry(job.path(), bulletins.render(job, problems));
+            } catch (GazetteException e) {
+                e.problems().forEach(problems::add);
+                return null;
+            }
+        }).filter(java.util.Objects::nonNull).toList();
+        for (var d : done) {
+            files.put(d.getKey(), d.getValue().pdf());
+            bulletinPages.put(d.getKey(), d.getValue().pages());
+        }
+        return null;
+    }
+
+    /** SOURCE_DATE_EPOCH (reproducible-builds.org), if set: the date written into PDFs. */
+    private Instant sourceDateEpoch() {
+        String s = System.getenv("SOURCE_DATE_EPOCH");
+        if (s == null || s.isBlank()) return null;
+        try {
+            return Instant.ofEpochSecond(Long.parseLong(s.trim()));
+        } catch (NumberFormatException e) {
+            problems.warning(Position.of("SOURCE_DATE_EPOCH"), "'" + s + "' is not a number of seconds; ignored",
+                    "set it to seconds since 1970, e.g. SOURCE_DATE_EPOCH=1519689600");
+            return null;
+        }
     }
 
     private void copyAssets(SortedMap<String, byte[]> files) {
@@ -146,7 +181,7 @@ public final class Build {
     private Result result(boolean ok, List<Page> pages, SortedMap<String, byte[]> files) {
         Map<String, Integer> perLanguage = new LinkedHashMap<>();
         for (Page p : pages) perLanguage.merge(p.language().code(), 1, Integer::sum);
-        return new Result(ok && !failed(), perLanguage, files, problems.sorted(), times);
+        return new Result(ok && !failed(), perLanguage, files, problems.sorted(), times, new LinkedHashMap<>(bulletinPages));
     }
 
     private <T> T step(String name, java.util.function.Supplier<T> step) {

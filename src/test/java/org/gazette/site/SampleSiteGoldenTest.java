@@ -39,9 +39,12 @@ class SampleSiteGoldenTest {
         if (Boolean.getBoolean("gazette.updateGolden") && defaultLocale.equals("en-US")) {
             OutputFolder.deleteTree(GOLDEN);
             TestSites.copyTree(out, GOLDEN);
+            for (String pdf : files(GOLDEN)) if (pdf.endsWith(".pdf")) Files.delete(GOLDEN.resolve(pdf));
         }
         TreeSet<String> expected = files(GOLDEN);
         TreeSet<String> actual = files(out);
+        // PDFs are checked by their text, fonts and pages (BulletinTest), and byte for byte between two builds below.
+        actual.removeIf(f -> f.endsWith(".pdf"));
         assertEquals(expected, actual, "the set of built files");
         for (String f : expected) {
             String want = Files.readString(GOLDEN.resolve(f), StandardCharsets.UTF_8);

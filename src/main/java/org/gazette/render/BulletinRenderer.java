@@ -1,0 +1,145 @@
+package org.gazette.render;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.List;
+import java.util.Locale;
+import java.util.TimeZone;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSString;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.gazette.problem.GazetteException;
+import org.gazette.problem.Position;
+
+import com.openhtmltopdf.pdfboxout.PagePosition;
+import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
+
+/**
+ * XHTML to PDF with openhtmltopdf: bundled fonts only, no network, no library chatter on the
+ * console, and the same bytes for the same input (fixed dates and document ID).
+ */
+public final class BulletinRenderer {
+
+    static {
+        // Gazette reports what matters in its own words; the libraries stay quiet.
+        XRLog.setLoggingEnabled(false);
+        Logger.getLogger("org.apache.pdfbox").setLevel(Level.OFF);
+        Logger.getLogger("org.apache.fontbox").setLevel(Level.OFF);
+    }
+
+    /** A rendered PDF and what the renderer refused (remote or missing resources). */
+    public record Result(byte[] pdf, int pages, List<String> refused) {}
+
+    /** Document metadata written into the PDF's info dictionary. */
+    public record Metadata(String title, String author, String subject, String keywords, String language, java.time.ZonedDateTime date) {}
+
+    /** Where an element landed: page (0-based); its top and bottom, and the type area's bottom, in points from the page's bottom edge. */
+    public record Placement(int page, float top, float bottom, float typeAreaBottom) {
+
+        /** The empty space between the element and the foot of the type area. */
+        public float roomBelow() {
+            return bottom - typeAreaBottom;
+        }
+    }
+
+    /** Lays the document out without writing it, and tells where the element with {@code id} landed. */
+    public Placement place(String xhtml, String id, String file) {
+        PdfRendererBuilder builder = builder(xhtml, new ArrayList<>());
+        try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
+            renderer.layout();
+            renderer.createPDFWithoutClosing();
+            List<PagePosition<com.openhtmltopdf.render.Box>> positions = renderer.findPagePositionsByID(Pattern.compile(Pattern.quote(id)));
+            if (positions.isEmpty()) return null;
+            PagePosition<com.openhtmltopdf.render.Box> p = positions.get(positions.size() - 1);
+            // Positions are in PDF points from the page's bottom edge; the page's bottom margin ends the type area.
+            var page = renderer.getRootBox().getLayer().getPages().get(p.getPageNo());
+            float bottomMargin = page.getMargin(renderer.getSharedContext().newLayoutContextInstance()).bottom() / renderer.getDotsPerPoint();
+            return new Placement(p.getPageNo(), p.getY() + p.getHeight(), p.getY(), bottomMargin);
+        } catch (IOException | RuntimeException e) {
+            throw new GazetteException(Position.of(file).error("the bulletin could not be laid out: " + e.getMessage(),
+                    "check the bulletin template produces well-formed XHTML"));
+        }
+    }
+
+    public Result render(String xhtml, Metadata meta, String file) {
+        List<String> refused = new ArrayList<>();
+        PdfRendererBuilder builder = builder(xhtml, refused);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
+        try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
+            renderer.layout();
+            renderer.createPDFWithoutClosing();
+            PDDocument doc = renderer.getPdfDocument();
+            fix(doc, meta, xhtml);
+            int pages = doc.getNumberOfPages();
+            doc.save(out);
+            return new Result(out.toByteArray(), pages, refused);
+        } catch (IOException | RuntimeException e) {
+            throw new GazetteException(Position.of(file).error("the bulletin could not be rendered: " + e.getMessage(),
+                    "check the bulletin template produces well-formed XHTML"));
+        }
+    }
+
+    private PdfRendererBuilder builder(String xhtml, List<String> refused) {
+        PdfRendererBuilder builder = new PdfRendererBuilder();
+        builder.withHtmlContent(xhtml, "about:blank");
+        builder.withProducer("Gazette");
+        builder.useFastMode();
+        // Nothing is fetched: not from the network, not from disk. Every refusal is reported.
+        builder.useExternalResourceAccessControl((uri, type) -> {
+            synchronized (refused) {
+                refused.add(uri);
+            }
+            return false;
+        }, com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
+        builder.withDiagnosticConsumer(d -> { });
+        Fonts.register(builder);
+        return builder;
+    }
+
+    /** Fixed dates and document ID, so the same input gives the same bytes. */
+    private static void fix(PDDocument doc, Metadata meta, String xhtml) {
+        PDDocumentInformation info = doc.getDocumentInformation();
+        info.setTitle(meta.title());
+        info.setAuthor(meta.author());
+        info.setSubject(meta.subject());
+        info.setKeywords(meta.keywords());
+        info.setCreator("Gazette");
+        info.setProducer("Gazette (openhtmltopdf, PDFBox)");
+        Calendar when = Calendar.getInstance(TimeZone.getTimeZone(meta.date().getZone()), Locale.ROOT);
+        when.setTimeInMillis(meta.date().toInstant().toEpochMilli());
+        info.setCreationDate(when);
+        info.setModificationDate(when);
+        doc.getDocumentCatalog().setLanguage(meta.language());
+        // Viewers show the title, not the file name, in the window.
+        org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences prefs =
+                new org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences(new org.apache.pdfbox.cos.COSDictionary());
+        prefs.setDisplayDocTitle(true);
+        doc.getDocumentCatalog().setViewerPreferences(prefs);
+        COSString id = new COSString(md5(xhtml));
+        COSArray ids = new COSArray();
+        ids.add(id);
+        ids.add(id);
+        doc.getDocument().getTrailer().setItem(COSName.ID, ids);
+    }
+
+    private static byte[] md5(String s) {
+        try {
+            return MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package org.gazette.render;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.gazette.config.SiteConfig;
+import org.gazette.content.Article;
+import org.gazette.content.Bulletin;
+import org.gazette.content.Content;
+import org.gazette.content.Year;
+import org.gazette.i18n.Language;
+import org.gazette.i18n.Strings;
+import org.gazette.problem.Position;
+import org.gazette.problem.Problems;
+
+/**
+ * The printed bulletin of each year, in each language: XHTML from {@code bulletin/bulletin.ftlh},
+ * then PDF. The distribution block (报/送/发) belongs at the foot of the last page, which CSS alone
+ * cannot do in openhtmltopdf; so the bulletin is laid out once, the space left under the block is
+ * measured, and it is laid out again with that space above the block.
+ */
+public final class Bulletins {
+
+    public static final String TEMPLATE = "bulletin/bulletin.ftlh";
+
+    /** One bulletin to render: where it goes, and from what. */
+    public record Job(Year year, Language language, String path) {}
+
+    private final Content content;
+    private final Map<String, Strings> strings;
+    private final Templates templates;
+    private final Instant sourceDate;
+    private final BulletinRenderer renderer = new BulletinRenderer();
+
+    /** {@code sourceDate}: SOURCE_DATE_EPOCH when set, else null (the bulletin's own date is used). */
+    public Bulletins(Content content, Map<String, Strings> strings, Templates templates, Instant sourceDate) {
+        this.content = content;
+        this.strings = strings;
+        this.templates = templates;
+        this.sourceDate = sourceDate;
+    }
+
+    public static String path(Language lang, int year) {
+        return lang.code() + "/" + year + "/bulletin-" + year + "-" + lang.code() + ".pdf";
+    }
+
+    public List<Job> jobs() {
+        List<Job> jobs = new ArrayList<>();
+        for (Year y : content.years()) {
+            if (y.report().bulletin() == null) continue;
+            for (Language lang : content.site().languages()) jobs.add(new Job(y, lang, path(lang, y.year())));
+        }
+        return jobs;
+    }
+
+    /** Renders one bulletin; warnings (refused resources, remote images) go to {@code problems}. */
+    public BulletinRenderer.Result render(Job job, Problems problems) {
+        Map<String, Object> model = model(job);
+        String file = "templates/" + TEMPLATE;
+        model.put("distributionOffset", 0);
+        String first = templates.render(TEMPLATE, model);
+        BulletinRenderer.Placement at = renderer.place(first, "distribution", file);
+        String xhtml = first;
+        if (at != null) {
+            // Push it down by the room left under it, less a little for rounding, so it stays on its page.
+            int offset = (int) Math.floor(at.roomBelow() - 2);
+            if (offset > 0) {
+                model.put("distributionOffset", offset);
+                xhtml = templates.render(TEMPLATE, model);
+            }
+        }
+        Localizer l = (Localizer) model.get("l");
+        Bulletin b = job.year().report().bulletin();
+        BulletinRenderer.Metadata meta = new BulletinRenderer.Metadata(
+                l.plain(b.name()) + " " + l.t("bulletin_issue", "n", b.issue()) + " — " + l.plain(job.year().report().meeting().title()),
+                (String) model.get("issuer"), l.plain(job.year().report().title()), (String) model.get("keywords"),
+                job.language().tag(), (sourceDate != null ? sourceDate : date(job.year()).atStartOfDay(content.site().timeZone()).toInstant())
+                        .atZone(content.site().timeZone()));
+        BulletinRenderer.Result r = renderer.render(xhtml, meta, file);
+        Article prose = (Article) model.get("prose");
+        for (Article.Image img : prose.images()) {
+            if (img.isRemote()) {
+                problems.warning(new Position(prose.file(), img.line(), 0), "remote image '" + img.url() + "' is not fetched for the bulletin",
+                        "Gazette never downloads during a build: save the image in the content folder and refer to it by its path");
+            }
+        }
+        return r;
+    }
+
+    private Map<String, Object> model(Job job) {
+        SiteConfig site = content.site();
+        Language lang = job.language();
+        Year y = job.year();
+        Bulletin b = y.report().bulletin();
+        Localizer l = new Localizer(lang, site.fallbackOrder(), strings.get(lang.code()));
+        Map<String, Object> m = new HashMap<>();
+        m.put("site", site);
+        m.put("lang", lang);
+        m.put("l", l);
+        m.put("report", y.report());
+        m.put("year", y);
+        m.put("bulletin", b);
+        m.put("prose", y.prose().in(lang, site.fallbackOrder()));
+        m.put("issuer", l.plain(b.issuer() != null ? b.issuer() : site.office()));
+        m.put("date", date(y));
+        m.put("keywords", String.join(", ", List.of(l.plain(site.district()), String.valueOf(y.year()), l.plain(b.name()))));
+        m.put("toc", true);
+        return m;
+    }
+
+    private static LocalDate date(Year y) {
+        Bulletin b = y.report().bulletin();
+        return b.date() != null ? b.date() : y.report().meeting().date();
+    }
+
+}

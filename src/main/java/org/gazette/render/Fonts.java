@@ -1,0 +1,71 @@
+package org.gazette.render;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+
+/**
+ * The fonts bundled inside Gazette (src/main/resources/org/gazette/fonts, licences beside them).
+ * The PDF never depends on the machine's fonts: every face the bulletin stylesheet names is here.
+ * TrueType outlines only (PDFBox cannot embed CFF). The CJK files are subsets prepared by
+ * tools/fonts/build-fonts.sh so that every glyph extracts as the character written.
+ */
+public final class Fonts {
+
+    /** A face: file, CSS family, the weights it is registered for. */
+    record Face(String file, String family, List<Integer> weights) {}
+
+    static final List<Face> FACES = List.of(
+            new Face("NotoSerifSC-Regular.ttf", "Noto Serif SC", List.of(400)),
+            new Face("NotoSerifSC-Bold.ttf", "Noto Serif SC", List.of(700)),
+            // The 黑体 face for level-1 headings: bold glyphs whatever weight is asked.
+            new Face("NotoSansSC-Bold.ttf", "Noto Sans SC", List.of(400, 700)),
+            new Face("LiberationSerif-Regular.ttf", "Liberation Serif", List.of(400)),
+            new Face("LiberationSerif-Bold.ttf", "Liberation Serif", List.of(700)),
+            new Face("LiberationSans-Bold.ttf", "Liberation Sans", List.of(400, 700)),
+            // Complete fallback for characters outside the subsets (one weight: never a synthetic bold).
+            new Face("WenQuanYiMicroHei.ttf", "WenQuanYi Micro Hei", List.of(400, 700)));
+
+    private static volatile List<byte[]> loaded;
+
+    private Fonts() {}
+
+    /** Registers every bundled face with the builder; the font files are read once per process. */
+    static void register(PdfRendererBuilder builder) {
+        List<byte[]> bytes = bytes();
+        for (int i = 0; i < FACES.size(); i++) {
+            Face face = FACES.get(i);
+            byte[] data = bytes.get(i);
+            for (int weight : face.weights()) {
+                builder.useFont(() -> new ByteArrayInputStream(data), face.family(), weight, FontStyle.NORMAL, true);
+            }
+        }
+    }
+
+    private static List<byte[]> bytes() {
+        List<byte[]> b = loaded;
+        if (b == null) {
+            synchronized (Fonts.class) {
+                if (loaded == null) {
+                    loaded = FACES.stream().map(f -> read(f.file())).toList();
+                }
+                b = loaded;
+            }
+        }
+        return b;
+    }
+
+    private static byte[] read(String file) {
+        try (InputStream in = Fonts.class.getResourceAsStream("/org/gazette/fonts/" + file)) {
+            if (in == null) throw new IllegalStateException("bundled font missing from the jar: " + file);
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

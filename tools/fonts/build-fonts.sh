@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Rebuilds the fonts bundled in src/main/resources/org/gazette/fonts/ (run by a developer, not by
+# the build or CI: the results are committed). Needs npm, Debian's font packages and fonttools:
+#   apt-get install fonts-wqy-microhei fonts-liberation2 && pip install fonttools
+#
+# Why subsets: the full Noto CJK TrueType files are 10–15 MB per weight. We keep every character of
+# GB2312 (all 6,763 hanzi and its symbols), Latin, punctuation and every character the bundled
+# content and interface strings use. Characters outside fall back to WenQuanYi Micro Hei (complete).
+#
+# Why subsetting also fixes copy/search: Noto maps a unified ideograph and its Kangxi/radical
+# look-alike (一 and ⼀) to one glyph, and PDFBox writes the lowest code point into /ToUnicode,
+# so text would extract as radicals. The subset keeps no radical (U+2E80–U+2FDF) and no
+# compatibility ideograph (U+F900–U+FAFF), and unshare.py leaves every glyph one character (and
+# drops the format-14 cmap), so each glyph maps back to the character that was written.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+out="$root/src/main/resources/org/gazette/fonts"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+npm pack --silent @expo-google-fonts/noto-serif-sc@0.4.3 @expo-google-fonts/noto-sans-sc@0.4.3 >/dev/null
+mkdir serif sans
+tar xzf expo-google-fonts-noto-serif-sc-0.4.3.tgz -C serif --strip-components=1
+tar xzf expo-google-fonts-noto-sans-sc-0.4.3.tgz -C sans --strip-components=1
+
+python3 "$here/unicodes.py" "$root" > unicodes.txt
+mkdir -p "$out"
+subset() {
+  pyftsubset "$1" --unicodes-file=unicodes.txt --layout-features='*' --no-hinting \
+    --name-IDs='*' --name-languages='*' --drop-tables+=DSIG --output-file="$2.tmp.ttf"
+  python3 "$here/unshare.py" "$2.tmp.ttf" "$out/$2"
+}
+subset serif/400Regular/NotoSerifSC_400Regular.ttf NotoSerifSC-Regular.ttf
+subset serif/700Bold/NotoSerifSC_700Bold.ttf NotoSerifSC-Bold.ttf
+subset sans/700Bold/NotoSansSC_700Bold.ttf NotoSansSC-Bold.ttf
+cp serif/LICENSE_FONT "$out/LICENSE-NotoSC-OFL.txt"
+
+# WenQuanYi Micro Hei: the fallback for rare characters; one face of the collection, complete.
+python3 "$here/unshare.py" '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc#0' "$out/WenQuanYiMicroHei.ttf"
+cp /usr/share/doc/fonts-wqy-microhei/copyright "$out/LICENSE-WenQuanYi.txt"
+
+# Latin: Liberation Serif and Sans (metric-compatible with Times New Roman and Arial).
+for f in LiberationSerif-Regular LiberationSerif-Bold LiberationSans-Bold; do
+  python3 "$here/unshare.py" "/usr/share/fonts/truetype/liberation2/$f.ttf" "$out/$f.ttf"
+done
+cp /usr/share/doc/fonts-liberation2/copyright "$out/LICENSE-Liberation.txt"
+ls -l "$out"
