@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Rebuilds the fonts bundled in src/main/resources/org/gazette/fonts/ (run by a developer, not by
 # the build or CI: the results are committed). Needs npm, Debian's font packages and fonttools:
-#   apt-get install fonts-wqy-microhei fonts-liberation2 && pip install fonttools
+#   apt-get install fonts-droid-fallback fonts-liberation2 && pip install fonttools
 #
 # Why subsets: the full Noto CJK TrueType files are 10–15 MB per weight. We keep every character of
 # GB2312 (all 6,763 hanzi and its symbols), Latin, punctuation and every character the bundled
-# content and interface strings use. Characters outside fall back to WenQuanYi Micro Hei (complete).
+# content and interface strings use. Characters outside fall back to Droid Sans Fallback, which has
+# all 20,902 unified ideographs of Unicode 3.0 and 6,582 of Extension A.
 #
 # Why subsetting also fixes copy/search: Noto maps a unified ideograph and its Kangxi/radical
 # look-alike (一 and ⼀) to one glyph, and PDFBox writes the lowest code point into /ToUnicode,
@@ -36,9 +37,9 @@ subset serif/700Bold/NotoSerifSC_700Bold.ttf NotoSerifSC-Bold.ttf
 subset sans/700Bold/NotoSansSC_700Bold.ttf NotoSansSC-Bold.ttf
 cp serif/LICENSE_FONT "$out/LICENSE-NotoSC-OFL.txt"
 
-# WenQuanYi Micro Hei: the fallback for rare characters; one face of the collection, complete.
-python3 "$here/unshare.py" '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc#0' "$out/WenQuanYiMicroHei.ttf"
-cp /usr/share/doc/fonts-wqy-microhei/copyright "$out/LICENSE-WenQuanYi.txt"
+# Droid Sans Fallback: the fallback for rare characters, complete (Apache License 2.0).
+python3 "$here/unshare.py" /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf "$out/DroidSansFallbackFull.ttf"
+cp /usr/share/doc/fonts-droid-fallback/copyright "$out/LICENSE-DroidSansFallback.txt"
 
 # Latin: Liberation Serif and Sans (metric-compatible with Times New Roman and Arial).
 for f in LiberationSerif-Regular LiberationSerif-Bold LiberationSans-Bold; do

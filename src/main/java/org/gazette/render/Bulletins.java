@@ -81,6 +81,11 @@ public final class Bulletins {
                 job.language().tag(), (sourceDate != null ? sourceDate : date(job.year()).atStartOfDay(content.site().timeZone()).toInstant())
                         .atZone(content.site().timeZone()));
         BulletinRenderer.Result r = renderer.render(xhtml, meta, file);
+        String missing = uncovered(xhtml);
+        if (!missing.isEmpty()) {
+            problems.warning(Position.of(job.path()), "no bundled font has " + missing + ", which the bulletin prints as '#'",
+                    "write the character another way (a common variant), or describe it in words");
+        }
         Article prose = (Article) model.get("prose");
         for (Article.Image img : prose.images()) {
             if (img.isRemote()) {
@@ -89,6 +94,17 @@ public final class Bulletins {
             }
         }
         return r;
+    }
+
+    /** The characters of the document's text that no bundled font can draw, as "'𠀀' (U+20000)", listed once each. */
+    static String uncovered(String xhtml) {
+        String text = xhtml.replaceAll("(?s)<style>.*?</style>", "").replaceAll("<[^>]*>", " ")
+                .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+        java.util.TreeSet<Integer> missing = new java.util.TreeSet<>();
+        text.codePoints().filter(c -> c > 0x20 && !Character.isWhitespace(c) && !Fonts.covers(c)).forEach(missing::add);
+        List<String> parts = new ArrayList<>();
+        for (int c : missing) parts.add("'" + new String(Character.toChars(c)) + "' (U+" + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT) + ")");
+        return String.join(", ", parts);
     }
 
     private Map<String, Object> model(Job job) {

@@ -28,8 +28,8 @@ public final class Fonts {
             new Face("LiberationSerif-Regular.ttf", "Liberation Serif", List.of(400)),
             new Face("LiberationSerif-Bold.ttf", "Liberation Serif", List.of(700)),
             new Face("LiberationSans-Bold.ttf", "Liberation Sans", List.of(400, 700)),
-            // Complete fallback for characters outside the subsets (one weight: never a synthetic bold).
-            new Face("WenQuanYiMicroHei.ttf", "WenQuanYi Micro Hei", List.of(400, 700)));
+            // Fallback for characters outside the subsets: all URO ideographs and Extension A (one weight: never a synthetic bold).
+            new Face("DroidSansFallbackFull.ttf", "Droid Sans Fallback", List.of(400, 700)));
 
     private static volatile List<byte[]> loaded;
 
@@ -58,6 +58,35 @@ public final class Fonts {
             }
         }
         return b;
+    }
+
+    private static volatile java.util.BitSet covered;
+
+    /** Whether some bundled face has a glyph for {@code codePoint}; otherwise the PDF would show '#'. */
+    static boolean covers(int codePoint) {
+        java.util.BitSet c = covered;
+        if (c == null) {
+            synchronized (Fonts.class) {
+                if (covered == null) covered = coverage();
+                c = covered;
+            }
+        }
+        return c.get(codePoint);
+    }
+
+    private static java.util.BitSet coverage() {
+        java.util.BitSet set = new java.util.BitSet(0x30000);
+        for (byte[] data : bytes()) {
+            try (var font = new org.apache.fontbox.ttf.TTFParser().parse(new org.apache.pdfbox.io.RandomAccessReadBuffer(data))) {
+                var cmap = font.getUnicodeCmapLookup();
+                for (int cp = 0x20; cp < 0x30000; cp++) {
+                    if (!set.get(cp) && cmap.getGlyphId(cp) > 0) set.set(cp);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return set;
     }
 
     private static byte[] read(String file) {

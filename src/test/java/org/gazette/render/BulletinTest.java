@@ -1,0 +1,181 @@
+package org.gazette.render;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
+import org.gazette.PdfText;
+import org.gazette.TestSites;
+import org.gazette.problem.Problem;
+import org.gazette.site.Build;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.sun.net.httpserver.HttpServer;
+
+/** The sample's bulletins as a reader, a printer and an archivist would check them. */
+class BulletinTest {
+
+    static final String ZH = "zh/2017/bulletin-2017-zh.pdf";
+    static final String EN = "en/2017/bulletin-2017-en.pdf";
+    static Build.Result site;
+
+    @BeforeAll
+    static void build(@TempDir Path tmp) {
+        site = TestSites.build(TestSites.CONTENT, tmp.resolve("out"));
+        assertTrue(site.ok(), () -> site.problems().toString());
+    }
+
+    @Test
+    void everyKeyFigureInChinese() {
+        for (String text : List.of(PdfText.pdfbox(site.files().get(ZH)), PdfText.poppler(site.files().get(ZH)))) {
+            String t = PdfText.withoutWhitespace(text);
+            for (String s : List.of("管城回族区工作简报", "第1期", "郑州市管城回族区新闻办公室", "2018年2月27日",
+                    "超320亿元", "+7%", "26.56亿元", "超目标1.28", "1.28亿元", "96.48%", "市内六区第1名", "146个", "近2500亿元", "28个",
+                    "257亿元", "1.25倍", "市内五区第1名", "23面", "全市8个考核站点第1名", "近300人", "220个", "超580亿元",
+                    "100个", "12个", "13个", "14个", "近5000亩", "37个", "报：市委办公厅", "（共印150份）",
+                    "一、会议概况", "表1", "—1—")) {
+                assertTrue(t.contains(PdfText.withoutWhitespace(s)), "zh bulletin lacks " + s);
+            }
+        }
+    }
+
+    @Test
+    void everyKeyFigureInEnglish() {
+        for (String text : List.of(PdfText.pdfbox(site.files().get(EN)), PdfText.poppler(site.files().get(EN)))) {
+            String t = text.replaceAll("\\s+", " ");
+            for (String s : List.of("Guancheng Hui District Work Bulletin", "No. 1", "27 February 2018", "over 32 billion yuan", "+7%",
+                    "2.656 billion yuan", "128 million yuan above target", "96.48%", "nearly 250 billion yuan", "25.7 billion yuan",
+                    "1.25 times", "nearly 300 people", "over 58 billion yuan", "nearly 5,000 mu", "Reported to:", "(150 copies printed)")) {
+                assertTrue(t.contains(s), "en bulletin lacks " + s);
+            }
+            assertFalse(t.contains("亿"), "no Chinese magnitude words in the English bulletin");
+        }
+    }
+
+    @Test
+    void onlyBundledFontsAllEmbeddedAndSubset() {
+        for (String pdf : List.of(ZH, EN)) {
+            List<String> fonts = PdfText.fonts(site.files().get(pdf));
+            assertFalse(fonts.isEmpty());
+            for (String f : fonts) {
+                assertTrue(f.matches("[A-Z]{6}\\+(NotoSerifSC-Regular|NotoSerifSC-Bold|NotoSansSC-Bold|LiberationSerif|LiberationSerif-Bold"
+                        + "|LiberationSans-Bold|DroidSansFallback)"), pdf + " uses " + f + " (all fonts: " + fonts + ")");
+            }
+        }
+    }
+
+    @Test
+    void metadataBookmarksAndPages() throws IOException {
+        try (PDDocument doc = Loader.loadPDF(site.files().get(ZH))) {
+            PDDocumentInformation info = doc.getDocumentInformation();
+            assertEquals("管城回族区工作简报 第1期 — 管城回族区2017年度综合目标考核总结表彰大会", info.getTitle());
+            assertEquals("郑州市管城回族区新闻办公室", info.getAuthor());
+            assertEquals("管城回族区2017年度工作报告", info.getSubject());
+            assertTrue(info.getKeywords().contains("管城回族区工作简报"));
+            assertEquals("zh-CN", doc.getDocumentCatalog().getLanguage());
+            assertTrue(doc.getDocumentCatalog().getViewerPreferences().displayDocTitle());
+            assertEquals(2018, info.getCreationDate().get(java.util.Calendar.YEAR));
+            List<String> bookmarks = new ArrayList<>();
+            for (PDOutlineItem item : doc.getDocumentCatalog().getDocumentOutline().children()) bookmarks.add(item.getTitle());
+            assertEquals(List.of("一、会议概况", "二、2017年主要指标", "三、2017年各领域工作", "四、2017年所获荣誉", "五、大会表彰",
+                    "六、2018年工作部署", "七、抓落实机制"), bookmarks);
+            assertTrue(doc.getNumberOfPages() >= 2);
+            for (var page : doc.getPages()) {
+                assertEquals(595.3, page.getMediaBox().getWidth(), 0.5, "A4");
+                assertEquals(841.9, page.getMediaBox().getHeight(), 0.5, "A4");
+            }
+        }
+        assertEquals(site.bulletinPages().get(ZH), Loader.loadPDF(site.files().get(ZH)).getNumberOfPages());
+    }
+
+    @Test
+    void pageNumbersAndRunningHead() throws IOException {
+        try (PDDocument doc = Loader.loadPDF(site.files().get(ZH))) {
+            var stripper = new org.apache.pdfbox.text.PDFTextStripper();
+            stripper.setStartPage(2);
+            stripper.setEndPage(2);
+            String page2 = PdfText.withoutWhitespace(stripper.getText(doc));
+            assertTrue(page2.contains("—2—"), "page number as — 2 —");
+            assertTrue(page2.contains("管城回族区工作简报第1期"), "running head after page 1");
+            stripper.setStartPage(1);
+            stripper.setEndPage(1);
+            String page1 = PdfText.withoutWhitespace(stripper.getText(doc));
+            assertTrue(page1.contains("—1—"));
+            assertTrue(page1.contains("管城回族区工作简报第1期郑州市管城回族区新闻办公室2018年2月27日"), "page 1 opens with the masthead");
+            assertEquals(1, page1.split("管城回族区工作简报", -1).length - 1, "no running head on page 1");
+        }
+    }
+
+    @Test
+    void twoBuildsGiveIdenticalPdfs(@TempDir Path tmp) {
+        Build.Result again = TestSites.build(TestSites.CONTENT, tmp.resolve("again"));
+        assertArrayEquals(site.files().get(ZH), again.files().get(ZH));
+        assertArrayEquals(site.files().get(EN), again.files().get(EN));
+    }
+
+    @Test
+    void remoteImagesAreRefusedWithAWarningNamingTheFile(@TempDir Path tmp) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        AtomicInteger requests = new AtomicInteger();
+        server.createContext("/", exchange -> {
+            requests.incrementAndGet();
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/map.png";
+            Path content = TestSites.copyOfSample(tmp);
+            Path prose = content.resolve("2017/report.en.md");
+            TestSites.write(prose, TestSites.read(prose) + "\n![Map of the district](" + url + ")\n");
+            Build.Result r = TestSites.build(content, tmp.resolve("out"));
+            assertTrue(r.ok(), r.problems()::toString);
+            List<String> warnings = r.problems().stream().map(Problem::format).toList();
+            assertTrue(warnings.contains("2017/report.en.md:13: warning: remote image '" + url + "' is not fetched for the bulletin"
+                    + " — Gazette never downloads during a build: save the image in the content folder and refer to it by its path"), warnings::toString);
+            assertEquals(0, requests.get(), "nothing was fetched");
+            assertTrue(r.files().containsKey(EN), "the bulletin is still made");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void rendererRefusesEveryExternalResource() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        AtomicInteger requests = new AtomicInteger();
+        server.createContext("/", exchange -> {
+            requests.incrementAndGet();
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            String xhtml = "<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><link rel=\"stylesheet\" href=\"" + base + "/a.css\" /></head>"
+                    + "<body><p>x</p><img src=\"" + base + "/b.png\" alt=\"b\" /><img src=\"file:///etc/passwd\" alt=\"c\" /></body></html>";
+            var meta = new BulletinRenderer.Metadata("t", "a", "s", "k", "en", ZonedDateTime.of(2018, 2, 27, 0, 0, 0, 0, ZoneId.of("UTC")));
+            BulletinRenderer.Result r = new BulletinRenderer().render(xhtml, meta, "test");
+            assertEquals(0, requests.get());
+            assertTrue(r.refused().containsAll(List.of(base + "/a.css", base + "/b.png", "file:///etc/passwd")), r.refused()::toString);
+        } finally {
+            server.stop(0);
+        }
+    }
+}
