@@ -38,6 +38,7 @@ public final class BulletinRenderer {
         XRLog.setLoggingEnabled(false);
         Logger.getLogger("org.apache.pdfbox").setLevel(Level.OFF);
         Logger.getLogger("org.apache.fontbox").setLevel(Level.OFF);
+        Fonts.useOnlyBundledFonts();
     }
 
     /** A rendered PDF and what the renderer refused (remote or missing resources). */

@@ -60,6 +60,52 @@ public final class Fonts {
         return b;
     }
 
+    /**
+     * PDFBox looks for system fonts whenever a standard PDF font is named (openhtmltopdf names the
+     * base-14 fonts as defaults), scanning every font folder and writing ~/.pdfbox.cache. Gazette
+     * never draws with those fonts, so PDFBox is given a mapper that answers with a bundled face:
+     * no scan, no cache file, the same result on every machine.
+     */
+    static void useOnlyBundledFonts() {
+        org.apache.pdfbox.pdmodel.font.FontMappers.set(new org.apache.pdfbox.pdmodel.font.FontMapper() {
+            private volatile org.apache.fontbox.ttf.TrueTypeFont fallback;
+
+            private org.apache.fontbox.ttf.TrueTypeFont fallback() {
+                if (fallback == null) {
+                    synchronized (this) {
+                        if (fallback == null) {
+                            try {
+                                fallback = new org.apache.fontbox.ttf.TTFParser().parse(
+                                        new org.apache.pdfbox.io.RandomAccessReadBuffer(read("LiberationSerif-Regular.ttf")));
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        }
+                    }
+                }
+                return fallback;
+            }
+
+            @Override
+            public org.apache.pdfbox.pdmodel.font.FontMapping<org.apache.fontbox.ttf.TrueTypeFont> getTrueTypeFont(
+                    String name, org.apache.pdfbox.pdmodel.font.PDFontDescriptor descriptor) {
+                return new org.apache.pdfbox.pdmodel.font.FontMapping<>(fallback(), true);
+            }
+
+            @Override
+            public org.apache.pdfbox.pdmodel.font.FontMapping<org.apache.fontbox.FontBoxFont> getFontBoxFont(
+                    String name, org.apache.pdfbox.pdmodel.font.PDFontDescriptor descriptor) {
+                return new org.apache.pdfbox.pdmodel.font.FontMapping<>(fallback(), true);
+            }
+
+            @Override
+            public org.apache.pdfbox.pdmodel.font.CIDFontMapping getCIDFont(String name,
+                    org.apache.pdfbox.pdmodel.font.PDFontDescriptor descriptor, org.apache.pdfbox.pdmodel.font.PDCIDSystemInfo info) {
+                return new org.apache.pdfbox.pdmodel.font.CIDFontMapping(null, fallback(), true);
+            }
+        });
+    }
+
     private static volatile java.util.BitSet covered;
 
     /** Whether some bundled face has a glyph for {@code codePoint}; otherwise the PDF would show '#'. */
