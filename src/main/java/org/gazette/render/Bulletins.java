@@ -21,7 +21,8 @@ import org.gazette.problem.Problems;
  * The printed bulletin of each year, in each language: XHTML from {@code bulletin/bulletin.ftlh},
  * then PDF. The distribution block (报/送/发) belongs at the foot of the last page, which CSS alone
  * cannot do in openhtmltopdf; so the bulletin is laid out once, the space left under the block is
- * measured, and it is laid out again with that space above the block.
+ * measured, and it is laid out again with that space above the block. The same first layout tells
+ * whether the bulletin runs past one page, which is when it gets a table of contents.
  */
 public final class Bulletins {
 
@@ -62,9 +63,15 @@ public final class Bulletins {
         Map<String, Object> model = model(job);
         String file = "templates/" + TEMPLATE;
         model.put("distributionOffset", 0);
-        String first = templates.render(TEMPLATE, model);
-        BulletinRenderer.Placement at = renderer.place(first, "distribution", file);
-        String xhtml = first;
+        model.put("toc", true);
+        String xhtml = templates.render(TEMPLATE, model);
+        BulletinRenderer.Placement at = renderer.place(xhtml, "distribution", file);
+        if (at != null && at.page() == 0) {
+            // Everything fits on one page: a table of contents would only take room.
+            model.put("toc", false);
+            xhtml = templates.render(TEMPLATE, model);
+            at = renderer.place(xhtml, "distribution", file);
+        }
         if (at != null) {
             // Push it down by the room left under it, less a little for rounding, so it stays on its page.
             int offset = (int) Math.floor(at.roomBelow() - 2);
@@ -124,7 +131,6 @@ public final class Bulletins {
         m.put("issuer", l.plain(b.issuer() != null ? b.issuer() : site.office()));
         m.put("date", date(y));
         m.put("keywords", String.join(", ", List.of(l.plain(site.district()), String.valueOf(y.year()), l.plain(b.name()))));
-        m.put("toc", true);
         return m;
     }
 

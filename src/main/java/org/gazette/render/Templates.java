@@ -86,12 +86,22 @@ public final class Templates {
             throw new GazetteException(Position.of(displayDir + "/" + name).error("template not found",
                     "restore " + name + " in the templates folder"));
         } catch (ParseException e) {
-            String file = displayDir + "/" + (e.getTemplateName() != null ? e.getTemplateName() : name);
-            throw new GazetteException(new Position(file, e.getLineNumber(), e.getColumnNumber())
-                    .error("template syntax error: " + firstLine(e.getEditorMessage()), "fix the template at this line"));
+            throw new GazetteException(syntaxProblem(e, name));
         } catch (IOException e) {
+            // FreeMarker remembers a failed parse and says so on the next attempt; report the parse error itself.
+            for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+                if (c instanceof ParseException pe) throw new GazetteException(syntaxProblem(pe, name));
+            }
             throw new GazetteException(Position.of(displayDir + "/" + name).error("cannot read template: " + e.getMessage(), null));
         }
+    }
+
+    private Problem syntaxProblem(ParseException e, String name) {
+        String file = displayDir + "/" + (e.getTemplateName() != null ? e.getTemplateName() : name);
+        String what = e.getEditorMessage() == null ? "" : e.getEditorMessage().replaceAll("\\s+", " ").strip();
+        if (what.length() > 200) what = what.substring(0, 200) + " …";
+        return new Position(file, e.getLineNumber(), e.getColumnNumber())
+                .error("template syntax error: " + what, "fix the template at this line or the one before (an unclosed tag or quote)");
     }
 
     private Problem problem(TemplateException e) {

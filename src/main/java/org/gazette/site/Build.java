@@ -58,7 +58,10 @@ public final class Build {
             List<Page> pages = step("plan", () -> new SitePlan(content, strings).pages());
             Templates templates = new Templates(options.templates(), "templates");
             SortedMap<String, byte[]> files = step("render", () -> render(pages, content, templates));
+            // A template mistake breaks pages: report it alone, not the broken links that follow from it.
+            if (problems.hasErrors()) return result(false, pages, files);
             step("bulletins", () -> bulletins(content, strings, templates, files));
+            if (problems.hasErrors()) return result(false, pages, files);
             step("links", () -> {
                 LinkChecker.check(files, content.site().baseUrl(), options.out().getFileName().toString(), problems);
                 return null;
