@@ -39,7 +39,7 @@ public final class TestSites {
             for (Path p : s.sorted().toList()) {
                 Path t = to.resolve(from.relativize(p).toString());
                 if (Files.isDirectory(p)) Files.createDirectories(t);
-                else Files.copy(p, t);
+                else Files.copy(p, t, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

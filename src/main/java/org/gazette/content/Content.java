@@ -1,14 +1,21 @@
 package org.gazette.content;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import org.gazette.config.SiteConfig;
 
-/** Everything in the content folder: the site settings and the years, latest first. */
-public record Content(SiteConfig site, List<Year> years) {
+/**
+ * Everything in the content folder: the site settings, the years (latest first), and the images
+ * the texts use, by their path inside the content folder ({@code 2017/news/photo.jpg}).
+ */
+public record Content(Path folder, SiteConfig site, List<Year> years, SortedMap<String, Path> images) {
 
     public Content {
         years = List.copyOf(years);
+        images = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(images));
     }
 
     public Year latest() {

@@ -36,9 +36,17 @@ public final class ContentLoader {
     private static final Pattern YEAR = Pattern.compile("\\d{4}");
     private static final Pattern TEXT = Pattern.compile("([a-z0-9]+(?:-[a-z0-9]+)*)\\.([a-z]{2,3})\\.md");
 
+    /** Image files Gazette copies and links; anything else referenced as an image is refused. */
+    public static final java.util.Set<String> IMAGE_TYPES = java.util.Set.of("png", "jpg", "jpeg", "gif", "svg", "webp");
+
     private final Problems problems;
     private final YamlReader yaml = new YamlReader();
     private final Markdown markdown = new Markdown();
+    private final java.util.SortedMap<String, Path> usedImages = new TreeMap<>();
+    private final java.util.SortedMap<String, Path> foundImages = new TreeMap<>();
+    private final java.util.Set<String> unreadable = new java.util.HashSet<>();
+    private Path root;
+    private Path realRoot;
 
     public ContentLoader(Problems problems) {
         this.problems = problems;
@@ -51,12 +59,20 @@ public final class ContentLoader {
                     "run Gazette in the folder that holds content/, or name it with --content DIR");
             return Optional.empty();
         }
+        root = dir.toAbsolutePath().normalize();
+        try {
+            realRoot = root.toRealPath();
+        } catch (IOException e) {
+            realRoot = root;
+        }
         List<Path> entries = list(dir);
         if (entries.isEmpty()) {
             problems.error(Position.of(dir.toString()), "the content folder is empty",
                     "add site.yaml and a year folder such as 2017/ (see README, 'Content format')");
             return Optional.empty();
         }
+        Path siteFile = dir.resolve(SiteConfigLoader.FILE);
+        if (Files.exists(siteFile) && !inside(siteFile, SiteConfigLoader.FILE)) return Optional.empty();
         Optional<SiteConfig> site = SiteConfigLoader.load(dir, yaml, problems);
         List<Year> years = new ArrayList<>();
         for (Path p : entries) {
@@ -72,9 +88,15 @@ public final class ContentLoader {
             problems.error(Position.of(dir.toString()), "the content folder has no year folder",
                     "add a folder named after the year, e.g. 2017/, with a report.yaml");
         }
+        for (var img : foundImages.entrySet()) {
+            if (!usedImages.containsKey(img.getKey())) {
+                problems.warning(Position.of(img.getKey()), "image not used by any text",
+                        "refer to it from an article with ![description](" + img.getValue().getFileName() + "), or remove it");
+            }
+        }
         if (site.isEmpty() || problems.hasErrors()) return Optional.empty();
         years.sort(Comparator.comparingInt(Year::year).reversed());
-        return Optional.of(new Content(site.get(), years));
+        return Optional.of(new Content(root, site.get(), years, usedImages));
     }
 
     private Optional<Year> year(Path dir, String name, SiteConfig site) {
@@ -85,9 +107,13 @@ public final class ContentLoader {
         if (!Files.isRegularFile(reportFile)) {
             problems.error(Position.of(name + "/" + REPORT), "the year " + name + " has no report.yaml",
                     "create " + name + "/" + REPORT + " (copy last year's and change it)");
-        } else {
-            Node root = yaml.read(SourceText.read(reportFile, name + "/" + REPORT), problems);
-            if (root != null) report = new ReportReader(languages, problems).read(root, year);
+        } else if (inside(reportFile, name + "/" + REPORT)) {
+            try {
+                Node tree = yaml.read(SourceText.read(reportFile, name + "/" + REPORT), problems);
+                if (tree != null) report = new ReportReader(languages, problems).read(tree, year);
+            } catch (GazetteException e) {
+                e.problems().forEach(problems::add);
+            }
         }
         ArticleReader articles = new ArticleReader(yaml, markdown, languages, problems);
         Map<String, Map<String, Article>> prose = new TreeMap<>();
@@ -96,12 +122,23 @@ public final class ContentLoader {
             String file = p.getFileName().toString();
             String display = name + "/" + file;
             if (file.equals(REPORT) || file.startsWith(".")) continue;
-            if (file.equals("news") && Files.isDirectory(p)) {
+            if (Files.isDirectory(p) && !file.equals("news")) {
+                // A folder of images (2017/images/), nothing else.
                 for (Path a : list(p)) {
                     String af = a.getFileName().toString();
                     if (af.startsWith(".")) continue;
-                    text(a, display + "/" + af, languages, articles, news);
+                    if (isImage(af)) foundImages.put(display + "/" + af, a);
+                    else unused(display + "/" + af);
                 }
+            } else if (file.equals("news")) {
+                for (Path a : list(p)) {
+                    String af = a.getFileName().toString();
+                    if (af.startsWith(".")) continue;
+                    if (isImage(af)) foundImages.put(display + "/" + af, a);
+                    else text(a, display + "/" + af, languages, articles, news);
+                }
+            } else if (isImage(file)) {
+                foundImages.put(display, p);
             } else if (file.startsWith("report.") && file.endsWith(".md")) {
                 text(p, display, languages, articles, prose);
             } else {
@@ -136,6 +173,8 @@ public final class ContentLoader {
                     "use " + String.join(" or ", languages.stream().map(Language::code).toList()) + " (see site.yaml)");
             return;
         }
+        unreadable.add(display);
+        if (!inside(p, display)) return;
         SourceText source;
         try {
             source = SourceText.read(p, display);
@@ -143,8 +182,70 @@ public final class ContentLoader {
             e.problems().forEach(problems::add);
             return;
         }
-        reader.read(source, m.group(1), lang.get())
-                .ifPresent(a -> into.computeIfAbsent(m.group(1), k -> new LinkedHashMap<>()).put(code, a));
+        long before = problems.errorCount();
+        reader.read(source, m.group(1), lang.get()).ifPresent(a -> {
+            images(a, display.substring(0, display.lastIndexOf('/') + 1));
+            into.computeIfAbsent(m.group(1), k -> new LinkedHashMap<>()).put(code, a);
+        });
+        if (problems.errorCount() == before) unreadable.remove(display);
+    }
+
+    /**
+     * Checks the images a text refers to: relative paths that stay inside the content folder, to
+     * image files that exist. Remote images are left to the page (and refused by the bulletin).
+     */
+    private void images(Article a, String folder) {
+        for (Article.Image img : a.images()) {
+            if (img.isRemote()) continue;
+            Position at = new Position(a.file(), img.line(), 0);
+            String url = img.url().replaceAll("[?#].*$", "");
+            try {
+                url = java.net.URLDecoder.decode(url.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                // keep it as written
+            }
+            if (url.startsWith("/") || url.startsWith("\\") || url.matches("^[A-Za-z]:[\\\\/].*")) {
+                problems.error(at, "image path '" + img.url() + "' is absolute",
+                        "write it relative to the text, e.g. images/photo.jpg, with the image inside the content folder");
+                continue;
+            }
+            String rel = java.nio.file.Path.of(folder + url).normalize().toString().replace('\\', '/');
+            if (rel.startsWith("..") || Path.of(rel).isAbsolute()) {
+                problems.error(at, "image path '" + img.url() + "' leaves the content folder",
+                        "keep images inside the content folder, next to the text, e.g. images/photo.jpg");
+                continue;
+            }
+            Path file = root.resolve(rel);
+            if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                problems.error(at, "image '" + img.url() + "' does not exist (looked for " + rel + ")",
+                        "check the file name and folder; names are case-sensitive");
+                continue;
+            }
+            if (!inside(file, rel)) continue;
+            if (!isImage(rel) || !Files.isRegularFile(file)) {
+                problems.error(at, "'" + img.url() + "' is not an image", "use a " + String.join(", ", new java.util.TreeSet<>(IMAGE_TYPES)) + " file");
+                continue;
+            }
+            usedImages.put(rel, file);
+        }
+    }
+
+    /** Refuses a file that is a link to somewhere outside the content folder. */
+    private boolean inside(Path p, String display) {
+        try {
+            if (p.toRealPath().startsWith(realRoot)) return true;
+        } catch (IOException e) {
+            problems.error(Position.of(display), "cannot read: " + e.getMessage(), "check the file exists and is readable");
+            return false;
+        }
+        problems.error(Position.of(display), "is a link to a file outside the content folder; refused",
+                "copy the file into the content folder instead of linking to it");
+        return false;
+    }
+
+    private static boolean isImage(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot > 0 && IMAGE_TYPES.contains(name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT));
     }
 
     /** Pairs language versions by name; warns about missing translations; refuses versions that disagree on the date. */
@@ -167,6 +268,7 @@ public final class ContentLoader {
             for (Language l : languages) {
                 if (!versions.containsKey(l.code())) {
                     String missing = first.file().replaceAll("\\.[a-z]{2,3}\\.md$", "." + l.code() + ".md");
+                    if (unreadable.contains(missing)) continue; // it exists; its own error says what is wrong
                     problems.warning(Position.of(first.file()), "not yet translated into " + l.name() + " (" + missing + " is missing)",
                             "until it exists, the " + l.code() + " page shows the " + first.language().code() + " text with a notice");
                 }

@@ -107,7 +107,7 @@ public final class QuantityParser {
             }
             if (unit == Unit.NONE) {
                 return error(written, "unknown unit '" + rest + "' at column " + (column + i),
-                        "use one of: " + String.join(" ", Unit.words()) + " (or leave the unit out)");
+                        "use one of: " + String.join(" ", Unit.words().stream().filter(w -> !w.equals("％")).toList()) + " (or leave the unit out)");
             }
             String after = rest.substring(word.length()).strip();
             if (!after.isEmpty()) {

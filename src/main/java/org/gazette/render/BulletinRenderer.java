@@ -33,11 +33,13 @@ import com.openhtmltopdf.util.XRLog;
  */
 public final class BulletinRenderer {
 
+    /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
+    private static final List<Logger> QUIET = List.of(Logger.getLogger("org.apache.pdfbox"), Logger.getLogger("org.apache.fontbox"));
+
     static {
         // Gazette reports what matters in its own words; the libraries stay quiet.
         XRLog.setLoggingEnabled(false);
-        Logger.getLogger("org.apache.pdfbox").setLevel(Level.OFF);
-        Logger.getLogger("org.apache.fontbox").setLevel(Level.OFF);
+        QUIET.forEach(l -> l.setLevel(Level.OFF));
         Fonts.useOnlyBundledFonts();
     }
 
@@ -58,7 +60,19 @@ public final class BulletinRenderer {
 
     /** Lays the document out without writing it, and tells where the element with {@code id} landed. */
     public Placement place(String xhtml, String id, String file) {
-        PdfRendererBuilder builder = builder(xhtml, new ArrayList<>());
+        return place(xhtml, id, file, Access.NONE);
+    }
+
+    /**
+     * What the renderer may read: the base URI relative references resolve against, and which
+     * resolved URIs are allowed (images inside the content folder). Everything else is refused.
+     */
+    public record Access(String baseUri, java.util.function.Predicate<String> allowed) {
+        public static final Access NONE = new Access("about:blank", uri -> false);
+    }
+
+    public Placement place(String xhtml, String id, String file, Access access) {
+        PdfRendererBuilder builder = builder(xhtml, new ArrayList<>(), access);
         try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
             renderer.layout();
             renderer.createPDFWithoutClosing();
@@ -76,8 +90,12 @@ public final class BulletinRenderer {
     }
 
     public Result render(String xhtml, Metadata meta, String file) {
+        return render(xhtml, meta, file, Access.NONE);
+    }
+
+    public Result render(String xhtml, Metadata meta, String file, Access access) {
         List<String> refused = new ArrayList<>();
-        PdfRendererBuilder builder = builder(xhtml, refused);
+        PdfRendererBuilder builder = builder(xhtml, refused, access);
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
         try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
             renderer.layout();
@@ -93,18 +111,19 @@ public final class BulletinRenderer {
         }
     }
 
-    private PdfRendererBuilder builder(String xhtml, List<String> refused) {
+    private PdfRendererBuilder builder(String xhtml, List<String> refused, Access access) {
         PdfRendererBuilder builder = new PdfRendererBuilder();
-        builder.withHtmlContent(xhtml, "about:blank");
+        builder.withHtmlContent(xhtml, access.baseUri());
         builder.withProducer("Gazette");
         builder.useFastMode();
-        // Nothing is fetched: not from the network, not from disk. Every refusal is reported.
+        // Nothing is fetched from the network; from disk only what the access allows. Every refusal is reported.
         builder.useExternalResourceAccessControl((uri, type) -> {
+            if (uri != null && access.allowed().test(uri)) return true;
             synchronized (refused) {
                 refused.add(uri);
             }
             return false;
-        }, com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
+        }, com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
         builder.withDiagnosticConsumer(d -> { });
         Fonts.register(builder);
         return builder;

@@ -1,5 +1,6 @@
 package org.gazette.render;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -65,12 +66,13 @@ public final class Bulletins {
         model.put("distributionOffset", 0);
         model.put("toc", true);
         String xhtml = templates.render(TEMPLATE, model);
-        BulletinRenderer.Placement at = renderer.place(xhtml, "distribution", file);
+        BulletinRenderer.Access access = access(job.year());
+        BulletinRenderer.Placement at = renderer.place(xhtml, "distribution", file, access);
         if (at != null && at.page() == 0) {
             // Everything fits on one page: a table of contents would only take room.
             model.put("toc", false);
             xhtml = templates.render(TEMPLATE, model);
-            at = renderer.place(xhtml, "distribution", file);
+            at = renderer.place(xhtml, "distribution", file, access);
         }
         if (at != null) {
             // Push it down by the room left under it, less a little for rounding, so it stays on its page.
@@ -87,7 +89,7 @@ public final class Bulletins {
                 (String) model.get("issuer"), l.plain(job.year().report().title()), (String) model.get("keywords"),
                 job.language().tag(), (sourceDate != null ? sourceDate : date(job.year()).atStartOfDay(content.site().timeZone()).toInstant())
                         .atZone(content.site().timeZone()));
-        BulletinRenderer.Result r = renderer.render(xhtml, meta, file);
+        BulletinRenderer.Result r = renderer.render(xhtml, meta, file, access);
         String missing = uncovered(xhtml);
         if (!missing.isEmpty()) {
             problems.warning(Position.of(job.path()), "no bundled font has " + missing + ", which the bulletin prints as '#'",
@@ -101,6 +103,21 @@ public final class Bulletins {
             }
         }
         return r;
+    }
+
+    /** Relative image references resolve in the year's folder; only the images the content check accepted may be read. */
+    private BulletinRenderer.Access access(Year y) {
+        java.util.Set<Path> allowed = new java.util.HashSet<>();
+        for (Path p : content.images().values()) allowed.add(p.toAbsolutePath().normalize());
+        String base = content.folder().resolve(String.valueOf(y.year())).toAbsolutePath().normalize().toUri().toString();
+        return new BulletinRenderer.Access(base.endsWith("/") ? base : base + "/", uri -> {
+            try {
+                java.net.URI u = java.net.URI.create(uri);
+                return "file".equals(u.getScheme()) && allowed.contains(Path.of(u).toAbsolutePath().normalize());
+            } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+                return false;
+            }
+        });
     }
 
     /** The characters of the document's text that no bundled font can draw, as "'𠀀' (U+20000)", listed once each. */

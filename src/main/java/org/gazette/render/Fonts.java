@@ -89,19 +89,19 @@ public final class Fonts {
             @Override
             public org.apache.pdfbox.pdmodel.font.FontMapping<org.apache.fontbox.ttf.TrueTypeFont> getTrueTypeFont(
                     String name, org.apache.pdfbox.pdmodel.font.PDFontDescriptor descriptor) {
-                return new org.apache.pdfbox.pdmodel.font.FontMapping<>(fallback(), true);
+                return new org.apache.pdfbox.pdmodel.font.FontMapping<>(fallback(), false);
             }
 
             @Override
             public org.apache.pdfbox.pdmodel.font.FontMapping<org.apache.fontbox.FontBoxFont> getFontBoxFont(
                     String name, org.apache.pdfbox.pdmodel.font.PDFontDescriptor descriptor) {
-                return new org.apache.pdfbox.pdmodel.font.FontMapping<>(fallback(), true);
+                return new org.apache.pdfbox.pdmodel.font.FontMapping<>(fallback(), false);
             }
 
             @Override
             public org.apache.pdfbox.pdmodel.font.CIDFontMapping getCIDFont(String name,
                     org.apache.pdfbox.pdmodel.font.PDFontDescriptor descriptor, org.apache.pdfbox.pdmodel.font.PDCIDSystemInfo info) {
-                return new org.apache.pdfbox.pdmodel.font.CIDFontMapping(null, fallback(), true);
+                return new org.apache.pdfbox.pdmodel.font.CIDFontMapping(null, fallback(), false);
             }
         });
     }

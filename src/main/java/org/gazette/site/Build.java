@@ -133,6 +133,7 @@ public final class Build {
         }
         templateProblems.values().forEach(problems::add);
         copyAssets(files);
+        copyImages(content, files);
         return files;
     }
 
@@ -165,6 +166,20 @@ public final class Build {
             problems.warning(Position.of("SOURCE_DATE_EPOCH"), "'" + s + "' is not a number of seconds; ignored",
                     "set it to seconds since 1970, e.g. SOURCE_DATE_EPOCH=1519689600");
             return null;
+        }
+    }
+
+    /** The images the texts use, beside each language's pages (zh/2017/news/photo.jpg), so relative links work. */
+    private void copyImages(Content content, SortedMap<String, byte[]> files) {
+        for (var img : content.images().entrySet()) {
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(img.getValue());
+            } catch (IOException e) {
+                problems.error(Position.of(img.getKey()), "cannot read image: " + e.getMessage(), "check the file is readable");
+                continue;
+            }
+            for (var lang : content.site().languages()) files.put(lang.code() + "/" + img.getKey(), bytes);
         }
     }
 

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 
 /**
  * Parses YAML into a {@link Node} tree whose every value knows its file, line and column.
@@ -54,6 +55,10 @@ public final class YamlReader {
                 return new Node.MapNode(Map.of(), new Position(file, lineOffset + 1, 1));
             }
             return readValue(p, file, lineOffset, problems);
+        } catch (AliasFound e) {
+            problems.error(e.at, "YAML aliases (*" + e.name + ") are not allowed",
+                    "write the value out in full where it is needed; aliases make files hard to read and can be abused");
+            return null;
         } catch (JsonProcessingException e) {
             problems.add(syntaxProblem(e, file, lineOffset));
             return null;
@@ -93,7 +98,22 @@ public final class YamlReader {
             case VALUE_NULL:
                 return new Node.Scalar(null, at);
             default:
+                if (p instanceof YAMLParser y && y.isCurrentAlias()) {
+                    // Aliases are how "billion laughs" bombs work; content never needs them.
+                    throw new AliasFound(at, p.getText());
+                }
                 return new Node.Scalar(p.getText(), at);
+        }
+    }
+
+    private static final class AliasFound extends RuntimeException {
+        final Position at;
+        final String name;
+
+        AliasFound(Position at, String name) {
+            super(null, null, false, false);
+            this.at = at;
+            this.name = name;
         }
     }
 
@@ -105,6 +125,16 @@ public final class YamlReader {
         JsonLocation loc = e.getLocation();
         Position at = loc == null ? Position.of(file) : position(loc, file, lineOffset);
         String raw = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        // SnakeYAML knows where the problem is (not only where its context began): use that.
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof org.yaml.snakeyaml.error.MarkedYAMLException m && m.getProblemMark() != null) {
+                raw = (m.getContext() == null ? "" : m.getContext() + " ") + (m.getProblem() == null ? "" : m.getProblem());
+                // An unclosed quote is found at the end of the file; where it was opened is what helps.
+                var mark = raw.contains("quoted scalar") && m.getContextMark() != null ? m.getContextMark() : m.getProblemMark();
+                at = new Position(file, mark.getLine() + 1 + lineOffset, mark.getColumn() + 1);
+                break;
+            }
+        }
         String lower = raw.toLowerCase(Locale.ROOT);
         String message;
         String hint;
@@ -123,6 +153,9 @@ public final class YamlReader {
         } else if (lower.contains("quoted scalar")) {
             message = "a quoted value is not closed";
             hint = "add the closing quote mark";
+        } else if (lower.contains("expected <block end>")) {
+            message = "this line is indented differently from the lines of its group";
+            hint = "line up fields of the same group with the same number of spaces";
         } else if (lower.contains("mapping values are not allowed")) {
             message = "a value contains ': ' where YAML expects a new field";
             hint = "put the value in quotes, or check the indentation of this line";

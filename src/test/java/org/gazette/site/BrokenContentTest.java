@@ -1,0 +1,112 @@
+package org.gazette.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.gazette.TestSites;
+import org.gazette.cli.Main;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * One folder per mistake a press officer can make, under src/test/resources/broken/<case>/: the
+ * files that differ from a small valid site (_base/), and expected.txt, exactly what
+ * {@code gazette check} must print on stderr. ${content} stands for the content folder's path.
+ * Cases whose input cannot live in git as text (a GBK file, a symlink, a 6 MB file) are made here.
+ * After an intended change of wording, rewrite with -Dgazette.updateGolden=true and review the diff.
+ */
+class BrokenContentTest {
+
+    static final Path BROKEN = Path.of("src/test/resources/broken");
+
+    static Stream<String> cases() throws IOException {
+        try (Stream<Path> s = Files.list(BROKEN)) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith("_")).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    @Timeout(60)
+    void checkReportsExactly(String name, @TempDir Path tmp) throws IOException {
+        Path fixture = BROKEN.resolve(name);
+        Path content = tmp.resolve("content");
+        TestSites.copyTree(BROKEN.resolve("_base"), content);
+        if (Files.isDirectory(fixture.resolve("content"))) TestSites.copyTree(fixture.resolve("content"), content);
+        Path templates = TestSites.TEMPLATES;
+        if (Files.isDirectory(fixture.resolve("templates"))) {
+            templates = tmp.resolve("templates");
+            TestSites.copyTree(TestSites.TEMPLATES, templates);
+            TestSites.copyTree(fixture.resolve("templates"), templates);
+        }
+        prepare(name, content);
+
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"check", "--content", content.toString(), "--templates", templates.toString()},
+                new PrintWriter(out, true), new PrintWriter(err, true));
+        String stderr = err.toString().replace(content.toString(), "${content}")
+                .replaceAll("\\d+\\.\\d\\d s", "T s");
+        Path expectedFile = fixture.resolve("expected.txt");
+        if (Boolean.getBoolean("gazette.updateGolden")) Files.writeString(expectedFile, stderr, StandardCharsets.UTF_8);
+        String expected = Files.readString(expectedFile, StandardCharsets.UTF_8);
+        assertEquals(expected, stderr, name);
+        assertEquals(expected.isEmpty() ? 0 : 1, code, "exit code");
+        assertFalse(stderr.contains("\tat "), "never a stack trace");
+        assertFalse(Files.exists(tmp.resolve("site-out")), "check writes nothing");
+    }
+
+    /** Inputs made by the test: encodings, links and sizes that a text fixture cannot hold. */
+    static void prepare(String name, Path content) throws IOException {
+        switch (name) {
+            case "not-utf8-gbk" -> {
+                Path f = content.resolve("2017/news/meeting.zh.md");
+                Files.write(f, Files.readString(f).getBytes(Charset.forName("GB18030")));
+            }
+            case "bom-and-crlf" -> {
+                try (Stream<Path> s = Files.walk(content)) {
+                    for (Path f : s.filter(Files::isRegularFile).toList()) {
+                        String crlf = Files.readString(f).replace("\n", "\r\n");
+                        byte[] body = crlf.getBytes(StandardCharsets.UTF_8);
+                        byte[] withBom = new byte[body.length + 3];
+                        withBom[0] = (byte) 0xEF;
+                        withBom[1] = (byte) 0xBB;
+                        withBom[2] = (byte) 0xBF;
+                        System.arraycopy(body, 0, withBom, 3, body.length);
+                        Files.write(f, withBom);
+                    }
+                }
+            }
+            case "symlink-outside" -> {
+                Path outside = content.resolveSibling("outside.md");
+                Files.writeString(outside, "---\ntitle: secret\ndate: 2018-02-27\n---\n\nsecret\n");
+                Files.createSymbolicLink(content.resolve("2017/news/leak.zh.md"), outside);
+            }
+            case "oversized-file" -> {
+                StringBuilder sb = new StringBuilder("---\ntitle: big\ndate: 2018-02-27\n---\n\n");
+                String line = "这是一行很长的测试文字。".repeat(20) + "\n";
+                while (sb.length() * 3 < 6 * 1024 * 1024) sb.append(line);
+                Files.writeString(content.resolve("2017/news/big.zh.md"), sb.toString());
+            }
+            case "empty-content-folder" -> {
+                OutputFolder.deleteTree(content);
+                Files.createDirectories(content);
+            }
+            case "missing-content-folder" -> OutputFolder.deleteTree(content);
+            default -> { }
+        }
+    }
+
+}
