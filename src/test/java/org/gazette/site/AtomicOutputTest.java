@@ -1,0 +1,128 @@
+package org.gazette.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.gazette.TestSites;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The published folder is never left half-written: a real `gazette build` process killed with
+ * SIGKILL at many moments leaves site-out exactly as one complete build made it, and the next
+ * run cleans up what the killed one left behind. A failed build leaves the previous site as it was.
+ */
+class AtomicOutputTest {
+
+    @Test
+    void killedBuildsLeaveACompleteSite(@TempDir Path tmp) throws Exception {
+        Path a = TestSites.copyOfSample(tmp.resolve("a"));
+        Path b = TestSites.copyOfSample(tmp.resolve("b"));
+        Path report = b.resolve("2017/report.yaml");
+        TestSites.write(report, TestSites.read(report).replace("en: Guancheng Hui District Annual Report 2017", "en: Annual Report 2017, second edition"));
+        Path out = tmp.resolve("site-out");
+        TestSites.build(b, tmp.resolve("expected-b"));
+        Map<String, String> siteB = tree(tmp.resolve("expected-b"));
+        assertTrue(TestSites.build(a, out).ok());
+        Map<String, String> siteA = tree(out);
+
+        int[] delays = {50, 200, 400, 700, 1000, 1400, 1900, 2500, 3200, 4000};
+        for (int i = 0; i < delays.length; i++) {
+            Path content = i % 2 == 0 ? b : a;
+            Process p = gazette(content, out, tmp);
+            if (!p.waitFor(delays[i], TimeUnit.MILLISECONDS)) {
+                p.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no cleanup
+                p.waitFor(30, TimeUnit.SECONDS);
+            }
+            Map<String, String> now = tree(out);
+            assertTrue(now.equals(siteA) || now.equals(siteB),
+                    "after a kill at " + delays[i] + " ms site-out is one complete site (" + now.size() + " files)");
+        }
+        // And exactly while it writes: kill as soon as the hidden building folder appears.
+        for (int i = 0; i < 3; i++) {
+            Process p = gazette(i % 2 == 0 ? a : b, out, tmp);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            boolean writing = false;
+            while (!writing && p.isAlive() && System.nanoTime() < deadline) {
+                try (Stream<Path> s = Files.list(tmp)) {
+                    writing = s.anyMatch(f -> f.getFileName().toString().startsWith(".site-out.building-"));
+                }
+            }
+            p.destroyForcibly();
+            p.waitFor(30, TimeUnit.SECONDS);
+            Map<String, String> now = tree(out);
+            assertTrue(now.equals(siteA) || now.equals(siteB), "after a kill while writing, site-out is one complete site");
+        }
+        Process last = gazette(b, out, tmp);
+        assertTrue(last.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, last.exitValue());
+        assertEquals(siteB, tree(out));
+        try (Stream<Path> s = Files.list(tmp)) {
+            List<String> leftovers = s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".site-out.")).toList();
+            assertEquals(List.of(), leftovers, "the next run removes what killed runs left");
+        }
+    }
+
+    @Test
+    void aFailedBuildLeavesThePreviousSite(@TempDir Path tmp) throws IOException {
+        Path content = TestSites.copyOfSample(tmp);
+        Path out = tmp.resolve("site-out");
+        assertTrue(TestSites.build(content, out).ok());
+        Map<String, String> before = tree(out);
+        Path report = content.resolve("2017/report.yaml");
+        TestSites.write(report, TestSites.read(report).replace("value: 26.56亿元", "value: 26.5６亿元"));
+        assertFalse(TestSites.build(content, out).ok());
+        assertEquals(before, tree(out));
+    }
+
+    @Test
+    void refusesToReplaceAFolderItDidNotMake(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("documents");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("thesis.docx"), "precious");
+        Build.Result r = TestSites.build(TestSites.CONTENT, out);
+        assertFalse(r.ok());
+        assertTrue(r.problems().get(0).format().endsWith("the output folder exists and was not made by Gazette"
+                + " — Gazette replaces its output folder as a whole: choose an empty or new folder with --out"), r.problems()::toString);
+        assertEquals("precious", Files.readString(out.resolve("thesis.docx")));
+    }
+
+    static Process gazette(Path content, Path out, Path tmp) throws IOException {
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classpath,
+                "org.gazette.cli.Main", "build", "--content", content.toString(), "--out", out.toString())
+                .redirectOutput(tmp.resolve("stdout.txt").toFile()).redirectError(tmp.resolve("stderr.txt").toFile()).start();
+    }
+
+    /** Every file's path and SHA-256: the site as a reader would get it. */
+    static Map<String, String> tree(Path root) throws IOException {
+        Map<String, String> m = new TreeMap<>();
+        if (!Files.exists(root)) return m;
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                m.put(root.relativize(p).toString(), HexFormat.of().formatHex(sha256(Files.readAllBytes(p))));
+            }
+        }
+        return m;
+    }
+
+    static byte[] sha256(byte[] data) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
