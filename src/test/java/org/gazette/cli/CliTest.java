@@ -56,6 +56,20 @@ class CliTest {
     }
 
     @Test
+    void strictTurnsWarningsIntoErrors(@TempDir Path tmp) throws Exception {
+        Path content = TestSites.copyOfSample(tmp);
+        Files.delete(content.resolve("2017/news/meeting.en.md"));
+        Run lenient = run("check", "--content", content.toString());
+        assertEquals(0, lenient.code(), lenient.err());
+        assertTrue(lenient.out().contains("1 warning"), lenient.out());
+        Run strict = run("build", "--strict", "--content", content.toString(), "--out", tmp.resolve("out").toString());
+        assertEquals(1, strict.code());
+        assertTrue(strict.err().contains("2017/news/meeting.zh.md: warning: not yet translated into English"), strict.err());
+        assertTrue(strict.err().endsWith("gazette: build failed: 0 errors, 1 warning (--strict); nothing was written" + System.lineSeparator()), strict.err());
+        assertFalse(Files.exists(tmp.resolve("out")));
+    }
+
+    @Test
     void missingContentFolder(@TempDir Path tmp) {
         Run r = run("check", "--content", tmp.resolve("nope").toString());
         assertEquals(1, r.code());
