@@ -7,7 +7,7 @@ import org.gazette.i18n.Language;
 
 /** A Markdown text in one language: front matter, and the body already rendered to (X)HTML. */
 public record Article(String slug, Language language, String file, String title, LocalDate date, String summary,
-                      Byline byline, List<String> tags, String html, List<Image> images) {
+                      Byline byline, List<String> tags, String html, List<Image> images, org.gazette.problem.Position dateAt) {
 
     public Article {
         tags = List.copyOf(tags);
@@ -15,7 +15,7 @@ public record Article(String slug, Language language, String file, String title,
     }
 
     /** An image the text refers to, with the line it is written on (for messages). */
-    public record Image(String url, int line) {
+    public record Image(String url, int line, int column) {
         public boolean isRemote() {
             return url.matches("(?i)^[a-z][a-z0-9+.-]*:.*") || url.startsWith("//");
         }

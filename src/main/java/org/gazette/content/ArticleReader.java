@@ -78,11 +78,14 @@ final class ArticleReader {
         int bodyLine = line + 1;
         for (var node : document.getDescendants()) {
             if (node instanceof com.vladsch.flexmark.ast.Image img) {
-                images.add(new Article.Image(img.getUrl().toString(), bodyLine + img.getStartLineNumber()));
+                int offset = img.getStartOffset();
+                int column = offset - (body.lastIndexOf('\n', offset - 1) + 1) + 1;
+                images.add(new Article.Image(img.getUrl().toString(), bodyLine + img.getStartLineNumber(), column));
             }
         }
         String html = markdown.render(document);
-        return Optional.of(new Article(slug, language, file, title.get(), date.get(), summary, byline, tags, html, images));
+        Position dateAt = f.node("date").map(Node::at).orElse(new Position(file, 1, 1));
+        return Optional.of(new Article(slug, language, file, title.get(), date.get(), summary, byline, tags, html, images, dateAt));
     }
 
     private Optional<Article.Byline> byline(Node n) {

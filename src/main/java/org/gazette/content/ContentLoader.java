@@ -197,7 +197,7 @@ public final class ContentLoader {
     private void images(Article a, String folder) {
         for (Article.Image img : a.images()) {
             if (img.isRemote()) continue;
-            Position at = new Position(a.file(), img.line(), 0);
+            Position at = new Position(a.file(), img.line(), img.column());
             String url = img.url().replaceAll("[?#].*$", "");
             try {
                 url = java.net.URLDecoder.decode(url.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
@@ -260,7 +260,7 @@ public final class ContentLoader {
                 if (first == null) {
                     first = a;
                 } else if (!a.date().equals(first.date())) {
-                    problems.error(Position.of(a.file()), "date " + a.date() + " differs from " + first.file() + " (" + first.date() + ")",
+                    problems.error(a.dateAt(), "date " + a.date() + " differs from " + first.file() + " (" + first.date() + ")",
                             "translations of one article share one date: correct the wrong one");
                 }
             }

@@ -98,7 +98,7 @@ public final class Bulletins {
         Article prose = (Article) model.get("prose");
         for (Article.Image img : prose.images()) {
             if (img.isRemote()) {
-                problems.warning(new Position(prose.file(), img.line(), 0), "remote image '" + img.url() + "' is not fetched for the bulletin",
+                problems.warning(new Position(prose.file(), img.line(), img.column()), "remote image '" + img.url() + "' is not fetched for the bulletin",
                         "Gazette never downloads during a build: save the image in the content folder and refer to it by its path");
             }
         }

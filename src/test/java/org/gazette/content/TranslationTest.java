@@ -65,7 +65,7 @@ class TranslationTest {
         TestSites.write(en, TestSites.read(en).replace("date: 2018-02-27", "date: 2018-02-28"));
         Build.Result r = TestSites.build(content, tmp.resolve("out"));
         assertFalse(r.ok());
-        assertEquals(List.of("2017/news/meeting.en.md: date 2018-02-28 differs from 2017/news/meeting.zh.md (2018-02-27)"
+        assertEquals(List.of("2017/news/meeting.en.md:3:7: date 2018-02-28 differs from 2017/news/meeting.zh.md (2018-02-27)"
                 + " — translations of one article share one date: correct the wrong one"), formatted(r.problems()));
         assertFalse(Files.exists(tmp.resolve("out")), "a failed build writes nothing");
     }

@@ -147,7 +147,7 @@ class BulletinTest {
             Build.Result r = TestSites.build(content, tmp.resolve("out"));
             assertTrue(r.ok(), r.problems()::toString);
             List<String> warnings = r.problems().stream().map(Problem::format).toList();
-            assertTrue(warnings.contains("2017/report.en.md:13: warning: remote image '" + url + "' is not fetched for the bulletin"
+            assertTrue(warnings.contains("2017/report.en.md:13:1: warning: remote image '" + url + "' is not fetched for the bulletin"
                     + " — Gazette never downloads during a build: save the image in the content folder and refer to it by its path"), warnings::toString);
             assertEquals(0, requests.get(), "nothing was fetched");
             assertTrue(r.files().containsKey(EN), "the bulletin is still made");
