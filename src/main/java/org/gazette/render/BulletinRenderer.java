@@ -43,11 +43,25 @@ public final class BulletinRenderer {
         Fonts.useOnlyBundledFonts();
     }
 
+    static final String PRODUCER = "Gazette";
+
+    /** The sRGB output intent PDF/A asks for, from the JDK (the same bytes on every machine). */
+    private static final byte[] SRGB = java.awt.color.ICC_Profile.getInstance(java.awt.color.ColorSpace.CS_sRGB).getData();
+
     /** A rendered PDF and what the renderer refused (remote or missing resources). */
     public record Result(byte[] pdf, int pages, List<String> refused) {}
 
     /** Document metadata written into the PDF's info dictionary. */
-    public record Metadata(String title, String author, String subject, String keywords, String language, java.time.ZonedDateTime date) {}
+    public record Metadata(String title, String author, String subject, String keywords, String language, java.time.ZonedDateTime date,
+                           List<Attachment> attachments) {
+
+        public Metadata(String title, String author, String subject, String keywords, String language, java.time.ZonedDateTime date) {
+            this(title, author, subject, keywords, language, date, List.of());
+        }
+    }
+
+    /** A source file carried inside the PDF (PDF/A-3 associated file, relationship Source). */
+    public record Attachment(String name, byte[] data, String mimeType, String description) {}
 
     /** Where an element landed: page (0-based); its top and bottom, and the type area's bottom, in points from the page's bottom edge. */
     public record Placement(int page, float top, float bottom, float typeAreaBottom) {
@@ -114,8 +128,12 @@ public final class BulletinRenderer {
     private PdfRendererBuilder builder(String xhtml, List<String> refused, Access access) {
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.withHtmlContent(xhtml, access.baseUri());
-        builder.withProducer("Gazette");
+        builder.withProducer(PRODUCER);
         builder.useFastMode();
+        // Archive grade: PDF/A-3a (sources can be attached) and PDF/UA-1 (tagged for screen readers).
+        builder.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_3_A);
+        builder.usePdfUaAccessibility(true);
+        builder.useColorProfile(SRGB);
         // Nothing is fetched from the network; from disk only what the access allows. Every refusal is reported.
         builder.useExternalResourceAccessControl((uri, type) -> {
             if (uri != null && access.allowed().test(uri)) return true;
@@ -129,19 +147,31 @@ public final class BulletinRenderer {
         return builder;
     }
 
-    /** Fixed dates and document ID, so the same input gives the same bytes. */
-    private static void fix(PDDocument doc, Metadata meta, String xhtml) {
-        PDDocumentInformation info = doc.getDocumentInformation();
+    /**
+     * Fixed dates and document ID, so the same input gives the same bytes; the info dictionary and
+     * the XMP metadata say the same things (PDF/A checks that they agree).
+     */
+    private static void fix(PDDocument doc, Metadata meta, String xhtml) throws IOException {
+        PDDocumentInformation info = new PDDocumentInformation();
         info.setTitle(meta.title());
         info.setAuthor(meta.author());
         info.setSubject(meta.subject());
         info.setKeywords(meta.keywords());
-        info.setCreator("Gazette");
-        info.setProducer("Gazette (openhtmltopdf, PDFBox)");
+        info.setProducer(PRODUCER);
         Calendar when = Calendar.getInstance(TimeZone.getTimeZone(meta.date().getZone()), Locale.ROOT);
         when.setTimeInMillis(meta.date().toInstant().toEpochMilli());
         info.setCreationDate(when);
-        info.setModificationDate(when);
+        doc.setDocumentInformation(info);
+        var metadata = doc.getDocumentCatalog().getMetadata();
+        if (metadata != null) {
+            String xmp = new String(metadata.toByteArray(), StandardCharsets.UTF_8)
+                    .replaceAll("<xmp:CreateDate>[^<]*</xmp:CreateDate>", "<xmp:CreateDate>"
+                            + meta.date().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                            + "</xmp:CreateDate>");
+            var fixed = new org.apache.pdfbox.pdmodel.common.PDMetadata(doc, new java.io.ByteArrayInputStream(xmp.getBytes(StandardCharsets.UTF_8)));
+            doc.getDocumentCatalog().setMetadata(fixed);
+        }
+        attach(doc, meta.attachments(), when);
         doc.getDocumentCatalog().setLanguage(meta.language());
         // Viewers show the title, not the file name, in the window.
         org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences prefs =
@@ -153,6 +183,35 @@ public final class BulletinRenderer {
         ids.add(id);
         ids.add(id);
         doc.getDocument().getTrailer().setItem(COSName.ID, ids);
+    }
+
+    /** The sources as PDF/A-3 associated files: in the EmbeddedFiles name tree and the catalog's /AF, relationship Source. */
+    private static void attach(PDDocument doc, List<Attachment> attachments, Calendar when) throws IOException {
+        if (attachments.isEmpty()) return;
+        java.util.Map<String, org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification> specs = new java.util.TreeMap<>();
+        COSArray af = new COSArray();
+        for (Attachment a : attachments) {
+            var file = new org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile(doc,
+                    new java.io.ByteArrayInputStream(a.data()), COSName.FLATE_DECODE);
+            file.setSubtype(a.mimeType());
+            file.setSize(a.data().length);
+            file.setModDate(when);
+            var spec = new org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification();
+            spec.setFile(a.name());
+            spec.setFileUnicode(a.name());
+            spec.setEmbeddedFile(file);
+            spec.setEmbeddedFileUnicode(file);
+            spec.setFileDescription(a.description());
+            spec.getCOSObject().setName(COSName.getPDFName("AFRelationship"), "Source");
+            specs.put(a.name(), spec);
+            af.add(spec);
+        }
+        var tree = new org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode();
+        tree.setNames(specs);
+        var names = new org.apache.pdfbox.pdmodel.PDDocumentNameDictionary(doc.getDocumentCatalog());
+        names.setEmbeddedFiles(tree);
+        doc.getDocumentCatalog().setNames(names);
+        doc.getDocumentCatalog().getCOSObject().setItem(COSName.getPDFName("AF"), af);
     }
 
     private static byte[] md5(String s) {

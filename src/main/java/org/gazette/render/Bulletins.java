@@ -88,7 +88,7 @@ public final class Bulletins {
                 l.plain(b.name()) + " " + l.t("bulletin_issue", "n", b.issue()) + " — " + l.plain(job.year().report().meeting().title()),
                 (String) model.get("issuer"), l.plain(job.year().report().title()), (String) model.get("keywords"),
                 job.language().tag(), (sourceDate != null ? sourceDate : date(job.year()).atStartOfDay(content.site().timeZone()).toInstant())
-                        .atZone(content.site().timeZone()));
+                        .atZone(content.site().timeZone()), sources(job.year()));
         BulletinRenderer.Result r = renderer.render(xhtml, meta, file, access);
         String missing = uncovered(xhtml);
         if (!missing.isEmpty()) {
@@ -103,6 +103,26 @@ public final class Bulletins {
             }
         }
         return r;
+    }
+
+    /** The year's own sources, both languages: its report.yaml and every Markdown text, carried inside the PDF. */
+    private List<BulletinRenderer.Attachment> sources(Year y) {
+        java.util.SortedSet<String> files = new java.util.TreeSet<>();
+        files.add(y.year() + "/" + org.gazette.content.ContentLoader.REPORT);
+        y.prose().byLanguage().values().forEach(a -> files.add(a.file()));
+        y.news().forEach(t -> t.byLanguage().values().forEach(a -> files.add(a.file())));
+        List<BulletinRenderer.Attachment> out = new ArrayList<>();
+        for (String f : files) {
+            try {
+                byte[] data = java.nio.file.Files.readAllBytes(content.folder().resolve(f));
+                String mime = f.endsWith(".md") ? "text/markdown" : "application/yaml";
+                out.add(new BulletinRenderer.Attachment(f, data, mime, "Source of this bulletin: content/" + f));
+            } catch (java.io.IOException e) {
+                throw new org.gazette.problem.GazetteException(Position.of(f).error("cannot read to attach it to the bulletin: " + e.getMessage(),
+                        "check the file is readable"));
+            }
+        }
+        return out;
     }
 
     /** Relative image references resolve in the year's folder; only the images the content check accepted may be read. */
