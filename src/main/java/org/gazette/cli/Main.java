@@ -122,9 +122,13 @@ public final class Main implements Callable<Integer> {
                     + (f.strict && errors == 0 ? " (--strict)" : "") + "; nothing was written");
             return 1;
         }
+        // "zh 9 pages", or "2017 zh 9 pages" when there are bulletins of several years.
+        boolean years = r.bulletinPages().keySet().stream().map(k -> k.split("/")[1]).distinct().count() > 1;
         String bulletins = r.bulletinPages().isEmpty() ? "" : ", " + plural(r.bulletinPages().size(), "bulletin") + " ("
-                + String.join(", ", r.bulletinPages().entrySet().stream()
-                        .map(e -> e.getKey().substring(0, e.getKey().indexOf('/')) + " " + plural(e.getValue(), "page")).toList()) + ")";
+                + String.join(", ", r.bulletinPages().entrySet().stream().map(e -> {
+                    String[] parts = e.getKey().split("/");
+                    return (years ? parts[1] + " " : "") + parts[0] + " " + plural(e.getValue(), "page");
+                }).toList()) + ")";
         if (write) {
             stdout.println("gazette: built " + out + ": " + pages + " pages (" + perLang + ")" + bulletins + ", " + r.files().size() + " files, "
                     + plural(warnings, "warning") + ", " + time);

@@ -19,8 +19,7 @@ public record Figure(String id, String field, Localized label, Quantity value, Q
     public Quantity effectiveTarget() {
         if (target != null) return target;
         if (value != null && overTarget != null && value.exact() && overTarget.exact() && value.unit() == overTarget.unit()) {
-            BigDecimal t = value.amount().subtract(overTarget.amount());
-            return new Quantity(Quantity.Qualifier.EXACT, t, value.unit(), value.word(), t.toPlainString() + value.word());
+            return Quantity.like(value.amount().subtract(overTarget.amount()), value);
         }
         return null;
     }

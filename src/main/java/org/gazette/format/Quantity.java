@@ -33,6 +33,21 @@ public record Quantity(Qualifier qualifier, BigDecimal amount, Unit unit, String
         }
     }
 
+    /** An exact amount written the way {@code model} is written (same magnitude word and unit): 25.28亿元 beside 26.56亿元. */
+    public static Quantity like(java.math.BigDecimal amount, Quantity model) {
+        String magnitude = model.written().contains("万亿") ? "万亿" : model.written().contains("亿") ? "亿"
+                : model.written().contains("万") ? "万" : "";
+        java.math.BigDecimal scale = switch (magnitude) {
+            case "万亿" -> new java.math.BigDecimal("1000000000000");
+            case "亿" -> new java.math.BigDecimal("100000000");
+            case "万" -> new java.math.BigDecimal("10000");
+            default -> java.math.BigDecimal.ONE;
+        };
+        java.math.BigDecimal shown = amount.divide(scale).stripTrailingZeros();
+        String number = (shown.scale() < 0 ? shown.setScale(0) : shown).toPlainString();
+        return new Quantity(Qualifier.EXACT, amount, model.unit(), model.word(), number + magnitude + model.word());
+    }
+
     public boolean exact() {
         return qualifier == Qualifier.EXACT;
     }

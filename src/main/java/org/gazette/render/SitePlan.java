@@ -43,6 +43,8 @@ public final class SitePlan {
             for (Year year : content.years()) {
                 Article prose = year.prose().in(lang, site.fallbackOrder());
                 Map<String, Object> report = new HashMap<>(Map.of("year", year, "report", year.report(), "prose", prose));
+                report.put("dataJson", Urls.relative(Urls.report(lang, year.year()), OpenData.jsonPath(year.year())));
+                report.put("dataCsv", Urls.relative(Urls.report(lang, year.year()), OpenData.csvPath(year.year())));
                 if (year.report().bulletin() != null) {
                     report.put("bulletinHref", Urls.relative(Urls.report(lang, year.year()), Bulletins.path(lang, year.year())));
                 }

@@ -45,6 +45,7 @@ public final class Build {
     private final Problems problems = new Problems();
     private final Map<String, Long> times = new LinkedHashMap<>();
     private final Map<String, Integer> bulletinPages = new LinkedHashMap<>();
+    private Map<String, Strings> strings;
 
     public Build(Options options) {
         this.options = options;
@@ -54,7 +55,7 @@ public final class Build {
     public Result run(boolean write) {
         try {
             Content content = step("load", this::load);
-            Map<String, Strings> strings = step("strings", () -> strings(content));
+            strings = step("strings", () -> strings(content));
             List<Page> pages = step("plan", () -> new SitePlan(content, strings).pages());
             Templates templates = new Templates(options.templates(), "templates");
             SortedMap<String, byte[]> files = step("render", () -> render(pages, content, templates));
@@ -132,6 +133,7 @@ public final class Build {
             e.problems().forEach(pr -> templateProblems.putIfAbsent(pr.format(), pr));
         }
         templateProblems.values().forEach(problems::add);
+        openData(content, files);
         copyAssets(files);
         copyImages(content, files);
         return files;
@@ -166,6 +168,19 @@ public final class Build {
             problems.warning(Position.of("SOURCE_DATE_EPOCH"), "'" + s + "' is not a number of seconds; ignored",
                     "set it to seconds since 1970, e.g. SOURCE_DATE_EPOCH=1519689600");
             return null;
+        }
+    }
+
+    /** Each year's key figures as JSON and CSV, beside the reports, for open-data users. */
+    private void openData(Content content, SortedMap<String, byte[]> files) {
+        Map<String, org.gazette.render.Localizer> localizers = new LinkedHashMap<>();
+        for (var lang : content.site().languages()) {
+            localizers.put(lang.code(), new org.gazette.render.Localizer(lang, content.site().fallbackOrder(), strings.get(lang.code())));
+        }
+        org.gazette.render.OpenData data = new org.gazette.render.OpenData(content.site().languages(), localizers);
+        for (var year : content.years()) {
+            files.put(org.gazette.render.OpenData.jsonPath(year.year()), data.json(year.report()));
+            files.put(org.gazette.render.OpenData.csvPath(year.year()), data.csv(year.report()));
         }
     }
 
