@@ -1,0 +1,58 @@
+package org.gazette.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import org.gazette.TestSites;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * axe-core in headless Chromium (tools/a11y/axe.mjs) finds no serious or critical violation on any
+ * page of the sample or the two-year site, in both languages. CI installs Chromium and the npm
+ * packages (.ci/run); elsewhere the test is skipped with a message if they are missing.
+ */
+class AccessibilityTest {
+
+    static final Path SCRIPT = Path.of("tools/a11y/axe.mjs");
+
+    record Run(int code, String output) {}
+
+    static Run axe(Path site) throws Exception {
+        boolean ready = Files.isDirectory(Path.of("tools/a11y/node_modules/axe-core")) && Files.isExecutable(Path.of("/usr/bin/chromium"));
+        if (!ready) {
+            if (System.getenv("CI") != null) throw new AssertionError("CI must install chromium and run npm ci in tools/a11y (.ci/run)");
+            Assumptions.abort("needs /usr/bin/chromium and `npm ci --prefix tools/a11y`");
+        }
+        Process p = new ProcessBuilder("node", SCRIPT.toString(), site.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(300, TimeUnit.SECONDS), "axe finishes");
+        return new Run(p.exitValue(), out);
+    }
+
+    @Test
+    void sampleAndTwoYearSitesHaveNoSeriousViolations(@TempDir Path tmp) throws Exception {
+        for (String content : new String[] {"content", "src/test/resources/sites/two-years"}) {
+            Path out = tmp.resolve(Path.of(content).getFileName().toString());
+            assertTrue(TestSites.build(Path.of(content), out).ok());
+            Run r = axe(out);
+            assertEquals(0, r.code(), r.output());
+            assertTrue(r.output().contains("critical 0, serious 0"), r.output());
+        }
+    }
+
+    @Test
+    void axeDoesFindAViolation(@TempDir Path tmp) throws Exception {
+        Files.writeString(tmp.resolve("bad.html"), "<!DOCTYPE html><html lang=\"en\"><head><title>x</title></head><body><main>"
+                + "<img src=\"x.png\"><p style=\"color:#eee;background:#fff\">faint</p></main></body></html>");
+        Run r = axe(tmp);
+        assertEquals(1, r.code(), r.output());
+        assertTrue(r.output().contains("image-alt") && r.output().contains("color-contrast"), r.output());
+    }
+}
