@@ -22,6 +22,11 @@ public final class Main implements Callable<Integer> {
     static {
         // Gazette speaks to the user in its own words; libraries stay quiet.
         System.setProperty("org.freemarker.loggerLibrary", "none");
+        // PDFBox logs through commons-logging; route it to java.util.logging (silenced for PDFBox)
+        // even when another logging library happens to be on the class path.
+        if (System.getProperty("org.apache.commons.logging.Log") == null) {
+            System.setProperty("org.apache.commons.logging.Log", "org.apache.commons.logging.impl.Jdk14Logger");
+        }
     }
 
     public static void main(String[] args) {
