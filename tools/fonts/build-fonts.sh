@@ -43,7 +43,7 @@ cp /usr/share/doc/fonts-droid-fallback/copyright "$out/LICENSE-DroidSansFallback
 
 # Latin: Liberation Serif and Sans (metric-compatible with Times New Roman and Arial).
 for f in LiberationSerif-Regular LiberationSerif-Bold LiberationSans-Bold; do
-  python3 "$here/unshare.py" "/usr/share/fonts/truetype/liberation2/$f.ttf" "$out/$f.ttf"
+  python3 "$here/unshare.py" "/usr/share/fonts/truetype/liberation2/$f.ttf" "$out/$f.ttf" --drop-gsub
 done
 cp /usr/share/doc/fonts-liberation2/copyright "$out/LICENSE-Liberation.txt"
 ls -l "$out"

@@ -6,7 +6,11 @@ text written with the others would extract, copy and search as the lowest one. S
 keeps one character (the preferred one, else the lowest that is not a look-alike); the others
 are removed from the cmap and are drawn by the next font in the CSS font stack instead.
 
-usage: unshare.py IN.ttf OUT.ttf  (or IN.ttc#N OUT.ttf for one face of a collection)
+usage: unshare.py IN.ttf OUT.ttf [--drop-gsub]  (or IN.ttc#N OUT.ttf for one face of a collection)
+
+--drop-gsub removes the glyph substitution table: PDFBox applies Latin GSUB rules (ligatures) with
+regular expressions built per text run, which made English bulletins several times slower to
+render, and a ligature glyph (ﬁ) would copy out as one character. Gazette does no shaping.
 """
 import sys
 from collections import defaultdict
@@ -19,12 +23,12 @@ def look_alike(c):
     return 0x2E80 <= c <= 0x2FDF or 0xF900 <= c <= 0xFAFF
 
 
-def main(src, dst):
+def main(src, dst, drop_gsub=False):
     if '#' in src:
         path, index = src.split('#')
-        font = TTCollection(path).fonts[int(index)]
+        font = TTCollection(path, recalcTimestamp=False).fonts[int(index)]
     else:
-        font = TTFont(src)
+        font = TTFont(src, recalcTimestamp=False)
     by_glyph = defaultdict(set)
     for code, glyph in font.getBestCmap().items():
         by_glyph[glyph].add(code)
@@ -39,10 +43,12 @@ def main(src, dst):
             for c in drop:
                 table.cmap.pop(c, None)
     font['cmap'].tables = [t for t in font['cmap'].tables if t.format != 14]
+    if drop_gsub and 'GSUB' in font:
+        del font['GSUB']
     font.save(dst)
     print('%s: %d characters no longer share a glyph: %s' % (dst.split('/')[-1], len(drop),
           ' '.join('U+%04X' % c for c in sorted(drop)[:12]) + (' …' if len(drop) > 12 else '')))
 
 
 if __name__ == '__main__':
-    main(sys.argv[1], sys.argv[2])
+    main(sys.argv[1], sys.argv[2], '--drop-gsub' in sys.argv[3:])

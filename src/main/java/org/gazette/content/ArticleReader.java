@@ -19,17 +19,13 @@ final class ArticleReader {
 
     private final YamlReader yaml;
     private final Markdown markdown;
-    private final List<Language> languages;
-    private final Problems problems;
-
-    ArticleReader(YamlReader yaml, Markdown markdown, List<Language> languages, Problems problems) {
+    ArticleReader(YamlReader yaml, Markdown markdown) {
         this.yaml = yaml;
         this.markdown = markdown;
-        this.languages = languages;
-        this.problems = problems;
     }
 
-    Optional<Article> read(SourceText source, String slug, Language language) {
+    /** Reads one text; its problems go to {@code problems} (one collector per text, so texts can be read in parallel). */
+    Optional<Article> read(SourceText source, String slug, Language language, Problems problems) {
         String text = source.text();
         String file = source.file();
         if (!text.startsWith("---\n")) {
@@ -64,7 +60,7 @@ final class ArticleReader {
         var title = f.requiredString("title", "…");
         var date = f.requiredDate("date");
         var summary = f.string("summary").orElse("");
-        var byline = f.node("byline").flatMap(this::byline).orElse(Article.Byline.NONE);
+        var byline = f.node("byline").flatMap(n -> byline(n, problems)).orElse(Article.Byline.NONE);
         var tags = f.list("tags", f::scalarText);
         f.finish();
         if (body.isBlank()) {
@@ -88,7 +84,7 @@ final class ArticleReader {
         return Optional.of(new Article(slug, language, file, title.get(), date.get(), summary, byline, tags, html, images, dateAt));
     }
 
-    private Optional<Article.Byline> byline(Node n) {
+    private Optional<Article.Byline> byline(Node n, Problems problems) {
         return Fields.of(n, problems, "byline").map(f -> {
             var reporter = names(f, "reporter");
             var correspondent = names(f, "correspondent");

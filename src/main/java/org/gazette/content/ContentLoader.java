@@ -42,9 +42,10 @@ public final class ContentLoader {
     private final Problems problems;
     private final YamlReader yaml = new YamlReader();
     private final Markdown markdown = new Markdown();
-    private final java.util.SortedMap<String, Path> usedImages = new TreeMap<>();
-    private final java.util.SortedMap<String, Path> foundImages = new TreeMap<>();
-    private final java.util.Set<String> unreadable = new java.util.HashSet<>();
+    // Filled from parallel readers: concurrent, and sorted so that output order never depends on timing.
+    private final java.util.SortedMap<String, Path> usedImages = new java.util.concurrent.ConcurrentSkipListMap<>();
+    private final java.util.SortedMap<String, Path> foundImages = new java.util.concurrent.ConcurrentSkipListMap<>();
+    private final java.util.Set<String> unreadable = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private Path root;
     private Path realRoot;
 
@@ -74,16 +75,20 @@ public final class ContentLoader {
         Path siteFile = dir.resolve(SiteConfigLoader.FILE);
         if (Files.exists(siteFile) && !inside(siteFile, SiteConfigLoader.FILE)) return Optional.empty();
         Optional<SiteConfig> site = SiteConfigLoader.load(dir, yaml, problems);
-        List<Year> years = new ArrayList<>();
+        List<Path> yearDirs = new ArrayList<>();
         for (Path p : entries) {
             String name = p.getFileName().toString();
             if (name.equals(SiteConfigLoader.FILE) || name.equals(SCHEMA_DIR) || name.startsWith(".")) continue;
             if (Files.isDirectory(p) && YEAR.matcher(name).matches()) {
-                site.flatMap(s -> year(p, name, s)).ifPresent(years::add);
+                yearDirs.add(p);
             } else {
                 unused(name);
             }
         }
+        // Years, and the texts within a year, are read in parallel; results are put in order after.
+        List<Year> years = new ArrayList<>(site.isEmpty() ? List.of() : yearDirs.parallelStream()
+                .map(p -> year(p, p.getFileName().toString(), site.get()))
+                .flatMap(Optional::stream).toList());
         if (site.isPresent() && years.isEmpty() && !problems.hasErrors()) {
             problems.error(Position.of(dir.toString()), "the content folder has no year folder",
                     "add a folder named after the year, e.g. 2017/, with a report.yaml");
@@ -115,9 +120,11 @@ public final class ContentLoader {
                 e.problems().forEach(problems::add);
             }
         }
-        ArticleReader articles = new ArticleReader(yaml, markdown, languages, problems);
+        ArticleReader articles = new ArticleReader(yaml, markdown);
         Map<String, Map<String, Article>> prose = new TreeMap<>();
         Map<String, Map<String, Article>> news = new TreeMap<>();
+        List<Map.Entry<Path, String>> proseFiles = new ArrayList<>();
+        List<Map.Entry<Path, String>> newsFiles = new ArrayList<>();
         for (Path p : list(dir)) {
             String file = p.getFileName().toString();
             String display = name + "/" + file;
@@ -135,16 +142,18 @@ public final class ContentLoader {
                     String af = a.getFileName().toString();
                     if (af.startsWith(".")) continue;
                     if (isImage(af)) foundImages.put(display + "/" + af, a);
-                    else text(a, display + "/" + af, languages, articles, news);
+                    else newsFiles.add(Map.entry(a, display + "/" + af));
                 }
             } else if (isImage(file)) {
                 foundImages.put(display, p);
             } else if (file.startsWith("report.") && file.endsWith(".md")) {
-                text(p, display, languages, articles, prose);
+                proseFiles.add(Map.entry(p, display));
             } else {
                 unused(display);
             }
         }
+        read(proseFiles, languages, articles, prose);
+        read(newsFiles, languages, articles, news);
         Translations reportProse = null;
         if (prose.isEmpty()) {
             problems.error(Position.of(name + "/report." + site.defaultLanguage().code() + ".md"), "the year " + name + " has no report prose",
@@ -159,42 +168,54 @@ public final class ContentLoader {
         return Optional.of(new Year(year, report.get(), reportProse, newsList));
     }
 
-    private void text(Path p, String display, List<Language> languages, ArticleReader reader, Map<String, Map<String, Article>> into) {
+    /** Reads texts in parallel, then files them by name and language in a fixed order. */
+    private void read(List<Map.Entry<Path, String>> files, List<Language> languages, ArticleReader reader,
+                      Map<String, Map<String, Article>> into) {
+        List<Article> read = files.parallelStream()
+                .map(f -> text(f.getKey(), f.getValue(), languages, reader))
+                .flatMap(Optional::stream).toList();
+        for (Article a : read) into.computeIfAbsent(a.slug(), k -> new LinkedHashMap<>()).put(a.language().code(), a);
+    }
+
+    private Optional<Article> text(Path p, String display, List<Language> languages, ArticleReader reader) {
         Matcher m = TEXT.matcher(p.getFileName().toString());
         if (!Files.isRegularFile(p) || !m.matches()) {
             problems.error(Position.of(display), "'" + p.getFileName() + "' is not named like an article",
                     "name articles <name>.<language>.md in lower-case letters, digits and hyphens, e.g. meeting.zh.md");
-            return;
+            return Optional.empty();
         }
         String code = m.group(2);
         Optional<Language> lang = languages.stream().filter(l -> l.code().equals(code)).findFirst();
         if (lang.isEmpty()) {
             problems.error(Position.of(display), "'" + code + "' in the file name is not one of the site's languages",
                     "use " + String.join(" or ", languages.stream().map(Language::code).toList()) + " (see site.yaml)");
-            return;
+            return Optional.empty();
         }
-        unreadable.add(display);
-        if (!inside(p, display)) return;
+        if (!inside(p, display)) {
+            unreadable.add(display);
+            return Optional.empty();
+        }
         SourceText source;
         try {
             source = SourceText.read(p, display);
         } catch (GazetteException e) {
             e.problems().forEach(problems::add);
-            return;
+            unreadable.add(display);
+            return Optional.empty();
         }
-        long before = problems.errorCount();
-        reader.read(source, m.group(1), lang.get()).ifPresent(a -> {
-            images(a, display.substring(0, display.lastIndexOf('/') + 1));
-            into.computeIfAbsent(m.group(1), k -> new LinkedHashMap<>()).put(code, a);
-        });
-        if (problems.errorCount() == before) unreadable.remove(display);
+        Problems own = new Problems();
+        Optional<Article> article = reader.read(source, m.group(1), lang.get(), own);
+        article.ifPresent(a -> images(a, display.substring(0, display.lastIndexOf('/') + 1), own));
+        own.sorted().forEach(problems::add);
+        if (own.hasErrors()) unreadable.add(display);
+        return own.hasErrors() ? Optional.empty() : article;
     }
 
     /**
      * Checks the images a text refers to: relative paths that stay inside the content folder, to
      * image files that exist. Remote images are left to the page (and refused by the bulletin).
      */
-    private void images(Article a, String folder) {
+    private void images(Article a, String folder, Problems problems) {
         for (Article.Image img : a.images()) {
             if (img.isRemote()) continue;
             Position at = new Position(a.file(), img.line(), img.column());

@@ -86,7 +86,8 @@ public final class BulletinRenderer {
     }
 
     public Placement place(String xhtml, String id, String file, Access access) {
-        PdfRendererBuilder builder = builder(xhtml, new ArrayList<>(), access);
+        // Only positions are wanted: the layout is the same without the PDF/A and tagging work.
+        PdfRendererBuilder builder = builder(xhtml, new ArrayList<>(), access, false);
         try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
             renderer.layout();
             renderer.createPDFWithoutClosing();
@@ -109,7 +110,7 @@ public final class BulletinRenderer {
 
     public Result render(String xhtml, Metadata meta, String file, Access access) {
         List<String> refused = new ArrayList<>();
-        PdfRendererBuilder builder = builder(xhtml, refused, access);
+        PdfRendererBuilder builder = builder(xhtml, refused, access, true);
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
         try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
             renderer.layout();
@@ -125,15 +126,17 @@ public final class BulletinRenderer {
         }
     }
 
-    private PdfRendererBuilder builder(String xhtml, List<String> refused, Access access) {
+    private PdfRendererBuilder builder(String xhtml, List<String> refused, Access access, boolean archive) {
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.withHtmlContent(xhtml, access.baseUri());
         builder.withProducer(PRODUCER);
         builder.useFastMode();
-        // Archive grade: PDF/A-3a (sources can be attached) and PDF/UA-1 (tagged for screen readers).
-        builder.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_3_A);
-        builder.usePdfUaAccessibility(true);
-        builder.useColorProfile(SRGB);
+        if (archive) {
+            // Archive grade: PDF/A-3a (sources can be attached) and PDF/UA-1 (tagged for screen readers).
+            builder.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_3_A);
+            builder.usePdfUaAccessibility(true);
+            builder.useColorProfile(SRGB);
+        }
         // Nothing is fetched from the network; from disk only what the access allows. Every refusal is reported.
         builder.useExternalResourceAccessControl((uri, type) -> {
             if (uri != null && access.allowed().test(uri)) return true;

@@ -3,7 +3,8 @@ package org.gazette.site;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -21,28 +22,30 @@ import org.gazette.problem.Problems;
  */
 public final class LinkChecker {
 
-    private static final Pattern REF = Pattern.compile("\\s(?:href|src)=\"([^\"]*)\"");
-    private static final Pattern ID = Pattern.compile("\\sid=\"([^\"]*)\"");
+    private static final Pattern ATTRIBUTE = Pattern.compile("\\s(href|src|id)=\"([^\"]*)\"");
 
     private LinkChecker() {}
 
+    /** What one page links to and which ids it has, found in one pass. */
+    private record Scan(List<String> refs, Set<String> ids) {}
+
     public static void check(SortedMap<String, byte[]> files, String baseUrl, String outName, Problems problems) {
-        Map<String, Set<String>> ids = new HashMap<>();
-        Map<String, String> html = new HashMap<>();
-        for (var e : files.entrySet()) {
-            if (!e.getKey().endsWith(".html")) continue;
+        Map<String, Scan> scans = new java.util.concurrent.ConcurrentHashMap<>();
+        files.entrySet().parallelStream().filter(e -> e.getKey().endsWith(".html")).forEach(e -> {
             String text = new String(e.getValue(), StandardCharsets.UTF_8);
-            html.put(e.getKey(), text);
-            Set<String> s = new HashSet<>();
-            Matcher m = ID.matcher(text);
-            while (m.find()) s.add(m.group(1));
-            ids.put(e.getKey(), s);
-        }
-        for (var e : new java.util.TreeMap<>(html).entrySet()) {
-            String page = e.getKey();
-            Matcher m = REF.matcher(e.getValue());
+            List<String> refs = new ArrayList<>();
+            Set<String> ids = new HashSet<>();
+            Matcher m = ATTRIBUTE.matcher(text);
             while (m.find()) {
-                String ref = m.group(1).replace("&amp;", "&");
+                if (m.group(1).equals("id")) ids.add(m.group(2));
+                else refs.add(m.group(2));
+            }
+            scans.put(e.getKey(), new Scan(refs, ids));
+        });
+        for (var e : new java.util.TreeMap<>(scans).entrySet()) {
+            String page = e.getKey();
+            for (String raw : e.getValue().refs()) {
+                String ref = raw.replace("&amp;", "&");
                 String target = resolve(page, ref, baseUrl);
                 if (target == null) continue;
                 String path = target;
@@ -53,11 +56,11 @@ public final class LinkChecker {
                     fragment = target.substring(hash + 1);
                 }
                 if (path.isEmpty()) path = page;
-                if (path.endsWith("/") || path.isEmpty()) path = path + "index.html";
+                if (path.endsWith("/")) path = path + "index.html";
                 if (!files.containsKey(path)) {
                     problems.warning(Position.of(outName + "/" + page), "link to '" + ref + "' does not resolve (no " + path + " is built)",
                             "fix the link in the article or template that writes it");
-                } else if (fragment != null && !fragment.isEmpty() && ids.containsKey(path) && !ids.get(path).contains(fragment)) {
+                } else if (fragment != null && !fragment.isEmpty() && scans.containsKey(path) && !scans.get(path).ids().contains(fragment)) {
                     problems.warning(Position.of(outName + "/" + page), "link to '" + ref + "' names #" + fragment + ", which " + path + " does not have",
                             "fix the part after # or add the heading it points to");
                 }

@@ -59,11 +59,17 @@ public final class OutputFolder {
             Files.createDirectories(parent);
             recover();
             Path building = Files.createTempDirectory(parent, "." + name + ".building-");
-            for (Map.Entry<String, byte[]> f : files.entrySet()) {
-                Path target = building.resolve(f.getKey());
-                Files.createDirectories(target.getParent());
-                Files.write(target, f.getValue());
-            }
+            // Folders first (each once), then the files in parallel.
+            java.util.TreeSet<Path> dirs = new java.util.TreeSet<>();
+            for (String f : files.keySet()) dirs.add(building.resolve(f).getParent());
+            for (Path d : dirs) Files.createDirectories(d);
+            files.entrySet().parallelStream().forEach(f -> {
+                try {
+                    Files.write(building.resolve(f.getKey()), f.getValue());
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
             if (Files.exists(out)) {
                 Path old = parent.resolve("." + name + ".old");
                 Files.move(out, old, StandardCopyOption.ATOMIC_MOVE);
@@ -72,7 +78,7 @@ public final class OutputFolder {
             } else {
                 Files.move(building, out, StandardCopyOption.ATOMIC_MOVE);
             }
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
             throw new GazetteException(Position.of(out.toString()).error("cannot write the output: " + e.getMessage(),
                     "check there is disk space and permission to write " + parent));
         }

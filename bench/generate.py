@@ -1,0 +1,137 @@
+#!/usr/bin/env python3
+"""Generates a synthetic bilingual press-office corpus of N news articles (each in zh and en), in
+Gazette's content format and, from the same text, in Hugo's multilingual layout.
+
+usage: generate.py N OUT_DIR      → OUT_DIR/gazette/content, OUT_DIR/hugo
+One year report per 100 articles (years counting back from 2017), so the corpus is not only Markdown.
+Deterministic: the same N gives the same files.
+"""
+import os
+import random
+import sys
+
+ZH_WORDS = ("管城区 召开 会议 部署 推进 重点 项目 建设 城市 管理 生态 环境 教育 卫生 安全 稳定 经济 发展 社区 "
+            "街道 群众 服务 改造 提升 完成 目标 任务 考核 表彰 先进 单位 个人 投资 签约 企业 商贸 物流 文化 旅游 "
+            "历史 保护 民生 就业 养老 医疗 学校 道路 绿地 公园 安置 回迁 征迁 乡村 振兴 农业 土地 流转").split()
+EN_WORDS = ("district meeting plan project city management environment education health safety economy community "
+            "service renovation target task assessment award unit investment enterprise commerce logistics culture "
+            "tourism history protection employment school road park resettlement village agriculture land progress "
+            "residents officials budget revenue growth quarter report review campaign inspection model street").split()
+
+
+def zh_text(rng, chars):
+    out, n = [], 0
+    while n < chars:
+        sentence = ''.join(rng.choice(ZH_WORDS) for _ in range(rng.randint(6, 12)))
+        out.append(sentence + rng.choice('，。；'))
+        n += len(sentence) + 1
+    return ''.join(out).rstrip('，；') + '。'
+
+
+def en_text(rng, words):
+    out = []
+    while len(out) < words:
+        s = [rng.choice(EN_WORDS) for _ in range(rng.randint(8, 16))]
+        s[0] = s[0].capitalize()
+        out.extend(s[:-1] + [s[-1] + '.'])
+    return ' '.join(out)
+
+
+def article(rng, lang, title, date, i):
+    body = zh_text if lang == 'zh' else en_text
+    size = (150, 100) if lang == 'zh' else (100, 100)
+    heading = '主要数据' if lang == 'zh' else 'Key figures'
+    cols = ('| 指标 | 数值 |\n|---|---|\n' if lang == 'zh' else '| Indicator | Value |\n|---|---|\n')
+    rows = ''.join('| %s | %d |\n' % ((rng.choice(ZH_WORDS) if lang == 'zh' else rng.choice(EN_WORDS)), rng.randint(1, 999))
+                   for _ in range(4))
+    items = ''.join('- %s\n' % (body(rng, 20) if lang == 'zh' else body(rng, 12)) for _ in range(3))
+    link = '[%s](https://www.example.gov.cn/news/%d)' % ('原文链接' if lang == 'zh' else 'source', i)
+    return ('---\ntitle: "%s"\ndate: %s\nsummary: "%s"\nbyline:\n  reporter: [%s]\ntags: [%s]\n---\n\n'
+            '%s\n\n%s\n\n## %s\n\n%s\n%s\n%s\n\n%s %s\n') % (
+        title, date, body(rng, 30 if lang == 'zh' else 20).replace('"', ''),
+        '记者' + str(i % 50) if lang == 'zh' else 'Reporter %d' % (i % 50),
+        '新闻, 要闻' if lang == 'zh' else 'news, headlines',
+        body(rng, size[0] * 2), body(rng, size[1] * 2), heading, items, cols + rows, body(rng, size[0]), link, body(rng, 40))
+
+
+def report_yaml(year, rng):
+    figures = ''.join(
+        '  - id: figure-%d\n    field: economy\n    label: {zh: 指标%d, en: Indicator %d}\n    value: %s亿元\n    growth: %d%%\n'
+        % (k, k, k, '%d.%02d' % (rng.randint(1, 500), rng.randint(0, 99)), rng.randint(1, 12)) for k in range(5))
+    return ('year: %d\ntitle: {zh: 测试区%d年度工作报告, en: Test District Annual Report %d}\n'
+            'summary: {zh: %d年全区经济稳定增长。, en: The district grew steadily in %d.}\n'
+            'meeting:\n  title: {zh: %d年度总结大会, en: %d Review Meeting}\n  date: %d-02-20\n  session: morning\n'
+            'figures:\n%s') % (year, year, year, year, year, year, year, year + 1, figures)
+
+
+def write(path, text):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, 'w', encoding='utf-8') as f:
+        f.write(text)
+
+
+def main(n, out):
+    rng = random.Random(n)
+    g = os.path.join(out, 'gazette', 'content')
+    h = os.path.join(out, 'hugo')
+    write(os.path.join(g, 'site.yaml'),
+          'title: {zh: 测试区新闻, en: Test District News}\noffice: {zh: 测试区新闻办公室, en: Test District Press Office}\n'
+          'district: {zh: 测试区, en: Test District}\nlanguages:\n  - {code: zh, name: 中文, locale: zh-CN}\n'
+          '  - {code: en, name: English, locale: en-GB}\nbaseUrl: https://news.test.example/\ntimeZone: Asia/Shanghai\n')
+    years = max(1, n // 100)
+    for y in range(years):
+        year = 2017 - y
+        write(os.path.join(g, str(year), 'report.yaml'), report_yaml(year, rng))
+        for lang, text in (('zh', zh_text(rng, 300)), ('en', en_text(rng, 200))):
+            write(os.path.join(g, str(year), 'report.%s.md' % lang), '---\ntitle: "%d"\ndate: %d-02-20\n---\n\n%s\n' % (year, year + 1, text))
+            write(os.path.join(h, 'content', 'reports', '%d.%s.md' % (year, lang)),
+                  '---\ntitle: "%d"\ndate: %d-02-20\nyear: %d\n---\n\n%s\n' % (year, year + 1, year, text))
+        write(os.path.join(h, 'data', 'reports', 'y%d.yaml' % year), report_yaml(year, rng))
+    for i in range(n):
+        year = 2017 - (i % years)
+        date = '%d-%02d-%02d' % (year, 1 + i % 12, 1 + i % 28)
+        slug = 'news-%05d' % i
+        for lang in ('zh', 'en'):
+            title = ('测试区新闻第%d号' % i) if lang == 'zh' else ('Test District news no. %d' % i)
+            text = article(random.Random(i * 2 + (lang == 'en')), lang, title, date, i)
+            write(os.path.join(g, str(year), 'news', '%s.%s.md' % (slug, lang)), text)
+            write(os.path.join(h, 'content', 'news', '%s.%s.md' % (slug, lang)), text)
+    write(os.path.join(h, 'hugo.toml'), HUGO_CONFIG)
+    for name, text in HUGO_LAYOUTS.items():
+        write(os.path.join(h, 'layouts', name), text)
+
+
+HUGO_CONFIG = '''baseURL = "https://news.test.example/"
+title = "Test District News"
+defaultContentLanguage = "zh"
+defaultContentLanguageInSubdir = true
+disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]
+[languages.zh]
+  languageName = "中文"
+  weight = 1
+[languages.en]
+  languageName = "English"
+  weight = 2
+'''
+
+HUGO_LAYOUTS = {
+    '_default/baseof.html': '''<!DOCTYPE html>
+<html lang="{{ .Site.Language.Lang }}"><head><meta charset="utf-8"><title>{{ .Title }} · {{ .Site.Title }}</title>
+{{ range .AllTranslations }}<link rel="alternate" hreflang="{{ .Language.Lang }}" href="{{ .Permalink }}">{{ end }}
+</head><body><header><a href="{{ "/" | relLangURL }}">{{ .Site.Title }}</a>
+<nav>{{ range .Translations }}<a href="{{ .RelPermalink }}" hreflang="{{ .Language.Lang }}">{{ .Language.LanguageName }}</a>{{ end }}</nav></header>
+<main>{{ block "main" . }}{{ end }}</main></body></html>
+''',
+    '_default/single.html': '''{{ define "main" }}<article><h1>{{ .Title }}</h1><p><time>{{ .Date.Format "2006-01-02" }}</time>
+{{ with .Params.byline }}{{ range .reporter }} {{ . }}{{ end }}{{ end }}</p>{{ .Content }}</article>{{ end }}
+''',
+    '_default/list.html': '''{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range first 20 .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}
+''',
+    'reports/single.html': '''{{ define "main" }}<h1>{{ .Title }}</h1>{{ $r := index .Site.Data.reports (printf "y%v" .Params.year) }}
+<table>{{ range $r.figures }}<tr><th>{{ .label.zh }} / {{ .label.en }}</th><td>{{ .value }}</td><td>{{ .growth }}</td></tr>{{ end }}</table>
+{{ .Content }}{{ end }}
+''',
+}
+
+if __name__ == '__main__':
+    main(int(sys.argv[1]), sys.argv[2])
