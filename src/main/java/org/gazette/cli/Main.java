@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 /** {@code gazette build | check}: exit 0 ok, 1 content or build error, 2 usage. */
 @Command(name = "gazette", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Publishes a press office's year as a bilingual website.",
-        subcommands = {Main.BuildCommand.class, Main.CheckCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {Main.BuildCommand.class, Main.CheckCommand.class, Main.BulletinCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     static {
@@ -94,6 +94,46 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() {
             return execute(spec, folders, Path.of("site-out"), false);
+        }
+    }
+
+    @Command(name = "bulletin", mixinStandardHelpOptions = true,
+            description = "Render one year's bulletin in one language to a PDF file, without building the website.")
+    static final class BulletinCommand implements Callable<Integer> {
+        @CommandLine.Mixin
+        Folders folders = new Folders();
+
+        @Option(names = "--year", required = true, paramLabel = "YEAR", description = "the year, e.g. 2017")
+        int year;
+
+        @Option(names = "--lang", required = true, paramLabel = "CODE", description = "the language code, e.g. zh")
+        String lang;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "the PDF file to write")
+        Path out;
+
+        @Option(names = "--xhtml", paramLabel = "FILE", description = "also write the XHTML the PDF is made from")
+        Path xhtml;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            PrintWriter stderr = spec.commandLine().getErr();
+            long start = System.nanoTime();
+            Build build = new Build(new Build.Options(folders.content, folders.templates, out, folders.strict));
+            var result = build.bulletin(year, lang);
+            for (Problem p : build.problems()) stderr.println(p.format());
+            if (result == null) {
+                stderr.println("gazette: bulletin failed; nothing was written");
+                return 1;
+            }
+            java.nio.file.Files.write(out, result.getKey());
+            if (xhtml != null) java.nio.file.Files.writeString(xhtml, result.getValue(), java.nio.charset.StandardCharsets.UTF_8);
+            spec.commandLine().getOut().println("gazette: wrote " + out + " (" + result.getKey().length / 1024 + " KB), "
+                    + String.format(Locale.ROOT, "%.2f s", (System.nanoTime() - start) / 1e9));
+            return 0;
         }
     }
 

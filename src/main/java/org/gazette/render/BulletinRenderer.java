@@ -63,7 +63,7 @@ public final class BulletinRenderer {
     /** A source file carried inside the PDF (PDF/A-3 associated file, relationship Source). */
     public record Attachment(String name, byte[] data, String mimeType, String description) {}
 
-    /** Where an element landed: page (0-based); its top and bottom, and the type area's bottom, in points from the page's bottom edge. */
+    /** Where an element landed: page (0-based); its top and bottom, and the type area's foot, in points above the type area's foot. */
     public record Placement(int page, float top, float bottom, float typeAreaBottom) {
 
         /** The empty space between the element and the foot of the type area. */
@@ -86,22 +86,38 @@ public final class BulletinRenderer {
     }
 
     public Placement place(String xhtml, String id, String file, Access access) {
-        // Only positions are wanted: the layout is the same without the PDF/A and tagging work.
+        // Only positions are wanted: lay out, but paint nothing and make no PDF.
         PdfRendererBuilder builder = builder(xhtml, new ArrayList<>(), access, false);
         try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
             renderer.layout();
-            renderer.createPDFWithoutClosing();
-            List<PagePosition<com.openhtmltopdf.render.Box>> positions = renderer.findPagePositionsByID(Pattern.compile(Pattern.quote(id)));
-            if (positions.isEmpty()) return null;
-            PagePosition<com.openhtmltopdf.render.Box> p = positions.get(positions.size() - 1);
-            // Positions are in PDF points from the page's bottom edge; the page's bottom margin ends the type area.
-            var page = renderer.getRootBox().getLayer().getPages().get(p.getPageNo());
-            float bottomMargin = page.getMargin(renderer.getSharedContext().newLayoutContextInstance()).bottom() / renderer.getDotsPerPoint();
-            return new Placement(p.getPageNo(), p.getY() + p.getHeight(), p.getY(), bottomMargin);
-        } catch (IOException | RuntimeException e) {
+            com.openhtmltopdf.render.Box box = find(renderer.getRootBox(), id);
+            if (box == null) return null;
+            float dpp = renderer.getDotsPerPoint();
+            int top = box.getAbsY();
+            int bottom = top + box.getHeight();
+            List<com.openhtmltopdf.render.PageBox> pages = renderer.getRootBox().getLayer().getPages();
+            for (int i = 0; i < pages.size(); i++) {
+                var page = pages.get(i);
+                if (bottom <= page.getBottom()) {
+                    // Document coordinates, in dots: pages are stacked; page.getBottom() is the foot of its type area.
+                    return new Placement(i, (page.getBottom() - top) / dpp, (page.getBottom() - bottom) / dpp, 0);
+                }
+            }
+            return null;
+        } catch (RuntimeException e) {
             throw new GazetteException(Position.of(file).error("the bulletin could not be laid out: " + e.getMessage(),
                     "check the bulletin template produces well-formed XHTML"));
         }
+    }
+
+    /** The box of the element with {@code id}, depth first. */
+    private static com.openhtmltopdf.render.Box find(com.openhtmltopdf.render.Box box, String id) {
+        if (box.getElement() != null && id.equals(box.getElement().getAttribute("id"))) return box;
+        for (int i = 0; i < box.getChildCount(); i++) {
+            var found = find(box.getChild(i), id);
+            if (found != null) return found;
+        }
+        return null;
     }
 
     public Result render(String xhtml, Metadata meta, String file) {

@@ -61,6 +61,11 @@ public final class Bulletins {
 
     /** Renders one bulletin; warnings (refused resources, remote images) go to {@code problems}. */
     public BulletinRenderer.Result render(Job job, Problems problems) {
+        return renderWithSource(job, problems).getKey();
+    }
+
+    /** The PDF and the XHTML it was made from (for `gazette bulletin --xhtml`, and the benchmark's other renderers). */
+    public Map.Entry<BulletinRenderer.Result, String> renderWithSource(Job job, Problems problems) {
         Map<String, Object> model = model(job);
         String file = "templates/" + TEMPLATE;
         model.put("distributionOffset", 0);
@@ -102,7 +107,7 @@ public final class Bulletins {
                         "Gazette never downloads during a build: save the image in the content folder and refer to it by its path");
             }
         }
-        return r;
+        return Map.entry(r, xhtml);
     }
 
     /** The year's own sources, both languages: its report.yaml and every Markdown text, carried inside the PDF. */

@@ -85,6 +85,33 @@ public final class Build {
         }
     }
 
+    /** One year's bulletin in one language, without the website: the PDF and its XHTML; null if problems stop it. */
+    public Map.Entry<byte[], String> bulletin(int year, String language) {
+        try {
+            Content content = step("load", this::load);
+            strings = step("strings", () -> strings(content));
+            var jobs = new Bulletins(content, strings, new Templates(options.templates(), "templates"), sourceDateEpoch());
+            var job = jobs.jobs().stream().filter(j -> j.year().year() == year && j.language().code().equals(language)).findFirst();
+            if (job.isEmpty()) {
+                problems.error(Position.of(year + "/" + ContentLoader.REPORT), "no bulletin for " + year + " in '" + language + "'",
+                        "check the year and language, and that the year's report.yaml has a bulletin: section");
+                return null;
+            }
+            var done = step("bulletins", () -> jobs.renderWithSource(job.get(), problems));
+            if (failed()) return null;
+            return Map.entry(done.getKey().pdf(), done.getValue());
+        } catch (GazetteException e) {
+            e.problems().forEach(problems::add);
+            return null;
+        } catch (Stop stop) {
+            return null;
+        }
+    }
+
+    public List<Problem> problems() {
+        return problems.sorted();
+    }
+
     private boolean failed() {
         return problems.hasErrors() || (options.strict() && problems.warningCount() > 0);
     }
