@@ -3,7 +3,7 @@
 Gazette's content format and, from the same text, in Hugo's multilingual layout.
 
 usage: generate.py N OUT_DIR      → OUT_DIR/gazette/content, OUT_DIR/hugo
-One year report per 100 articles (years counting back from 2017), so the corpus is not only Markdown.
+One year report per 100 articles (years 1950, 1951, …), so the corpus is not only Markdown.
 Deterministic: the same N gives the same files.
 """
 import os
@@ -80,7 +80,7 @@ def main(n, out):
           '  - {code: en, name: English, locale: en-GB}\nbaseUrl: https://news.test.example/\ntimeZone: Asia/Shanghai\n')
     years = max(1, n // 100)
     for y in range(years):
-        year = 2017 - y
+        year = 1950 + y
         write(os.path.join(g, str(year), 'report.yaml'), report_yaml(year, rng))
         for lang, text in (('zh', zh_text(rng, 300)), ('en', en_text(rng, 200))):
             write(os.path.join(g, str(year), 'report.%s.md' % lang), '---\ntitle: "%d"\ndate: %d-02-20\n---\n\n%s\n' % (year, year + 1, text))
@@ -88,7 +88,7 @@ def main(n, out):
                   '---\ntitle: "%d"\ndate: %d-02-20\nyear: %d\n---\n\n%s\n' % (year, year + 1, year, text))
         write(os.path.join(h, 'data', 'reports', 'y%d.yaml' % year), report_yaml(year, rng))
     for i in range(n):
-        year = 2017 - (i % years)
+        year = 1950 + (i % years)
         date = '%d-%02d-%02d' % (year, 1 + i % 12, 1 + i % 28)
         slug = 'news-%05d' % i
         for lang in ('zh', 'en'):
