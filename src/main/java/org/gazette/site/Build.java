@@ -53,6 +53,8 @@ public final class Build {
 
     /** Runs the pipeline; writes the output folder only if {@code write} and nothing went wrong. */
     public Result run(boolean write) {
+        OutputFolder output = new OutputFolder(options.out());
+        if (write) output.cleanInBackground();
         try {
             Content content = step("load", this::load);
             strings = step("strings", () -> strings(content));
@@ -70,9 +72,8 @@ public final class Build {
             if (failed()) return result(false, pages, files);
             if (write) {
                 step("write", () -> {
-                    OutputFolder out = new OutputFolder(options.out());
-                    out.checkSafe(options.content(), options.templates());
-                    out.replaceWith(files);
+                    output.checkSafe(options.content(), options.templates());
+                    output.replaceWith(files);
                     return null;
                 });
             }

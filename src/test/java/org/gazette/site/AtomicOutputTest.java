@@ -71,7 +71,8 @@ class AtomicOutputTest {
         assertEquals(siteB, tree(out));
         try (Stream<Path> s = Files.list(tmp)) {
             List<String> leftovers = s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".site-out.")).toList();
-            assertEquals(List.of(), leftovers, "the next run removes what killed runs left");
+            // Only the previous complete site may wait beside the output, for the next run to remove.
+            assertTrue(leftovers.isEmpty() || leftovers.equals(List.of(".site-out.old")), "the next run removes what killed runs left: " + leftovers);
         }
     }
 
