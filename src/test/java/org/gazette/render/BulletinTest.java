@@ -131,14 +131,8 @@ class BulletinTest {
 
     @Test
     void remoteImagesAreRefusedWithAWarningNamingTheFile(@TempDir Path tmp) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         AtomicInteger requests = new AtomicInteger();
-        server.createContext("/", exchange -> {
-            requests.incrementAndGet();
-            exchange.sendResponseHeaders(404, -1);
-            exchange.close();
-        });
-        server.start();
+        HttpServer server = countingServer(requests);
         try {
             String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/map.png";
             Path content = TestSites.copyOfSample(tmp);
@@ -158,14 +152,8 @@ class BulletinTest {
 
     @Test
     void rendererRefusesEveryExternalResource() throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         AtomicInteger requests = new AtomicInteger();
-        server.createContext("/", exchange -> {
-            requests.incrementAndGet();
-            exchange.sendResponseHeaders(404, -1);
-            exchange.close();
-        });
-        server.start();
+        HttpServer server = countingServer(requests);
         try {
             String base = "http://127.0.0.1:" + server.getAddress().getPort();
             String xhtml = "<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><link rel=\"stylesheet\" href=\"" + base + "/a.css\" /></head>"
@@ -177,5 +165,17 @@ class BulletinTest {
         } finally {
             server.stop(0);
         }
+    }
+
+    /** A server on the loopback address that counts the requests it gets (and answers 404). */
+    static HttpServer countingServer(AtomicInteger requests) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            requests.incrementAndGet();
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+        });
+        server.start();
+        return server;
     }
 }
