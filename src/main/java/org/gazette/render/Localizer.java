@@ -82,10 +82,6 @@ public final class Localizer {
         return date.toString();
     }
 
-    public String number(long n) {
-        return format.integer(n);
-    }
-
     public String rank(Rank rank) {
         int n = rank.position();
         return strings.fill("rank", "n", format.integer(n), "nth", ordinal(n), "of", format.integer(rank.of()), "peers", plain(rank.peers()));

@@ -2,7 +2,6 @@ package org.gazette.render;
 
 import java.io.IOException;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -127,9 +126,5 @@ public final class Templates {
         String t = s.strip();
         int nl = t.indexOf('\n');
         return nl < 0 ? t : t.substring(0, nl).strip();
-    }
-
-    public static boolean exists(Path dir, String name) {
-        return Files.isRegularFile(dir.resolve(name));
     }
 }
