@@ -92,7 +92,9 @@ final class MarkdownHtml {
                 out.append("</p>\n");
             }
         } else if (n instanceof Text || n instanceof TextBase && n.getFirstChild() == null) {
-            escape(n.getChars().unescape(), out);
+            // Most text has nothing to unescape: skip flexmark's regular-expression unescaping then.
+            String raw = n.getChars().toString();
+            escape(raw.indexOf('\\') >= 0 || raw.indexOf('&') >= 0 ? n.getChars().unescape() : raw, out);
         } else if (n instanceof TextBase) {
             children(n, out);
         } else if (n instanceof Heading h) {
@@ -235,8 +237,16 @@ final class MarkdownHtml {
     }
 
     /** What flexmark escapes: &amp; &lt; &gt; &quot; (not the apostrophe). */
-    private static void escape(CharSequence s, StringBuilder out) {
-        for (int i = 0; i < s.length(); i++) {
+    private static void escape(CharSequence chars, StringBuilder out) {
+        String s = chars.toString();
+        int first = 0;
+        while (first < s.length() && "&<>\"".indexOf(s.charAt(first)) < 0) first++;
+        if (first == s.length()) {
+            out.append(s);
+            return;
+        }
+        out.append(s, 0, first);
+        for (int i = first; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '&' -> out.append("&amp;");
