@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 
 /** {@code gazette build | check}: exit 0 ok, 1 content or build error, 2 usage. */
 @Command(name = "gazette", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Publishes a press office's year as a bilingual website.",
+        description = "Publishes a press office's year as a bilingual website and printable bulletins.",
         subcommands = {Main.BuildCommand.class, Main.CheckCommand.class, Main.BulletinCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
