@@ -47,3 +47,19 @@ for f in LiberationSerif-Regular LiberationSerif-Bold LiberationSans-Bold; do
 done
 cp /usr/share/doc/fonts-liberation2/copyright "$out/LICENSE-Liberation.txt"
 ls -l "$out"
+
+# Which characters the bundled faces can draw, as a bit set (bit n = code point n, java.util.BitSet
+# byte order): Gazette reads it to warn about characters that would print as '#', without parsing fonts.
+python3 - "$out" <<'PY'
+import sys, glob
+from fontTools.ttLib import TTFont
+covered = set()
+for f in glob.glob(sys.argv[1] + '/*.ttf'):
+    covered |= set(TTFont(f, lazy=True).getBestCmap().keys())
+top = max(covered)
+bits = bytearray(top // 8 + 1)
+for c in covered:
+    bits[c // 8] |= 1 << (c % 8)
+open(sys.argv[1] + '/coverage.bits', 'wb').write(bytes(bits))
+print('coverage.bits:', len(covered), 'characters')
+PY

@@ -106,6 +106,7 @@ public final class Fonts {
         });
     }
 
+    /** The characters the bundled faces can draw, computed when the fonts were built (tools/fonts/build-fonts.sh). */
     private static volatile java.util.BitSet covered;
 
     /** Whether some bundled face has a glyph for {@code codePoint}; otherwise the PDF would show '#'. */
@@ -113,26 +114,11 @@ public final class Fonts {
         java.util.BitSet c = covered;
         if (c == null) {
             synchronized (Fonts.class) {
-                if (covered == null) covered = coverage();
+                if (covered == null) covered = java.util.BitSet.valueOf(read("coverage.bits"));
                 c = covered;
             }
         }
         return c.get(codePoint);
-    }
-
-    private static java.util.BitSet coverage() {
-        java.util.BitSet set = new java.util.BitSet(0x30000);
-        for (byte[] data : bytes()) {
-            try (var font = new org.apache.fontbox.ttf.TTFParser().parse(new org.apache.pdfbox.io.RandomAccessReadBuffer(data))) {
-                var cmap = font.getUnicodeCmapLookup();
-                for (int cp = 0x20; cp < 0x30000; cp++) {
-                    if (!set.get(cp) && cmap.getGlyphId(cp) > 0) set.set(cp);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return set;
     }
 
     private static byte[] read(String file) {
