@@ -160,7 +160,9 @@ public final class BulletinRenderer {
             return false;
         }, com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
         builder.withDiagnosticConsumer(d -> { });
-        Fonts.register(builder);
+        org.apache.pdfbox.pdmodel.PDDocument doc = new org.apache.pdfbox.pdmodel.PDDocument();
+        builder.usePDDocument(doc);
+        Fonts.register(builder, doc);
         return builder;
     }
 

@@ -1,6 +1,5 @@
 package org.gazette.render;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -35,16 +34,45 @@ public final class Fonts {
 
     private Fonts() {}
 
-    /** Registers every bundled face with the builder; the font files are read once per process. */
-    static void register(PdfRendererBuilder builder) {
-        List<byte[]> bytes = bytes();
+    /**
+     * Registers every bundled face with the builder for {@code doc}. A face is loaded into the
+     * document only when the layout first needs it, from a TrueType font parsed once per thread
+     * (parsed fonts are not safe to share between threads; bulletins render in parallel).
+     */
+    static void register(PdfRendererBuilder builder, org.apache.pdfbox.pdmodel.PDDocument doc) {
         for (int i = 0; i < FACES.size(); i++) {
             Face face = FACES.get(i);
-            byte[] data = bytes.get(i);
+            int index = i;
+            var supplier = new com.openhtmltopdf.pdfboxout.PDFontSupplier(null) {
+                private org.apache.pdfbox.pdmodel.font.PDFont font;
+
+                @Override
+                public org.apache.pdfbox.pdmodel.font.PDFont supply() {
+                    if (font == null) {
+                        try {
+                            font = org.apache.pdfbox.pdmodel.font.PDType0Font.load(doc, parsed(index), true);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }
+                    return font;
+                }
+            };
             for (int weight : face.weights()) {
-                builder.useFont(() -> new ByteArrayInputStream(data), face.family(), weight, FontStyle.NORMAL, true);
+                builder.useFont(supplier, face.family(), weight, FontStyle.NORMAL, true);
             }
         }
+    }
+
+    private static final ThreadLocal<org.apache.fontbox.ttf.TrueTypeFont[]> PARSED =
+            ThreadLocal.withInitial(() -> new org.apache.fontbox.ttf.TrueTypeFont[FACES.size()]);
+
+    private static org.apache.fontbox.ttf.TrueTypeFont parsed(int index) throws IOException {
+        var fonts = PARSED.get();
+        if (fonts[index] == null) {
+            fonts[index] = new org.apache.fontbox.ttf.TTFParser().parse(new org.apache.pdfbox.io.RandomAccessReadBuffer(bytes().get(index)));
+        }
+        return fonts[index];
     }
 
     private static List<byte[]> bytes() {
