@@ -61,19 +61,8 @@ public final class BulletinRenderer {
     /** A source file carried inside the PDF (PDF/A-3 associated file, relationship Source). */
     public record Attachment(String name, byte[] data, String mimeType, String description) {}
 
-    /** Where an element landed: page (0-based); its top and bottom, and the type area's foot, in points above the type area's foot. */
-    public record Placement(int page, float top, float bottom, float typeAreaBottom) {
-
-        /** The empty space between the element and the foot of the type area. */
-        public float roomBelow() {
-            return bottom - typeAreaBottom;
-        }
-    }
-
-    /** Lays the document out without writing it, and tells where the element with {@code id} landed. */
-    public Placement place(String xhtml, String id, String file) {
-        return place(xhtml, id, file, Access.NONE);
-    }
+    /** Where an element landed: its page (0-based) and the empty space, in points, between it and the foot of the type area. */
+    public record Placement(int page, float roomBelow) {}
 
     /**
      * What the renderer may read: the base URI relative references resolve against, and which
@@ -83,6 +72,7 @@ public final class BulletinRenderer {
         public static final Access NONE = new Access("about:blank", uri -> false);
     }
 
+    /** Lays the document out without writing it, and tells where the element with {@code id} landed. */
     public Placement place(String xhtml, String id, String file, Access access) {
         // Only positions are wanted: lay out, but paint nothing and make no PDF.
         PdfRendererBuilder builder = builder(xhtml, new ArrayList<>(), access, false);
@@ -91,14 +81,13 @@ public final class BulletinRenderer {
             com.openhtmltopdf.render.Box box = find(renderer.getRootBox(), id);
             if (box == null) return null;
             float dpp = renderer.getDotsPerPoint();
-            int top = box.getAbsY();
-            int bottom = top + box.getHeight();
+            int bottom = box.getAbsY() + box.getHeight();
             List<com.openhtmltopdf.render.PageBox> pages = renderer.getRootBox().getLayer().getPages();
             for (int i = 0; i < pages.size(); i++) {
                 var page = pages.get(i);
                 if (bottom <= page.getBottom()) {
                     // Document coordinates, in dots: pages are stacked; page.getBottom() is the foot of its type area.
-                    return new Placement(i, (page.getBottom() - top) / dpp, (page.getBottom() - bottom) / dpp, 0);
+                    return new Placement(i, (page.getBottom() - bottom) / dpp);
                 }
             }
             return null;
