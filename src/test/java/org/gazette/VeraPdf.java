@@ -17,7 +17,11 @@ import org.verapdf.pdfa.results.ValidationResult;
 /** veraPDF, the validator archivists use, run on a PDF in memory. */
 public final class VeraPdf {
 
+    /** Held strongly so java.util.logging keeps the level: veraPDF's own warnings are not test results. */
+    private static final java.util.logging.Logger QUIET = java.util.logging.Logger.getLogger("org.verapdf");
+
     static {
+        QUIET.setLevel(java.util.logging.Level.SEVERE);
         VeraGreenfieldFoundryProvider.initialise();
     }
 

@@ -19,16 +19,6 @@ import picocli.CommandLine.Option;
         subcommands = {Main.BuildCommand.class, Main.CheckCommand.class, Main.BulletinCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
-    static {
-        // Gazette speaks to the user in its own words; libraries stay quiet.
-        System.setProperty("org.freemarker.loggerLibrary", "none");
-        // PDFBox logs through commons-logging; route it to java.util.logging (silenced for PDFBox)
-        // even when another logging library happens to be on the class path.
-        if (System.getProperty("org.apache.commons.logging.Log") == null) {
-            System.setProperty("org.apache.commons.logging.Log", "org.apache.commons.logging.impl.Jdk14Logger");
-        }
-    }
-
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
                 new PrintWriter(System.err, true, StandardCharsets.UTF_8)));

@@ -35,7 +35,12 @@ public final class BulletinRenderer {
     private static final List<Logger> QUIET = List.of(Logger.getLogger("org.apache.pdfbox"), Logger.getLogger("org.apache.fontbox"));
 
     static {
-        // Gazette reports what matters in its own words; the libraries stay quiet.
+        // Gazette reports what matters in its own words; the libraries stay quiet. PDFBox logs
+        // through commons-logging: route it to java.util.logging (silenced below) even when another
+        // logging library happens to be on the class path.
+        if (System.getProperty("org.apache.commons.logging.Log") == null) {
+            System.setProperty("org.apache.commons.logging.Log", "org.apache.commons.logging.impl.Jdk14Logger");
+        }
         XRLog.setLoggingEnabled(false);
         QUIET.forEach(l -> l.setLevel(Level.OFF));
         Fonts.useOnlyBundledFonts();

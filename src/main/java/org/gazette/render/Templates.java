@@ -29,6 +29,12 @@ import freemarker.template.TemplateNotFoundException;
  */
 public final class Templates {
 
+    static {
+        // Gazette reports template problems in its own words; FreeMarker's own log stays silent,
+        // whichever logging library is on the class path. Set before any FreeMarker class initialises.
+        System.setProperty("org.freemarker.loggerLibrary", "none");
+    }
+
     private final Configuration cfg;
     private final String displayDir;
 
