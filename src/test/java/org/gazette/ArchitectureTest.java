@@ -20,14 +20,15 @@ class ArchitectureTest {
 
     static final Map<String, Set<String>> ALLOWED = Map.of(
             "problem", Set.of(),
+            "safety", Set.of(),
             "yaml", Set.of("problem"),
             "i18n", Set.of("problem", "yaml"),
-            "config", Set.of("problem", "yaml", "i18n"),
+            "config", Set.of("problem", "safety", "yaml", "i18n"),
             "format", Set.of("problem", "i18n"),
-            "content", Set.of("problem", "yaml", "i18n", "config", "format"),
-            "render", Set.of("problem", "yaml", "i18n", "config", "format", "content"),
-            "site", Set.of("problem", "yaml", "i18n", "config", "format", "content", "render"),
-            "cli", Set.of("problem", "yaml", "i18n", "config", "format", "content", "render", "site"));
+            "content", Set.of("problem", "safety", "yaml", "i18n", "config", "format"),
+            "render", Set.of("problem", "safety", "yaml", "i18n", "config", "format", "content"),
+            "site", Set.of("problem", "safety", "yaml", "i18n", "config", "format", "content", "render"),
+            "cli", Set.of("problem", "safety", "yaml", "i18n", "config", "format", "content", "render", "site"));
 
     static final Pattern IMPORT = Pattern.compile("^import (?:static )?org\\.gazette\\.(\\w+)\\.", Pattern.MULTILINE);
 

@@ -69,19 +69,10 @@ final class ArticleReader {
             return Optional.empty();
         }
         if (title.isEmpty() || date.isEmpty()) return Optional.empty();
-        var document = markdown.parse(body);
-        List<Article.Image> images = new java.util.ArrayList<>();
-        int bodyLine = line + 1;
-        for (var node : document.getDescendants()) {
-            if (node instanceof com.vladsch.flexmark.ast.Image img) {
-                int offset = img.getStartOffset();
-                int column = offset - (body.lastIndexOf('\n', offset - 1) + 1) + 1;
-                images.add(new Article.Image(img.getUrl().toString(), bodyLine + img.getStartLineNumber(), column));
-            }
-        }
-        String html = markdown.render(document);
+        Markdown.Html html = markdown.read(body, file, line + 1, problems);
+        if (html == null) return Optional.empty();
         Position dateAt = f.node("date").map(Node::at).orElse(new Position(file, 1, 1));
-        return Optional.of(new Article(slug, language, file, title.get(), date.get(), summary, byline, tags, html, images, dateAt));
+        return Optional.of(new Article(slug, language, file, title.get(), date.get(), summary, byline, tags, html.html(), html.images(), dateAt));
     }
 
     private Optional<Article.Byline> byline(Node n, Problems problems) {

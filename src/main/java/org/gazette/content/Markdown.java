@@ -1,52 +1,165 @@
 package org.gazette.content;
 
+import java.util.ArrayList;
 import java.util.List;
 
+import org.gazette.problem.Position;
+import org.gazette.problem.Problems;
+import org.gazette.safety.SafeUrl;
+
 import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.html.AttributeProvider;
 import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.html.IndependentAttributeProviderFactory;
+import com.vladsch.flexmark.html.renderer.AttributablePart;
+import com.vladsch.flexmark.html.renderer.LinkResolverContext;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.html.MutableAttributes;
 
 /**
  * Markdown to HTML, configured once and shared (flexmark's parser and renderer are thread-safe).
  * Policy on raw HTML: it is escaped, so it shows as text and is never lost, and no {@code <script>}
- * or event handler can reach a page; {@code javascript:} links are suppressed. Output is well-formed
+ * or event handler can reach a page. Links and images whose address {@link SafeUrl} refuses are
+ * taken out of the tree before rendering (their text kept, a warning given). Output is well-formed
  * XHTML ({@code <br />}), which the PDF renderer needs.
  */
 public final class Markdown {
-
-    private static final String SUPPRESSED = "(?i)\\s*(javascript|vbscript|data):.*";
 
     private final Parser parser;
     private final HtmlRenderer renderer;
     private final MarkdownHtml direct;
 
+    /** A text's HTML and the images it shows. */
+    public record Html(String html, List<Article.Image> images) {}
+
     public Markdown() {
         MutableDataSet options = new MutableDataSet();
         options.set(Parser.EXTENSIONS, List.of(TablesExtension.create()));
         options.set(HtmlRenderer.ESCAPE_HTML, true);
-        options.set(HtmlRenderer.SUPPRESSED_LINKS, SUPPRESSED);
         options.set(HtmlRenderer.SOFT_BREAK, "\n");
         options.set(TablesExtension.CLASS_NAME, "data");
         options.set(TablesExtension.WITH_CAPTION, false);
         this.parser = Parser.builder(options).build();
-        this.renderer = HtmlRenderer.builder(options).build();
-        this.direct = new MarkdownHtml(options.toImmutable(), java.util.regex.Pattern.compile(SUPPRESSED), "data");
+        // flexmark writes what Gazette's writer leaves to it; its links pass the same filter.
+        this.renderer = HtmlRenderer.builder(options).attributeProviderFactory(new SafeAttributes()).build();
+        this.direct = new MarkdownHtml(options.toImmutable(), "data");
     }
 
-    public Document parse(String markdown) {
+    /**
+     * Reads the Markdown body of {@code file}, which starts on line {@code firstLine} of that file.
+     * Problems (nesting too deep: error; links not published: warning) go to {@code problems} with
+     * their position; null when the text cannot be published.
+     */
+    public Html read(String body, String file, int firstLine, Problems problems) {
+        Nesting.Deep deep = Nesting.scan(body);
+        if (deep != null) {
+            tooDeep(problems, new Position(file, firstLine + deep.line() - 1, deep.column()), deep.depth(), deep.what());
+            return null;
+        }
+        Document document;
+        try {
+            document = parse(body);
+        } catch (StackOverflowError e) {
+            // A nesting the scan does not foresee; refused all the same, never a crash.
+            tooDeep(problems, new Position(file, firstLine, 1), 0, "text");
+            return null;
+        }
+        int depth = depth(document);
+        if (depth > MarkdownHtml.MAX_DEPTH) {
+            tooDeep(problems, new Position(file, firstLine, 1), depth, "text");
+            return null;
+        }
+        for (LinkFilter.Dropped d : LinkFilter.apply(document)) {
+            Position at = position(body, d.offset(), file, firstLine);
+            problems.warning(at, (d.image() ? "image '" : "link '") + shorten(d.url()) + "' is not published",
+                    "only web (http, https), mail (mailto), telephone (tel) and relative addresses are; "
+                            + (d.image() ? "its description is shown instead" : "its text is kept without the link"));
+        }
+        List<Article.Image> images = new ArrayList<>();
+        for (Node node : document.getDescendants()) {
+            if (node instanceof com.vladsch.flexmark.ast.Image img) {
+                Position at = position(body, img.getStartOffset(), file, firstLine);
+                images.add(new Article.Image(img.getUrl().toString(), at.line(), at.column()));
+            }
+        }
+        return new Html(render(document), images);
+    }
+
+    private static void tooDeep(Problems problems, Position at, int depth, String what) {
+        problems.error(at, (depth > 0 ? "nesting is " + depth + " levels deep (" + what + ")" : "the text is nested too deeply to read")
+                        + "; Gazette accepts at most " + Nesting.MAX,
+                what.startsWith("emphasis") ? "remove the extra '*' or '_', or write \\* for a star that is not emphasis"
+                        : "remove the extra '>' or list markers: no text needs more than a few levels");
+    }
+
+    /** The depth of the deepest node, counted without recursion (the tree may be arbitrarily deep). */
+    static int depth(Document document) {
+        int max = 0;
+        int depth = 0;
+        Node n = document;
+        while (n != null) {
+            if (n.getFirstChild() != null) {
+                n = n.getFirstChild();
+                depth++;
+                max = Math.max(max, depth);
+                continue;
+            }
+            while (n != null && n != document && n.getNext() == null) {
+                n = n.getParent();
+                depth--;
+            }
+            n = n == null || n == document ? null : n.getNext();
+        }
+        return max;
+    }
+
+    private static Position position(String body, int offset, String file, int firstLine) {
+        int line = firstLine;
+        int lineStart = 0;
+        for (int i = body.indexOf('\n'); i >= 0 && i < offset; i = body.indexOf('\n', i + 1)) {
+            line++;
+            lineStart = i + 1;
+        }
+        return new Position(file, line, offset - lineStart + 1);
+    }
+
+    static String shorten(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 57) + "…";
+    }
+
+    Document parse(String markdown) {
         return parser.parse(markdown);
     }
 
     /** The document's HTML: written directly where it can be (the fast path), else by flexmark's renderer. */
-    public String render(Document document) {
+    String render(Document document) {
         String html = direct.render(document);
         return html != null ? html : renderer.render(document);
+    }
+
+    /** The fast writer's HTML, or null where it leaves the document to flexmark (for tests). */
+    String renderFast(Document document) {
+        return direct.render(document);
     }
 
     /** flexmark's own rendering, which the direct writer must match (tests compare them). */
     String renderWithFlexmark(Document document) {
         return renderer.render(document);
+    }
+
+    /** The last word on flexmark's output: an {@code href} or {@code src} SafeUrl refuses is not written. */
+    private static final class SafeAttributes extends IndependentAttributeProviderFactory {
+        @Override
+        public AttributeProvider apply(LinkResolverContext context) {
+            return (Node node, AttributablePart part, MutableAttributes attributes) -> {
+                for (String name : new String[] {"href", "src"}) {
+                    var a = attributes.get(name);
+                    if (a != null && !SafeUrl.allowed(a.getValue())) attributes.remove(name);
+                }
+            };
+        }
     }
 }

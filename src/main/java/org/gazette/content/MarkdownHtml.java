@@ -1,7 +1,8 @@
 package org.gazette.content;
 
 import java.util.Set;
-import java.util.regex.Pattern;
+
+import org.gazette.safety.SafeUrl;
 
 import com.vladsch.flexmark.ast.AutoLink;
 import com.vladsch.flexmark.ast.BlockQuote;
@@ -13,15 +14,21 @@ import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ast.HardLineBreak;
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.HtmlEntity;
 import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.ImageRef;
 import com.vladsch.flexmark.ast.IndentedCodeBlock;
 import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.LinkRef;
 import com.vladsch.flexmark.ast.ListItem;
+import com.vladsch.flexmark.ast.MailLink;
 import com.vladsch.flexmark.ast.OrderedList;
 import com.vladsch.flexmark.ast.OrderedListItem;
 import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ast.ParagraphItemContainer;
+import com.vladsch.flexmark.ast.RefNode;
+import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.StrongEmphasis;
 import com.vladsch.flexmark.ast.Text;
@@ -43,7 +50,9 @@ import com.vladsch.flexmark.util.data.DataHolder;
  * lists, links, images, quotes, code and tables. It writes what flexmark's HtmlRenderer writes
  * with Gazette's options (a test compares the two on every sample text), in a single pass into one
  * StringBuilder: flexmark's general renderer was most of a large build's time. A document using
- * anything else returns null, and the caller uses flexmark's renderer.
+ * anything else returns null, and the caller uses flexmark's renderer. Every address it writes
+ * passes {@link SafeUrl} (the tree has been filtered already: this is the second line of defence).
+ * It recurses once per level of the tree: the reader refuses trees deeper than {@link #MAX_DEPTH}.
  */
 final class MarkdownHtml {
 
@@ -52,17 +61,18 @@ final class MarkdownHtml {
             OrderedList.class, BulletListItem.class, OrderedListItem.class, Link.class, Image.class, AutoLink.class,
             BlockQuote.class, ThematicBreak.class, FencedCodeBlock.class, IndentedCodeBlock.class, HtmlBlock.class,
             HtmlInline.class, TableBlock.class, TableHead.class, TableBody.class, TableRow.class, TableCell.class,
-            TableSeparator.class);
+            TableSeparator.class, HtmlEntity.class, MailLink.class, Reference.class, LinkRef.class, ImageRef.class);
 
-    private final Pattern suppressed;
+    /** The deepest tree this writer is given (Nesting.MAX levels of containers and of emphasis, and some). */
+    static final int MAX_DEPTH = 4 * Nesting.MAX + 16;
+
     private final ListOptions listOptions;
     private final DataHolder options;
     private final String tableClass;
 
-    MarkdownHtml(DataHolder options, Pattern suppressedLinks, String tableClass) {
+    MarkdownHtml(DataHolder options, String tableClass) {
         this.options = options;
         this.listOptions = ListOptions.get(options);
-        this.suppressed = suppressedLinks;
         this.tableClass = tableClass;
     }
 
@@ -70,11 +80,16 @@ final class MarkdownHtml {
     String render(Document document) {
         for (Node n : document.getDescendants()) {
             if (!KNOWN.contains(n.getClass())) return null;
+            // An undefined [reference] is written back as the text it was, which flexmark does well.
+            if (n instanceof RefNode r && !r.isDefined()) return null;
         }
         StringBuilder out = new StringBuilder(document.getChars().length() + 256);
+        this.document = document;
         children(document, out);
         return out.toString();
     }
+
+    private Document document;
 
     private void children(Node parent, StringBuilder out) {
         for (Node n = parent.getFirstChild(); n != null; n = n.getNext()) node(n, out);
@@ -128,12 +143,11 @@ final class MarkdownHtml {
             out.append("</li>\n");
         } else if (n instanceof Link l) {
             String url = l.getUrl().unescape();
-            if (suppressed.matcher(url).matches()) {
+            if (!SafeUrl.allowed(url)) {
                 children(l, out);
             } else {
-                out.append("<a href=\"");
-                escape(url, out);
-                out.append('"');
+                out.append("<a");
+                attribute("href", url, out);
                 if (l.getTitle().isNotNull()) {
                     out.append(" title=\"");
                     escape(l.getTitle().unescape(), out);
@@ -145,17 +159,70 @@ final class MarkdownHtml {
             }
         } else if (n instanceof AutoLink a) {
             String url = a.getText().unescape();
-            out.append("<a href=\"");
-            escape(url, out);
-            out.append("\">");
-            escape(url, out);
+            if (SafeUrl.allowed(url)) {
+                out.append("<a");
+                attribute("href", url, out);
+                out.append('>');
+                escape(url, out);
+                out.append("</a>");
+            } else {
+                escape(url, out);
+            }
+        } else if (n instanceof MailLink m) {
+            String address = m.getText().unescape();
+            out.append("<a");
+            attribute("href", "mailto:" + address, out);
+            out.append('>');
+            escape(address, out);
             out.append("</a>");
+        } else if (n instanceof HtmlEntity) {
+            escape(n.getChars().unescape(), out);
+        } else if (n instanceof Reference) {
+            // a [name]: address definition writes nothing where it stands
+        } else if (n instanceof LinkRef r) {
+            Reference ref = r.getReferenceNode(document);
+            String url = ref.getUrl().unescape();
+            if (!SafeUrl.allowed(url)) {
+                children(r, out);
+            } else {
+                out.append("<a");
+                attribute("href", url, out);
+                if (ref.getTitle().isNotNull()) {
+                    out.append(" title=\"");
+                    escape(ref.getTitle().unescape(), out);
+                    out.append('"');
+                }
+                out.append('>');
+                children(r, out);
+                out.append("</a>");
+            }
+        } else if (n instanceof ImageRef r) {
+            Reference ref = r.getReferenceNode(document);
+            String url = ref.getUrl().unescape();
+            if (!SafeUrl.allowed(url)) {
+                escape(text(r), out);
+                return;
+            }
+            out.append("<img");
+            attribute("src", url, out);
+            out.append(" alt=\"");
+            escape(text(r), out);
+            out.append('"');
+            if (ref.getTitle().isNotNull()) {
+                out.append(" title=\"");
+                escape(ref.getTitle().unescape(), out);
+                out.append('"');
+            }
+            out.append(" />");
         } else if (n instanceof Image img) {
             String url = img.getUrl().unescape();
-            if (suppressed.matcher(url).matches()) return;
-            out.append("<img src=\"");
-            escape(url, out);
-            out.append("\" alt=\"");
+            if (!SafeUrl.allowed(url)) {
+                escape(text(img), out);
+                return;
+            }
+            out.append("<img");
+            attribute("src", url, out);
+            out.append(" alt=\"");
             escape(text(img), out);
             out.append('"');
             if (img.getTitle().isNotNull()) {
@@ -181,8 +248,9 @@ final class MarkdownHtml {
             out.append("</code></pre>\n");
         } else if (n instanceof HtmlBlock) {
             // Raw HTML is shown as text, never interpreted.
+            // flexmark's writer drops the indentation of every line outside <pre>; so does this one.
             out.append("<p>");
-            escape(n.getChars().trimEOL().toString(), out);
+            escape(n.getChars().trimEOL().toString().replaceAll("(?m)^[ \t]+", ""), out);
             out.append("</p>\n");
         } else if (n instanceof HtmlInline) {
             escape(n.getChars().toString(), out);
@@ -216,6 +284,14 @@ final class MarkdownHtml {
         }
     }
 
+    /** An address attribute: the one way this writer emits a URL. */
+    private static void attribute(String name, String url, StringBuilder out) {
+        if (!SafeUrl.allowed(url)) return;
+        out.append(' ').append(name).append("=\"");
+        escape(url, out);
+        out.append('"');
+    }
+
     private void wrap(Node n, String tag, StringBuilder out) {
         out.append('<').append(tag).append('>');
         children(n, out);
@@ -225,7 +301,7 @@ final class MarkdownHtml {
     private static String text(Node n) {
         StringBuilder sb = new StringBuilder();
         for (Node d : n.getDescendants()) {
-            if (d instanceof Text) sb.append(d.getChars().unescape());
+            if (d instanceof Text || d instanceof HtmlEntity) sb.append(d.getChars().unescape());
         }
         return sb.toString();
     }

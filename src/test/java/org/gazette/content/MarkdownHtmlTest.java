@@ -47,6 +47,22 @@ class MarkdownHtmlTest {
         }
     }
 
+    /** The hole that was: an autolink published {@code <a href="javascript:…">}. Now every form goes through SafeUrl. */
+    @Test
+    void noFormPublishesAScriptAddress() {
+        var problems = new org.gazette.problem.Problems();
+        for (String url : org.gazette.safety.SafeUrlTest.HOSTILE) {
+            String dest = url.replace("\n", "&#10;").replace("\r", "&#13;");
+            String md = "<" + dest.replace(" ", "") + "> [text](<" + dest + ">) ![alt](<" + dest + ">) [ref][r] ![refalt][r]\n\n[r]: <" + dest + ">\n";
+            Markdown.Html html = MARKDOWN.read(md, "t.md", 1, problems);
+            var body = org.jsoup.Jsoup.parseBodyFragment(html.html()).body();
+            assertEquals(0, body.select("a[href^=\"mailto:\"]").size() + body.select("img").size()
+                    + body.select("a").stream().filter(a -> !org.gazette.safety.SafeUrl.allowed(a.attr("href"))).count(), md + " -> " + html.html());
+            for (String kept : List.of("text", "alt", "ref", "refalt")) assertTrue(body.text().contains(kept), md + " -> " + html.html());
+        }
+        assertTrue(!problems.hasErrors(), problems.sorted()::toString);
+    }
+
     @Test
     void sameAsFlexmarkOnEveryBundledText() throws IOException {
         List<Path> texts = new ArrayList<>();
