@@ -63,6 +63,35 @@ public final class TestSites {
         }
     }
 
+    /**
+     * Every file and folder under {@code roots} (a missing root included) with its size, modification
+     * time and a hash of its bytes: equal snapshots mean nothing was created, changed or removed.
+     */
+    public static java.util.SortedMap<String, String> snapshot(Path... roots) {
+        java.util.SortedMap<String, String> m = new java.util.TreeMap<>();
+        for (Path root : roots) {
+            if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                m.put(root.toAbsolutePath().toString(), "absent");
+                continue;
+            }
+            try (Stream<Path> s = Files.walk(root)) {
+                for (Path p : s.sorted().toList()) {
+                    String key = p.toAbsolutePath().toString();
+                    if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                        m.put(key, "dir " + Files.getLastModifiedTime(p));
+                    } else if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                        m.put(key, Files.size(p) + " " + Files.getLastModifiedTime(p) + " " + java.util.Arrays.hashCode(Files.readAllBytes(p)));
+                    } else {
+                        m.put(key, "other");
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return m;
+    }
+
     /** Runs {@code body} with the JVM's default locale set to {@code locale} (zh_CN, tr …), then restores it. */
     public static <T> T withDefaultLocale(Locale locale, Callable<T> body) throws Exception {
         Locale before = Locale.getDefault();

@@ -11,7 +11,8 @@ import org.gazette.i18n.Language;
 public record Translations(String slug, Map<String, Article> byLanguage) {
 
     public Translations {
-        byLanguage = Map.copyOf(new TreeMap<>(byLanguage));
+        // Sorted by language code, the same in every run (Map.copyOf's order changes from run to run).
+        byLanguage = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(byLanguage));
     }
 
     /** The version in {@code lang}, or the first existing one in {@code order} (shown with a "not yet translated" notice). */

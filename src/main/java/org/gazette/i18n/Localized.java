@@ -17,7 +17,8 @@ import org.gazette.yaml.Suggest;
 public record Localized(Map<String, String> byLanguage, Position at) {
 
     public Localized {
-        byLanguage = Map.copyOf(byLanguage);
+        // Ordered as written: iteration reaches pages (a text missing a language shows the first it has).
+        byLanguage = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byLanguage));
     }
 
     public boolean has(String code) {

@@ -8,7 +8,8 @@ import java.util.TreeMap;
 public record Strings(Language language, Map<String, String> map) {
 
     public Strings {
-        map = Map.copyOf(new TreeMap<>(map));
+        // Sorted, the same in every run: templates may iterate it (Map.copyOf's order changes from run to run).
+        map = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(map));
     }
 
     public String get(String key) {

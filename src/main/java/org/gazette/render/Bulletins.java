@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -162,7 +162,7 @@ public final class Bulletins {
         Year y = job.year();
         Bulletin b = y.report().bulletin();
         Localizer l = new Localizer(lang, site.fallbackOrder(), strings.get(lang.code()));
-        Map<String, Object> m = new HashMap<>();
+        Map<String, Object> m = new LinkedHashMap<>();
         m.put("site", site);
         m.put("lang", lang);
         m.put("l", l);

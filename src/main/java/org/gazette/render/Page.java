@@ -14,7 +14,8 @@ public record Page(String key, Language language, String path, String template, 
 
     public Page {
         alternates = List.copyOf(alternates);
-        data = Map.copyOf(data);
+        // Ordered as built: Map.copyOf's iteration order changes from run to run, and templates may iterate.
+        data = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(data));
     }
 
     /** A language version of this page: relative link, absolute URL (for hreflang), whether it is this page. */

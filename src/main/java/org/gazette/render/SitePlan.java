@@ -1,7 +1,6 @@
 package org.gazette.render;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,15 +33,18 @@ public final class SitePlan {
         List<Page> pages = new ArrayList<>();
         for (Language lang : site.languages()) {
             Map<String, Object> common = common(lang);
-            pages.add(page("home", lang, Urls::home, "home.ftlh", true, common, Map.of(
+            pages.add(page("home", lang, Urls::home, "home.ftlh", true, common, ordered(
                     "year", content.latest(),
                     "news", news(lang, Urls.home(lang), content.latest()))));
-            pages.add(page("archive", lang, Urls::archive, "archive.ftlh", true, common, Map.of(
+            pages.add(page("archive", lang, Urls::archive, "archive.ftlh", true, common, ordered(
                     "years", content.years(),
                     "newsByYear", newsByYear(lang, Urls.archive(lang)))));
             for (Year year : content.years()) {
                 Article prose = year.prose().in(lang, site.fallbackOrder());
-                Map<String, Object> report = new HashMap<>(Map.of("year", year, "report", year.report(), "prose", prose));
+                Map<String, Object> report = new LinkedHashMap<>();
+                report.put("year", year);
+                report.put("report", year.report());
+                report.put("prose", prose);
                 report.put("dataJson", Urls.relative(Urls.report(lang, year.year()), OpenData.jsonPath(year.year())));
                 report.put("dataCsv", Urls.relative(Urls.report(lang, year.year()), OpenData.csvPath(year.year())));
                 if (year.report().bulletin() != null) {
@@ -53,7 +55,7 @@ public final class SitePlan {
                 for (Translations t : year.news()) {
                     Article a = t.in(lang, site.fallbackOrder());
                     pages.add(page("news/" + year.year() + "/" + t.slug(), lang, l -> Urls.article(l, year.year(), t.slug()),
-                            "article.ftlh", a.language().equals(lang), common, Map.of(
+                            "article.ftlh", a.language().equals(lang), common, ordered(
                                     "year", year,
                                     "article", a)));
                 }
@@ -64,7 +66,7 @@ public final class SitePlan {
 
     private Map<String, Object> common(Language lang) {
         SiteConfig site = content.site();
-        Map<String, Object> m = new HashMap<>();
+        Map<String, Object> m = new LinkedHashMap<>();
         m.put("site", site);
         m.put("lang", lang);
         m.put("languages", site.languages());
@@ -88,6 +90,13 @@ public final class SitePlan {
         Page page = new Page(key, lang, here, template, alternates, translated, Map.of());
         data.put("page", page);
         return new Page(key, lang, here, template, alternates, translated, data);
+    }
+
+    /** A map in the order written (Map.of's order changes from run to run). */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        return m;
     }
 
     private List<NewsItem> news(Language lang, String from, Year year) {

@@ -62,13 +62,19 @@ public final class OutputFolder {
      * {@link #replaceWith} waits for it before touching anything.
      */
     public void cleanInBackground() {
-        cleaning = java.util.concurrent.CompletableFuture.runAsync(() -> {
+        // Its own thread, not the common pool: on two cores that pool has one worker, which the
+        // build's parallel streams need.
+        cleaning = new java.util.concurrent.CompletableFuture<>();
+        Thread cleaner = new Thread(() -> {
             try {
                 if (Files.isDirectory(parent)) recover();
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                cleaning.complete(null);
+            } catch (IOException | RuntimeException e) {
+                cleaning.completeExceptionally(e);
             }
-        });
+        }, "gazette-cleaner");
+        cleaner.setDaemon(true);
+        cleaner.start();
     }
 
     public void replaceWith(SortedMap<String, byte[]> files) {
@@ -80,7 +86,7 @@ public final class OutputFolder {
                 // cleaning failed: try again in the foreground, reporting what goes wrong
             }
             recover();
-            Path building = Files.createTempDirectory(parent, "." + name + ".building-");
+            Path building = createBuildingFolder();
             // Folders first (each once), then the files in parallel.
             java.util.TreeSet<Path> dirs = new java.util.TreeSet<>();
             for (String f : files.keySet()) dirs.add(building.resolve(f).getParent());
@@ -104,6 +110,22 @@ public final class OutputFolder {
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new GazetteException(Position.of(out.toString()).error("cannot write the output: " + e.getMessage(),
                     "check there is disk space and permission to write " + parent));
+        }
+    }
+
+    /**
+     * A new hidden folder beside the output. Made with createDirectory, not createTempDirectory:
+     * a temporary directory is private (0700), and once swapped in, a web server running as its own
+     * user could not read the site. This one gets the permissions of any folder the user makes (umask).
+     */
+    private Path createBuildingFolder() throws IOException {
+        String prefix = "." + name + ".building-" + ProcessHandle.current().pid();
+        for (int n = 0; ; n++) {
+            try {
+                return Files.createDirectory(parent.resolve(n == 0 ? prefix : prefix + "-" + n));
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (n > 1000) throw e;
+            }
         }
     }
 

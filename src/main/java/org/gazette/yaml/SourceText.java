@@ -23,6 +23,9 @@ public record SourceText(String file, String text) {
     /** Larger files are refused: content is hand-written, a 5 MB file is a mistake. */
     public static final long MAX_BYTES = 5L * 1024 * 1024;
 
+    /** Longer lines are refused: no paragraph is 64K characters long, pasted data is. */
+    public static final int MAX_LINE = 65_536;
+
     public static SourceText read(Path path, String displayName) {
         byte[] bytes;
         try {
@@ -54,7 +57,24 @@ public record SourceText(String file, String text) {
         if (text.indexOf('\r') >= 0) {
             text = text.replace("\r\n", "\n").replace('\r', '\n');
         }
+        if (text.length() > MAX_LINE) checkLineLengths(text, displayName);
         return new SourceText(displayName, text);
+    }
+
+    private static void checkLineLengths(String text, String displayName) {
+        int line = 1;
+        for (int start = 0; start <= text.length(); line++) {
+            int nl = text.indexOf('\n', start);
+            int end = nl < 0 ? text.length() : nl;
+            if (end - start > MAX_LINE) {
+                throw new GazetteException(new Position(displayName, line, MAX_LINE + 1).error(
+                        String.format(java.util.Locale.ROOT, "line %d is %,d characters long; Gazette accepts at most %,d", line, end - start, MAX_LINE),
+                        displayName.endsWith(".md") ? "break it into paragraphs (an empty line between them); a line this long is usually pasted data"
+                                : "a value this long is usually pasted data: shorten it, or put long text in the Markdown prose"));
+            }
+            if (nl < 0) break;
+            start = nl + 1;
+        }
     }
 
     private static org.gazette.problem.Problem notUtf8(byte[] bytes, int start, String displayName) {

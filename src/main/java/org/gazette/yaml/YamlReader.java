@@ -27,18 +27,22 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
  */
 public final class YamlReader {
 
+    /** More levels than any content file needs (a report is five deep); deeper is refused with its position. */
+    public static final int MAX_DEPTH = 40;
+
     private final YAMLFactory factory;
 
     public YamlReader() {
         LoaderOptions options = new LoaderOptions();
         // Hand-written content never needs these many; an "alias bomb" is refused early.
         options.setMaxAliasesForCollections(20);
-        options.setNestingDepthLimit(40);
         options.setCodePointLimit((int) SourceText.MAX_BYTES);
         options.setAllowDuplicateKeys(true); // we report duplicates ourselves, with both positions
+        // The streaming parser keeps its nesting in a list, not on the stack, so it can count any depth:
+        // Gazette refuses past MAX_DEPTH itself, with a position and the real depth.
         this.factory = YAMLFactory.builder()
                 .loaderOptions(options)
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(40).build())
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(Integer.MAX_VALUE).build())
                 .build();
     }
 
@@ -54,7 +58,11 @@ public final class YamlReader {
             if (first == null) {
                 return new Node.MapNode(Map.of(), new Position(file, lineOffset + 1, 1));
             }
-            return readValue(p, file, lineOffset, problems);
+            return readValue(p, file, lineOffset, problems, 0);
+        } catch (TooDeep e) {
+            problems.error(e.at, "nesting is " + e.depth + " levels deep; Gazette accepts at most " + MAX_DEPTH,
+                    "check the indentation and the brackets [ ] { } here: each level is two more spaces, and content files need only a few levels");
+            return null;
         } catch (AliasFound e) {
             problems.error(e.at, "YAML aliases (*" + e.name + ") are not allowed",
                     "write the value out in full where it is needed; aliases make files hard to read and can be abused");
@@ -67,9 +75,12 @@ public final class YamlReader {
         }
     }
 
-    private Node readValue(JsonParser p, String file, int lineOffset, Problems problems) throws IOException {
+    private Node readValue(JsonParser p, String file, int lineOffset, Problems problems, int depth) throws IOException {
         Position at = position(p.currentTokenLocation(), file, lineOffset);
         JsonToken t = p.currentToken();
+        if ((t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) && depth >= MAX_DEPTH) {
+            throw new TooDeep(at, depth + deepest(p));
+        }
         switch (t) {
             case START_OBJECT: {
                 Map<String, Node.Entry> entries = new LinkedHashMap<>();
@@ -77,7 +88,7 @@ public final class YamlReader {
                     String name = p.currentName();
                     Position keyAt = position(p.currentTokenLocation(), file, lineOffset);
                     p.nextToken();
-                    Node value = readValue(p, file, lineOffset, problems);
+                    Node value = readValue(p, file, lineOffset, problems, depth + 1);
                     Node.Entry previous = entries.get(name);
                     if (previous != null) {
                         problems.error(keyAt, "duplicate key '" + name + "' (first written at line " + previous.key().at().line() + ")",
@@ -91,7 +102,7 @@ public final class YamlReader {
             case START_ARRAY: {
                 List<Node> items = new ArrayList<>();
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    items.add(readValue(p, file, lineOffset, problems));
+                    items.add(readValue(p, file, lineOffset, problems, depth + 1));
                 }
                 return new Node.SeqNode(items, at);
             }
@@ -103,6 +114,30 @@ public final class YamlReader {
                     throw new AliasFound(at, p.getText());
                 }
                 return new Node.Scalar(p.getText(), at);
+        }
+    }
+
+    /** How many levels the structure starting at the current token goes down, counted without recursion. */
+    private static int deepest(JsonParser p) throws IOException {
+        int depth = 1;
+        int max = 1;
+        while (depth > 0) {
+            JsonToken t = p.nextToken();
+            if (t == null) break;
+            if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) max = Math.max(max, ++depth);
+            else if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) depth--;
+        }
+        return max;
+    }
+
+    private static final class TooDeep extends RuntimeException {
+        final Position at;
+        final int depth;
+
+        TooDeep(Position at, int depth) {
+            super(null, null, false, false);
+            this.at = at;
+            this.depth = depth;
         }
     }
 

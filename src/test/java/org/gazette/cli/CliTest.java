@@ -36,9 +36,15 @@ class CliTest {
 
     @Test
     void checkWritesNothing(@TempDir Path tmp) {
-        Run r = run("check");
+        // A previous site in place (check must not replace or clean it), and the sources beside it.
+        Path content = TestSites.copyOfSample(tmp);
+        Path out = tmp.resolve("site-out");
+        assertEquals(0, run("build", "--content", content.toString(), "--out", out.toString()).code());
+        var before = TestSites.snapshot(tmp, Path.of("site-out"));
+        Run r = run("check", "--content", content.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith("gazette: check ok: 8 pages (zh 4, en 4), 2 bulletins (zh "), r.out());
+        assertEquals(before, TestSites.snapshot(tmp, Path.of("site-out")), "check created, changed or removed a file");
     }
 
     @Test

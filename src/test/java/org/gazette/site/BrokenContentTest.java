@@ -53,6 +53,7 @@ class BrokenContentTest {
         }
         prepare(name, content);
 
+        var before = TestSites.snapshot(tmp, Path.of("site-out"));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.run(new String[] {"check", "--content", content.toString(), "--templates", templates.toString()},
@@ -65,7 +66,12 @@ class BrokenContentTest {
         assertEquals(expected, stderr, name);
         assertEquals(expected.isEmpty() ? 0 : 1, code, "exit code");
         assertFalse(stderr.contains("\tat "), "never a stack trace");
-        assertFalse(Files.exists(tmp.resolve("site-out")), "check writes nothing");
+        // check would write to ./site-out (the default --out) or beside the content: neither changes.
+        assertEquals(before, TestSites.snapshot(tmp, Path.of("site-out")), "check writes nothing");
+    }
+
+    private static void append(Path file, String text) throws IOException {
+        Files.writeString(file, Files.readString(file) + text);
     }
 
     /** Inputs made by the test: encodings, links and sizes that a text fixture cannot hold. */
@@ -105,6 +111,22 @@ class BrokenContentTest {
                 Files.createDirectories(content);
             }
             case "missing-content-folder" -> OutputFolder.deleteTree(content);
+            // 20,000 levels: each of these overflowed the stack (an "internal error") before they were refused.
+            case "markdown-nesting-quote" -> append(content.resolve("2017/news/meeting.en.md"), "\n" + ">".repeat(20_000) + " deep\n");
+            case "markdown-nesting-list" -> append(content.resolve("2017/news/meeting.en.md"), "\n" + "- ".repeat(20_000) + "deep\n");
+            case "markdown-nesting-emphasis" -> append(content.resolve("2017/news/meeting.en.md"),
+                    "\n" + "*".repeat(20_000) + "deep\ndeep" + "*".repeat(20_000) + "\n");
+            case "yaml-nesting-depth" -> {
+                StringBuilder sb = new StringBuilder("notes:\n");
+                for (int i = 1; i < 1000; i++) sb.append("  ".repeat(i)).append("k:\n");
+                append(content.resolve("2017/report.yaml"), sb.toString());
+            }
+            case "yaml-nesting-flow" -> append(content.resolve("2017/report.yaml"), "notes: " + "[".repeat(20_000) + "]".repeat(20_000) + "\n");
+            case "line-too-long-markdown" -> append(content.resolve("2017/news/meeting.zh.md"), "\n" + "很长的一段话。".repeat(20_000) + "\n");
+            case "line-too-long-yaml" -> {
+                Path f = content.resolve("2017/report.yaml");
+                Files.writeString(f, Files.readString(f).replace("value: 100亿元", "value: 100亿元" + "0".repeat(100_000)));
+            }
             default -> { }
         }
     }

@@ -1,0 +1,59 @@
+package org.gazette.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The published folder can be served in place by a web server running as another user: the output
+ * root, its folders and files get the permissions the user's umask gives any new folder or file
+ * (0755 / 0644 under umask 022), never a temporary folder's private 0700.
+ */
+class OutputPermissionsTest {
+
+    @Test
+    void outputFollowsTheUmask(@TempDir Path tmp) throws Exception {
+        assertModes(build(tmp.resolve("site-022"), "022"), "rwxr-xr-x", "rw-r--r--");
+        assertModes(build(tmp.resolve("site-027"), "027"), "rwxr-x---", "rw-r-----");
+    }
+
+    @Test
+    void aRebuildKeepsThePermissions(@TempDir Path tmp) throws Exception {
+        Path out = build(tmp.resolve("site"), "022");
+        assertModes(build(out, "022"), "rwxr-xr-x", "rw-r--r--");
+    }
+
+    static void assertModes(Path out, String dirMode, String fileMode) throws Exception {
+        TreeMap<String, String> wrong = new TreeMap<>();
+        try (Stream<Path> s = Files.walk(out)) {
+            for (Path p : s.toList()) {
+                String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+                String expected = Files.isDirectory(p) ? dirMode : fileMode;
+                if (!mode.equals(expected)) wrong.put(out.relativize(p).toString(), mode);
+            }
+        }
+        assertEquals(new TreeMap<>(), wrong, "modes other than " + dirMode + " / " + fileMode);
+    }
+
+    static Path build(Path out, String umask) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Path log = out.resolveSibling(out.getFileName() + ".log");
+        ProcessBuilder pb = new ProcessBuilder("sh", "-c", "umask " + umask + " && exec \"$0\" -cp \"$1\" org.gazette.cli.Main build --out \"$2\"",
+                java, classpath, out.toString());
+        pb.redirectErrorStream(true).redirectOutput(log.toFile());
+        Process p = pb.start();
+        assertTrue(p.waitFor(180, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), Files.readString(log));
+        return out;
+    }
+}
