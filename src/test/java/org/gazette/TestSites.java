@@ -92,6 +92,15 @@ public final class TestSites {
         return m;
     }
 
+    /** Every regular file under {@code root}, sorted. */
+    public static java.util.List<Path> files(Path root) {
+        try (Stream<Path> s = Files.walk(root)) {
+            return s.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Runs {@code body} with the JVM's default locale set to {@code locale} (zh_CN, tr …), then restores it. */
     public static <T> T withDefaultLocale(Locale locale, Callable<T> body) throws Exception {
         Locale before = Locale.getDefault();

@@ -54,6 +54,26 @@ public final class Main implements Callable<Integer> {
 
         @Option(names = "--verbose", description = "also print the time of each step")
         boolean verbose;
+
+        @Option(names = "--drafts", description = "include drafts and embargoed articles, marked with a banner (a preview: never publish it)")
+        boolean drafts;
+
+        @Option(names = "--now", paramLabel = "TIME", description = "publish as of this moment, e.g. 2019-02-26T10:00+08:00 (default: the clock); embargoes ending by then are lifted")
+        String now;
+
+        /** What the build publishes; null (after a message) when --now cannot be read. */
+        org.gazette.content.Publishing publishing(PrintWriter err) {
+            java.time.Instant at = java.time.Instant.now();
+            if (now != null) {
+                try {
+                    at = java.time.OffsetDateTime.parse(now.trim().replace(' ', 'T')).toInstant();
+                } catch (java.time.format.DateTimeParseException e) {
+                    err.println("gazette: --now '" + now + "' is not a date and time with its offset — write it like 2019-02-26T10:00+08:00");
+                    return null;
+                }
+            }
+            return new org.gazette.content.Publishing(at, drafts);
+        }
     }
 
     @Command(name = "build", mixinStandardHelpOptions = true, description = "Check the content, then build the website into the output folder.")
@@ -112,7 +132,9 @@ public final class Main implements Callable<Integer> {
         public Integer call() throws java.io.IOException {
             PrintWriter stderr = spec.commandLine().getErr();
             long start = System.nanoTime();
-            Build build = new Build(new Build.Options(folders.content, folders.templates, out, folders.strict));
+            var publishing = folders.publishing(stderr);
+            if (publishing == null) return 2;
+            Build build = new Build(new Build.Options(folders.content, folders.templates, out, folders.strict, publishing));
             var result = build.bulletin(year, lang);
             for (Problem p : build.problems()) stderr.println(p.format());
             if (result == null) {
@@ -132,8 +154,10 @@ public final class Main implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         long start = System.nanoTime();
         Build.Result r;
+        var publishing = f.publishing(stderr);
+        if (publishing == null) return 2;
         try {
-            r = new Build(new Build.Options(f.content, f.templates, out, f.strict)).run(write);
+            r = new Build(new Build.Options(f.content, f.templates, out, f.strict, publishing)).run(write);
         } catch (RuntimeException | Error e) {
             // A bug in Gazette, not in the content: say so plainly; the trace only on request.
             stderr.println("gazette: internal error: " + e + " — this is a bug in Gazette, not in your content; "
@@ -164,6 +188,7 @@ public final class Main implements Callable<Integer> {
                     String[] parts = e.getKey().split("/");
                     return (years ? parts[1] + " " : "") + parts[0] + " " + plural(e.getValue(), "page");
                 }).toList()) + ")";
+        if (f.drafts) stderr.println("gazette: this is a preview with drafts and embargoed articles (--drafts): do not publish it");
         if (write) {
             stdout.println("gazette: built " + out + ": " + pages + " pages (" + perLang + ")" + bulletins + ", " + r.files().size() + " files, "
                     + plural(warnings, "warning") + ", " + time);

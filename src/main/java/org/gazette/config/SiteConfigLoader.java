@@ -59,12 +59,23 @@ public final class SiteConfigLoader {
                 .ifPresent(u -> problems.error(f.node("baseUrl").get().at(), "baseUrl '" + u + "' is not a web address",
                         "write it like https://news.example.gov.cn/"));
         ZoneId zone = f.string("timeZone").flatMap(z -> zone(z, f)).orElse(ZoneId.of("Asia/Shanghai"));
+        SiteConfig.News news = f.node("news").flatMap(n -> Fields.of(n, problems, "news")).map(SiteConfigLoader::news).orElse(SiteConfig.News.DEFAULT);
         f.finish();
         if (langs.isEmpty() || title.isEmpty() || office.isEmpty() || district.isEmpty() || baseUrl.isEmpty()) {
             return Optional.empty();
         }
         String base = baseUrl.get().endsWith("/") ? baseUrl.get() : baseUrl.get() + "/";
-        return Optional.of(new SiteConfig(title.get(), office.get(), district.get(), langs, base, zone));
+        return Optional.of(new SiteConfig(title.get(), office.get(), district.get(), langs, base, zone, news));
+    }
+
+    private static SiteConfig.News news(Fields f) {
+        SiteConfig.News d = SiteConfig.News.DEFAULT;
+        int perPage = f.integer("perPage", 1, 1000).orElse(d.perPage());
+        int onHome = f.integer("onHome", 0, 100).orElse(d.onHome());
+        int inFeed = f.integer("inFeed", 1, 1000).orElse(d.inFeed());
+        boolean full = f.choice("feedContent", List.of("full", "summary"), false).map("full"::equals).orElse(d.feedFullText());
+        f.finish();
+        return new SiteConfig.News(perPage, onHome, inFeed, full);
     }
 
     private static Optional<ZoneId> zone(String z, Fields f) {

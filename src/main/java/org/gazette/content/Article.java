@@ -5,13 +5,33 @@ import java.util.List;
 
 import org.gazette.i18n.Language;
 
-/** A Markdown text in one language: front matter, and the body already rendered to (X)HTML. */
+/**
+ * A Markdown text in one language: front matter, and the body already rendered to (X)HTML.
+ * {@code draft} and {@code publishAt} (an embargo; null when none) keep it out of a published build;
+ * {@code featured} puts it first on the home page.
+ */
 public record Article(String slug, Language language, String file, String title, LocalDate date, String summary,
-                      Byline byline, List<String> tags, String html, List<Image> images, org.gazette.problem.Position dateAt) {
+                      Byline byline, List<String> tags, String html, List<Image> images, org.gazette.problem.Position dateAt,
+                      boolean draft, java.time.Instant publishAt, boolean featured) {
 
     public Article {
         tags = List.copyOf(tags);
         images = List.copyOf(images);
+    }
+
+    /** Whether it may be published at {@code now}: not a draft, and its embargo (if any) has passed. */
+    public boolean publishable(java.time.Instant now) {
+        return !draft && (publishAt == null || !publishAt.isAfter(now));
+    }
+
+    /** Whether it is held back at {@code now} (shown only by {@code --drafts} builds, with a banner). */
+    public boolean held(java.time.Instant now) {
+        return !publishable(now);
+    }
+
+    /** Whether it is embargoed (as opposed to a draft) at {@code now}. */
+    public boolean embargoed(java.time.Instant now) {
+        return !draft && publishAt != null && publishAt.isAfter(now);
     }
 
     /** An image the text refers to, with the line it is written on (for messages). */

@@ -19,9 +19,12 @@ final class ArticleReader {
 
     private final YamlReader yaml;
     private final Markdown markdown;
-    ArticleReader(YamlReader yaml, Markdown markdown) {
+    private final java.time.ZoneId zone;
+
+    ArticleReader(YamlReader yaml, Markdown markdown, java.time.ZoneId zone) {
         this.yaml = yaml;
         this.markdown = markdown;
+        this.zone = zone;
     }
 
     /** Reads one text; its problems go to {@code problems} (one collector per text, so texts can be read in parallel). */
@@ -62,6 +65,9 @@ final class ArticleReader {
         var summary = f.string("summary").orElse("");
         var byline = f.node("byline").flatMap(n -> byline(n, problems)).orElse(Article.Byline.NONE);
         var tags = f.list("tags", f::scalarText);
+        boolean draft = f.bool("draft").orElse(false);
+        var publishAt = f.instant("publish", zone).orElse(null);
+        boolean featured = f.bool("featured").orElse(false);
         f.finish();
         if (body.isBlank()) {
             problems.error(new Position(file, line + 1, 1), "the article has no text after its front matter",
@@ -72,7 +78,8 @@ final class ArticleReader {
         Markdown.Html html = markdown.read(body, file, line + 1, problems);
         if (html == null) return Optional.empty();
         Position dateAt = f.node("date").map(Node::at).orElse(new Position(file, 1, 1));
-        return Optional.of(new Article(slug, language, file, title.get(), date.get(), summary, byline, tags, html.html(), html.images(), dateAt));
+        return Optional.of(new Article(slug, language, file, title.get(), date.get(), summary, byline, tags, html.html(), html.images(), dateAt,
+                draft, publishAt, featured));
     }
 
     private Optional<Article.Byline> byline(Node n, Problems problems) {

@@ -18,7 +18,13 @@ public record Content(Path folder, SiteConfig site, List<Year> years, SortedMap<
         images = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(images));
     }
 
-    public Year latest() {
-        return years.get(0);
+    /** The latest year with a report, or null when no year has one yet. */
+    public Year latestReport() {
+        return years.stream().filter(Year::hasReport).findFirst().orElse(null);
+    }
+
+    /** The years with a report, latest first. */
+    public List<Year> reportYears() {
+        return years.stream().filter(Year::hasReport).toList();
     }
 }

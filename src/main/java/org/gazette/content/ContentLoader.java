@@ -46,12 +46,25 @@ public final class ContentLoader {
     private final java.util.SortedMap<String, Path> usedImages = new java.util.concurrent.ConcurrentSkipListMap<>();
     private final java.util.SortedMap<String, Path> foundImages = new java.util.concurrent.ConcurrentSkipListMap<>();
     private final java.util.Set<String> unreadable = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    // Texts held back (drafts, embargoes) and the images only they use: checked, never published.
+    private final java.util.Set<String> held = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.Set<String> heldImages = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Publishing publishing;
     private Path root;
     private Path realRoot;
 
-    public ContentLoader(Problems problems) {
+    public ContentLoader(Problems problems, Publishing publishing) {
         this.problems = problems;
+        this.publishing = publishing;
     }
+
+    /** A published build now. */
+    public ContentLoader(Problems problems) {
+        this(problems, Publishing.live());
+    }
+
+    /** A text as read: the article and the images it uses (path in the content folder → file). */
+    private record Read(Article article, Map<String, Path> images) {}
 
     /** The content, or empty when problems make it unusable (they are in {@code problems}). */
     public Optional<Content> load(Path dir) {
@@ -90,11 +103,16 @@ public final class ContentLoader {
                 .map(p -> year(p, p.getFileName().toString(), site.get()))
                 .flatMap(Optional::stream).toList());
         if (site.isPresent() && years.isEmpty() && !problems.hasErrors()) {
-            problems.error(Position.of(dir.toString()), "the content folder has no year folder",
-                    "add a folder named after the year, e.g. 2017/, with a report.yaml");
+            if (yearDirs.isEmpty()) {
+                problems.error(Position.of(dir.toString()), "the content folder has no year folder",
+                        "add a folder named after the year, e.g. 2017/, with news/ or a report.yaml");
+            } else {
+                problems.error(Position.of(dir.toString()), "nothing to publish yet: every text is a draft or embargoed",
+                        "preview them with --drafts, or publish one (remove 'draft: true', or wait for its 'publish' time)");
+            }
         }
         for (var img : foundImages.entrySet()) {
-            if (!usedImages.containsKey(img.getKey())) {
+            if (!usedImages.containsKey(img.getKey()) && !heldImages.contains(img.getKey())) {
                 problems.warning(Position.of(img.getKey()), "image not used by any text",
                         "refer to it from an article with ![description](" + img.getValue().getFileName() + "), or remove it");
             }
@@ -109,10 +127,9 @@ public final class ContentLoader {
         List<Language> languages = site.languages();
         Path reportFile = dir.resolve(REPORT);
         Optional<Report> report = Optional.empty();
-        if (!Files.isRegularFile(reportFile)) {
-            problems.error(Position.of(name + "/" + REPORT), "the year " + name + " has no report.yaml",
-                    "create " + name + "/" + REPORT + " (copy last year's and change it)");
-        } else if (inside(reportFile, name + "/" + REPORT)) {
+        boolean hasReportFile = Files.isRegularFile(reportFile);
+        // A year may hold only news: its report page appears once report.yaml exists.
+        if (hasReportFile && inside(reportFile, name + "/" + REPORT)) {
             try {
                 Node tree = yaml.read(SourceText.read(reportFile, name + "/" + REPORT), problems);
                 if (tree != null) report = new ReportReader(languages, problems).read(tree, year);
@@ -120,7 +137,7 @@ public final class ContentLoader {
                 e.problems().forEach(problems::add);
             }
         }
-        ArticleReader articles = new ArticleReader(yaml, markdown);
+        ArticleReader articles = new ArticleReader(yaml, markdown, site.timeZone());
         Map<String, Map<String, Article>> prose = new TreeMap<>();
         Map<String, Map<String, Article>> news = new TreeMap<>();
         List<Map.Entry<Path, String>> proseFiles = new ArrayList<>();
@@ -130,18 +147,13 @@ public final class ContentLoader {
             String display = name + "/" + file;
             if (file.equals(REPORT) || file.startsWith(".")) continue;
             if (Files.isDirectory(p) && !file.equals("news")) {
-                // A folder of images (2017/images/), nothing else.
-                for (Path a : list(p)) {
-                    String af = a.getFileName().toString();
-                    if (af.startsWith(".")) continue;
-                    if (isImage(af)) foundImages.put(display + "/" + af, a);
-                    else unused(display + "/" + af);
-                }
+                images(p, display);
             } else if (file.equals("news")) {
                 for (Path a : list(p)) {
                     String af = a.getFileName().toString();
                     if (af.startsWith(".")) continue;
-                    if (isImage(af)) foundImages.put(display + "/" + af, a);
+                    if (Files.isDirectory(a)) images(a, display + "/" + af); // news/images/
+                    else if (isImage(af)) foundImages.put(display + "/" + af, a);
                     else newsFiles.add(Map.entry(a, display + "/" + af));
                 }
             } else if (isImage(file)) {
@@ -152,32 +164,62 @@ public final class ContentLoader {
                 unused(display);
             }
         }
-        read(proseFiles, languages, articles, prose);
-        read(newsFiles, languages, articles, news);
+        List<Read> proseRead = read(proseFiles, languages, articles);
+        List<Read> newsRead = read(newsFiles, languages, articles);
+        // The report goes out as a whole: held while any language of its prose is a draft or embargoed.
+        boolean reportHeld = !publishing.drafts() && proseRead.stream().anyMatch(r -> !publishing.includes(r.article()));
+        for (Read r : proseRead) file(r, !reportHeld && hasReportFile, prose);
+        for (Read r : newsRead) file(r, publishing.includes(r.article()), news);
         Translations reportProse = null;
-        if (prose.isEmpty()) {
+        if (!hasReportFile) {
+            if (!proseRead.isEmpty()) {
+                problems.warning(Position.of(proseRead.get(0).article().file()), "the report prose is not published: the year " + name + " has no report.yaml",
+                        "write " + name + "/" + REPORT + " (copy last year's and change it); until then the year shows its news only");
+            }
+        } else if (prose.isEmpty() && !reportHeld && proseRead.isEmpty()) {
             problems.error(Position.of(name + "/report." + site.defaultLanguage().code() + ".md"), "the year " + name + " has no report prose",
                     "write the report's introduction in " + name + "/report." + site.defaultLanguage().code() + ".md (and its translations)");
-        } else {
+        } else if (!prose.isEmpty()) {
             reportProse = pair(prose, languages).get(0);
         }
-        List<Translations> newsList = pair(news, languages);
-        newsList = new ArrayList<>(newsList);
+        List<Translations> newsList = new ArrayList<>(pair(news, languages));
         newsList.sort(Comparator.comparing(Translations::date).reversed().thenComparing(Translations::slug));
-        if (report.isEmpty() || reportProse == null) return Optional.empty();
-        return Optional.of(new Year(year, report.get(), reportProse, newsList));
+        if (hasReportFile && report.isEmpty()) return Optional.empty(); // its errors say why
+        Report published = reportProse == null ? null : report.orElse(null);
+        if (published == null && newsList.isEmpty()) return Optional.empty(); // nothing to publish this year
+        return Optional.of(new Year(year, published, published == null ? null : reportProse, newsList));
     }
 
-    /** Reads texts in parallel, then files them by name and language in a fixed order. */
-    private void read(List<Map.Entry<Path, String>> files, List<Language> languages, ArticleReader reader,
-                      Map<String, Map<String, Article>> into) {
-        List<Article> read = files.parallelStream()
+    /** A folder of images (2017/images/, 2017/news/images/), nothing else. */
+    private void images(Path dir, String display) {
+        for (Path a : list(dir)) {
+            String af = a.getFileName().toString();
+            if (af.startsWith(".")) continue;
+            if (isImage(af) && Files.isRegularFile(a)) foundImages.put(display + "/" + af, a);
+            else unused(display + "/" + af);
+        }
+    }
+
+    /** Files a text under its name and language if it goes into this build; else only remembers it (and its images) as held. */
+    private void file(Read r, boolean include, Map<String, Map<String, Article>> into) {
+        Article a = r.article();
+        if (include) {
+            into.computeIfAbsent(a.slug(), k -> new LinkedHashMap<>()).put(a.language().code(), a);
+            usedImages.putAll(r.images());
+        } else {
+            held.add(a.file());
+            heldImages.addAll(r.images().keySet());
+        }
+    }
+
+    /** Reads texts in parallel; the results come in the order of {@code files}. */
+    private List<Read> read(List<Map.Entry<Path, String>> files, List<Language> languages, ArticleReader reader) {
+        return files.parallelStream()
                 .map(f -> text(f.getKey(), f.getValue(), languages, reader))
                 .flatMap(Optional::stream).toList();
-        for (Article a : read) into.computeIfAbsent(a.slug(), k -> new LinkedHashMap<>()).put(a.language().code(), a);
     }
 
-    private Optional<Article> text(Path p, String display, List<Language> languages, ArticleReader reader) {
+    private Optional<Read> text(Path p, String display, List<Language> languages, ArticleReader reader) {
         Matcher m = TEXT.matcher(p.getFileName().toString());
         if (!Files.isRegularFile(p) || !m.matches()) {
             problems.error(Position.of(display), "'" + p.getFileName() + "' is not named like an article",
@@ -205,17 +247,18 @@ public final class ContentLoader {
         }
         Problems own = new Problems();
         Optional<Article> article = reader.read(source, m.group(1), lang.get(), own);
-        article.ifPresent(a -> images(a, display.substring(0, display.lastIndexOf('/') + 1), own));
+        Map<String, Path> images = article.map(a -> images(a, display.substring(0, display.lastIndexOf('/') + 1), own)).orElse(Map.of());
         own.sorted().forEach(problems::add);
         if (own.hasErrors()) unreadable.add(display);
-        return own.hasErrors() ? Optional.empty() : article;
+        return own.hasErrors() ? Optional.empty() : article.map(a -> new Read(a, images));
     }
 
     /**
      * Checks the images a text refers to: relative paths that stay inside the content folder, to
      * image files that exist. Remote images are left to the page (and refused by the bulletin).
      */
-    private void images(Article a, String folder, Problems problems) {
+    private Map<String, Path> images(Article a, String folder, Problems problems) {
+        Map<String, Path> used = new TreeMap<>();
         for (Article.Image img : a.images()) {
             if (img.isRemote()) continue;
             Position at = new Position(a.file(), img.line(), img.column());
@@ -247,8 +290,9 @@ public final class ContentLoader {
                 problems.error(at, "'" + img.url() + "' is not an image", "use a " + String.join(", ", new java.util.TreeSet<>(IMAGE_TYPES)) + " file");
                 continue;
             }
-            usedImages.put(rel, file);
+            used.put(rel, file);
         }
+        return used;
     }
 
     /** Refuses a file that is a link to somewhere outside the content folder. */
@@ -290,6 +334,7 @@ public final class ContentLoader {
                 if (!versions.containsKey(l.code())) {
                     String missing = first.file().replaceAll("\\.[a-z]{2,3}\\.md$", "." + l.code() + ".md");
                     if (unreadable.contains(missing)) continue; // it exists; its own error says what is wrong
+                    if (held.contains(missing)) continue; // it exists, held back (draft or embargo) for now
                     problems.warning(Position.of(first.file()), "not yet translated into " + l.name() + " (" + missing + " is missing)",
                             "until it exists, the " + l.code() + " page shows the " + first.language().code() + " text with a notice");
                 }

@@ -53,7 +53,7 @@ public final class Bulletins {
     public List<Job> jobs() {
         List<Job> jobs = new ArrayList<>();
         for (Year y : content.years()) {
-            if (y.report().bulletin() == null) continue;
+            if (!y.hasReport() || y.report().bulletin() == null) continue;
             for (Language lang : content.site().languages()) jobs.add(new Job(y, lang, path(lang, y.year())));
         }
         return jobs;

@@ -7,14 +7,36 @@ public final class Links {
 
     private final String from;
     private final Language language;
+    private final String absoluteBase;
 
     public Links(String from, Language language) {
+        this(from, language, null);
+    }
+
+    /**
+     * Links with {@code absoluteBase} (the site's address) write absolute URLs: for pages a server
+     * shows at any address (the 404 page), where a relative link would resolve against the wrong folder.
+     */
+    public Links(String from, Language language, String absoluteBase) {
         this.from = from;
         this.language = language;
+        this.absoluteBase = absoluteBase;
     }
 
     public String to(String path) {
-        return Urls.relative(from, path);
+        return absoluteBase != null ? absoluteBase + path : Urls.relative(from, path);
+    }
+
+    public String news() {
+        return to(Urls.news(language, 1));
+    }
+
+    public String yearNews(int year) {
+        return to(Urls.yearNews(language, year, 1));
+    }
+
+    public String feed() {
+        return to(Urls.feed(language));
     }
 
     public String root() {

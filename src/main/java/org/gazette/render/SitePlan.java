@@ -1,67 +1,214 @@
 package org.gazette.render;
 
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 import org.gazette.config.SiteConfig;
 import org.gazette.content.Article;
 import org.gazette.content.Content;
+import org.gazette.content.Publishing;
 import org.gazette.content.Translations;
 import org.gazette.content.Year;
 import org.gazette.i18n.Language;
 import org.gazette.i18n.Strings;
 
 /**
- * The list of pages the site has, per language: home, archive, each year's report, each article.
- * Languages are data: one loop over them, no page is special-cased by language.
+ * The pages of the site, per language, each with its template and data: home, news listings (all,
+ * per year; paginated), annual reports, articles (with their neighbours), the archive, a 404 page,
+ * the Atom feed, and the root page. Permalinks never change when content is added: a page's path
+ * depends on its own year, name and page number only.
  */
 public final class SitePlan {
 
     private final Content content;
     private final Map<String, Strings> strings;
+    private final Publishing publishing;
+    /** All news, newest first (date, then year, then name): every listing is a slice of it. */
+    private final List<Entry> entries;
 
-    public SitePlan(Content content, Map<String, Strings> strings) {
+    /** A news article with its year folder. */
+    private record Entry(Year year, Translations text) {}
+
+    public SitePlan(Content content, Map<String, Strings> strings, Publishing publishing) {
         this.content = content;
         this.strings = strings;
+        this.publishing = publishing;
+        List<Entry> all = new ArrayList<>();
+        for (Year y : content.years()) for (Translations t : y.news()) all.add(new Entry(y, t));
+        all.sort(Comparator.comparing((Entry e) -> e.text().date()).reversed()
+                .thenComparing(Comparator.comparingInt((Entry e) -> e.year().year()).reversed())
+                .thenComparing(e -> e.text().slug()));
+        this.entries = List.copyOf(all);
     }
 
     public List<Page> pages() {
         SiteConfig site = content.site();
+        SiteConfig.News settings = site.news();
         List<Page> pages = new ArrayList<>();
+        pages.add(root());
         for (Language lang : site.languages()) {
             Map<String, Object> common = common(lang);
-            pages.add(page("home", lang, Urls::home, "home.ftlh", true, common, ordered(
-                    "year", content.latest(),
-                    "news", news(lang, Urls.home(lang), content.latest()))));
-            pages.add(page("archive", lang, Urls::archive, "archive.ftlh", true, common, ordered(
-                    "years", content.years(),
-                    "newsByYear", newsByYear(lang, Urls.archive(lang)))));
+            Year latest = content.latestReport();
+            Map<String, Object> home = ordered("news", homeNews(lang, Urls.home(lang), settings.onHome()), "newsCount", entries.size());
+            if (latest != null) home.put("year", latest);
+            pages.add(page("home", lang, Urls::home, "home.ftlh", true, common, home));
+
+            listing(pages, "news", lang, common, entries, (l, n) -> Urls.news(l, n), ordered("listYear", 0));
             for (Year year : content.years()) {
-                Article prose = year.prose().in(lang, site.fallbackOrder());
-                Map<String, Object> report = new LinkedHashMap<>();
-                report.put("year", year);
-                report.put("report", year.report());
-                report.put("prose", prose);
-                report.put("dataJson", Urls.relative(Urls.report(lang, year.year()), OpenData.jsonPath(year.year())));
-                report.put("dataCsv", Urls.relative(Urls.report(lang, year.year()), OpenData.csvPath(year.year())));
-                if (year.report().bulletin() != null) {
-                    report.put("bulletinHref", Urls.relative(Urls.report(lang, year.year()), Bulletins.path(lang, year.year())));
+                List<Entry> ofYear = entries.stream().filter(e -> e.year() == year).toList();
+                if (!ofYear.isEmpty()) {
+                    listing(pages, "news/" + year.year(), lang, common, ofYear, (l, n) -> Urls.yearNews(l, year.year(), n),
+                            ordered("listYear", year.year()));
                 }
-                pages.add(page("report/" + year.year(), lang, l -> Urls.report(l, year.year()), "report.ftlh",
-                        prose.language().equals(lang), common, report));
-                for (Translations t : year.news()) {
-                    Article a = t.in(lang, site.fallbackOrder());
-                    pages.add(page("news/" + year.year() + "/" + t.slug(), lang, l -> Urls.article(l, year.year(), t.slug()),
-                            "article.ftlh", a.language().equals(lang), common, ordered(
-                                    "year", year,
-                                    "article", a)));
-                }
+                if (year.hasReport()) pages.add(report(lang, year, common));
             }
+            for (int i = 0; i < entries.size(); i++) pages.add(article(lang, i, common));
+            pages.add(page("archive", lang, Urls::archive, "archive.ftlh", true, common, ordered("years", archive(lang))));
+            Map<String, Object> notFound = new LinkedHashMap<>(common);
+            pages.add(page("404", lang, Urls::notFound, "404.ftlh", true, notFound, ordered(
+                    "links", new Links(Urls.notFound(lang), lang, site.baseUrl()))));
+            pages.add(feed(lang, common));
         }
         return pages;
+    }
+
+    private Page root() {
+        SiteConfig site = content.site();
+        Map<String, Object> m = ordered("site", site, "languages", site.languages(),
+                "home", site.languages().stream().map(Urls::home).toList());
+        return new Page("root", site.defaultLanguage(), Urls.ROOT, "root.ftlh", List.of(), true, m);
+    }
+
+    /** A listing cut into pages of {@code news.perPage}: page 1 at {@code path(lang, 1)}, page n at {@code path(lang, n)}. */
+    private void listing(List<Page> pages, String key, Language lang, Map<String, Object> common, List<Entry> list,
+                         java.util.function.BiFunction<Language, Integer, String> path, Map<String, Object> extra) {
+        int per = content.site().news().perPage();
+        int count = Math.max(1, (list.size() + per - 1) / per);
+        for (int n = 1; n <= count; n++) {
+            int number = n;
+            String here = path.apply(lang, n);
+            IntFunction<String> pathOf = k -> path.apply(lang, k);
+            List<Entry> slice = list.subList((n - 1) * per, Math.min(list.size(), n * per));
+            Map<String, Object> data = new LinkedHashMap<>(extra);
+            data.put("items", items(lang, here, slice));
+            data.put("pager", Pager.of(n, count, here, pathOf));
+            data.put("total", list.size());
+            pages.add(page(key + (n == 1 ? "" : "/page/" + n), lang, l -> path.apply(l, number), "list.ftlh", true, common, data));
+        }
+    }
+
+    private Page report(Language lang, Year year, Map<String, Object> common) {
+        SiteConfig site = content.site();
+        Article prose = year.prose().in(lang, site.fallbackOrder());
+        String here = Urls.report(lang, year.year());
+        Map<String, Object> report = ordered("year", year, "report", year.report(), "prose", prose);
+        report.put("dataJson", Urls.relative(here, OpenData.jsonPath(year.year())));
+        report.put("dataCsv", Urls.relative(here, OpenData.csvPath(year.year())));
+        if (year.report().bulletin() != null) report.put("bulletinHref", Urls.relative(here, Bulletins.path(lang, year.year())));
+        // The year's latest news, not all of it: a year may have thousands; its news pages list them all.
+        List<Entry> ofYear = entries.stream().filter(e -> e.year() == year).limit(site.news().onHome()).toList();
+        report.put("news", items(lang, here, ofYear));
+        report.put("newsTotal", year.news().size());
+        return page("report/" + year.year(), lang, l -> Urls.report(l, year.year()), "report.ftlh",
+                prose.language().equals(lang), common, report);
+    }
+
+    private Page article(Language lang, int i, Map<String, Object> common) {
+        Entry e = entries.get(i);
+        Article a = e.text().in(lang, content.site().fallbackOrder());
+        String here = Urls.article(lang, e.year().year(), e.text().slug());
+        Map<String, Object> data = ordered("year", e.year(), "article", a, "hold", hold(a));
+        // Neighbours in the language's news, newest first: "newer" is the one before, "older" the one after.
+        if (i > 0) data.put("newer", items(lang, here, List.of(entries.get(i - 1))).get(0));
+        if (i + 1 < entries.size()) data.put("older", items(lang, here, List.of(entries.get(i + 1))).get(0));
+        data.put("yearNewsHref", Urls.relative(here, Urls.yearNews(lang, e.year().year(), 1)));
+        data.put("jsonld", jsonLd(a, lang, content.site().baseUrl() + here));
+        return page("news/" + e.year().year() + "/" + e.text().slug(), lang, l -> Urls.article(l, e.year().year(), e.text().slug()),
+                "article.ftlh", a.language().equals(lang), common, data);
+    }
+
+    private Page feed(Language lang, Map<String, Object> common) {
+        SiteConfig site = content.site();
+        // A language's feed carries the articles written in it: a reader subscribed in English wants English.
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (Entry e : entries) {
+            if (items.size() >= site.news().inFeed()) break;
+            Article a = e.text().byLanguage().get(lang.code());
+            if (a == null) continue;
+            String url = site.baseUrl() + Urls.article(lang, e.year().year(), e.text().slug());
+            items.add(ordered("article", a, "url", url, "updated", rfc3339(a)));
+        }
+        Map<String, Object> data = new LinkedHashMap<>(common);
+        data.put("entries", items);
+        data.put("updated", items.isEmpty() ? rfc3339Start(content.years().get(0).year() + "-01-01") : items.get(0).get("updated"));
+        data.put("feedUrl", site.baseUrl() + Urls.feed(lang));
+        data.put("homeUrl", site.baseUrl() + Urls.home(lang));
+        data.put("fullText", site.news().feedFullText());
+        return new Page("feed", lang, Urls.feed(lang), "atom.ftlx", List.of(), true, data);
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /**
+     * schema.org NewsArticle for search engines, as JSON-LD. Characters that could end the script
+     * element or start markup are written as JSON escapes (\u003c …), so no text can break out of it.
+     */
+    private String jsonLd(Article a, Language lang, String url) {
+        SiteConfig site = content.site();
+        Localizer l = new Localizer(lang, site.fallbackOrder(), strings.get(lang.code()));
+        Map<String, Object> publisher = ordered("@type", "GovernmentOrganization", "name", l.plain(site.office()));
+        List<Object> authors = new ArrayList<>();
+        for (String name : a.byline().reporter()) authors.add(ordered("@type", "Person", "name", name));
+        for (String name : a.byline().correspondent()) authors.add(ordered("@type", "Person", "name", name));
+        if (authors.isEmpty()) authors.add(publisher);
+        Map<String, Object> m = ordered("@context", "https://schema.org", "@type", "NewsArticle", "headline", a.title(),
+                "description", a.summary().isEmpty() ? null : a.summary(), "datePublished", rfc3339(a),
+                "inLanguage", a.language().tag(), "author", authors, "publisher", publisher, "mainEntityOfPage", url, "url", url);
+        try {
+            return JSON.writeValueAsString(m).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** When an article counts as published, in RFC 3339 with the site's offset: its embargo's end, or the start of its date. */
+    private String rfc3339(Article a) {
+        var zone = content.site().timeZone();
+        var at = a.publishAt() != null ? a.publishAt().atZone(zone) : a.date().atStartOfDay(zone);
+        return at.toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    }
+
+    private String rfc3339Start(String date) {
+        return java.time.LocalDate.parse(date).atStartOfDay(content.site().timeZone()).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    }
+
+    /** The years, latest first, with their published article counts and where to read them. */
+    private List<Map<String, Object>> archive(Language lang) {
+        List<Map<String, Object>> years = new ArrayList<>();
+        String here = Urls.archive(lang);
+        for (Year y : content.years()) {
+            Map<String, Object> m = ordered("year", y.year(), "count", y.news().size(), "hasReport", y.hasReport());
+            if (!y.news().isEmpty()) m.put("newsHref", Urls.relative(here, Urls.yearNews(lang, y.year(), 1)));
+            if (y.hasReport()) {
+                m.put("reportHref", Urls.relative(here, Urls.report(lang, y.year())));
+                m.put("report", y.report());
+            }
+            years.add(m);
+        }
+        return years;
+    }
+
+    private List<NewsItem> homeNews(Language lang, String from, int n) {
+        List<Entry> featured = entries.stream().filter(e -> e.text().byLanguage().values().stream().anyMatch(Article::featured)).toList();
+        List<Entry> list = new ArrayList<>(featured);
+        for (Entry e : entries) if (!featured.contains(e)) list.add(e);
+        return items(lang, from, list.subList(0, Math.min(n, list.size())));
     }
 
     private Map<String, Object> common(Language lang) {
@@ -73,6 +220,9 @@ public final class SitePlan {
         m.put("t", strings.get(lang.code()).map());
         m.put("l", new Localizer(lang, site.fallbackOrder(), strings.get(lang.code())));
         m.put("allYears", content.years());
+        Year latest = content.latestReport();
+        if (latest != null) m.put("latestReport", latest);
+        m.put("preview", publishing.drafts());
         return m;
     }
 
@@ -85,8 +235,9 @@ public final class SitePlan {
             alternates.add(new Page.Alternate(other, Urls.relative(here, there), content.site().baseUrl() + there, other.equals(lang)));
         }
         Map<String, Object> data = new LinkedHashMap<>(common);
-        data.putAll(own);
         data.put("links", new Links(here, lang));
+        data.putAll(own);
+        data.put("pageUrl", content.site().baseUrl() + here);
         Page page = new Page(key, lang, here, template, alternates, translated, Map.of());
         data.put("page", page);
         return new Page(key, lang, here, template, alternates, translated, data);
@@ -95,22 +246,28 @@ public final class SitePlan {
     /** A map in the order written (Map.of's order changes from run to run). */
     private static Map<String, Object> ordered(Object... keysAndValues) {
         Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            if (keysAndValues[i + 1] != null) m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
         return m;
     }
 
-    private List<NewsItem> news(Language lang, String from, Year year) {
-        List<NewsItem> items = new ArrayList<>();
-        for (Translations t : year.news()) {
-            Article a = t.in(lang, content.site().fallbackOrder());
-            items.add(new NewsItem(a, year.year(), Urls.relative(from, Urls.article(lang, year.year(), t.slug())), !a.language().equals(lang)));
+    private List<NewsItem> items(Language lang, String from, List<Entry> list) {
+        List<NewsItem> items = new ArrayList<>(list.size());
+        for (Entry e : list) {
+            Article a = e.text().in(lang, content.site().fallbackOrder());
+            items.add(new NewsItem(a, e.year().year(), Urls.relative(from, Urls.article(lang, e.year().year(), e.text().slug())),
+                    !a.language().equals(lang), hold(a)));
         }
         return items;
     }
 
-    private Map<String, List<NewsItem>> newsByYear(Language lang, String from) {
-        Map<String, List<NewsItem>> m = new LinkedHashMap<>();
-        for (Year y : content.years()) m.put(String.valueOf(y.year()), news(lang, from, y));
-        return m;
+    /** Why a previewed article is not public yet; null when it is. */
+    private NewsItem.Hold hold(Article a) {
+        if (a.publishable(publishing.now())) return null;
+        String until = a.publishAt() == null ? null
+                : a.publishAt().atZone(content.site().timeZone()).format(DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm", java.util.Locale.ROOT))
+                        + " (" + content.site().timeZone().getId() + ")";
+        return new NewsItem.Hold(a.draft(), until);
     }
 }

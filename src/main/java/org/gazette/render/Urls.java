@@ -30,6 +30,31 @@ public final class Urls {
         return lang.code() + "/" + year + "/news/" + slug + ".html";
     }
 
+    /** Page {@code n} (from 1) of all news, newest first: {@code zh/news/}, {@code zh/news/page/2/}. */
+    public static String news(Language lang, int n) {
+        return lang.code() + "/news/" + (n == 1 ? "" : "page/" + n + "/") + "index.html";
+    }
+
+    /** Page {@code n} of one year's news: {@code zh/2018/news/}, {@code zh/2018/news/page/2/}. */
+    public static String yearNews(Language lang, int year, int n) {
+        return lang.code() + "/" + year + "/news/" + (n == 1 ? "" : "page/" + n + "/") + "index.html";
+    }
+
+    public static String notFound(Language lang) {
+        return lang.code() + "/404.html";
+    }
+
+    public static String feed(Language lang) {
+        return lang.code() + "/atom.xml";
+    }
+
+    public static String sitemap(Language lang, int part) {
+        return lang.code() + "/sitemap" + (part == 1 ? "" : "-" + part) + ".xml";
+    }
+
+    public static final String SITEMAP_INDEX = "sitemap.xml";
+    public static final String ROBOTS = "robots.txt";
+
     /** The relative URL from the page at {@code from} to {@code to} (both paths from the site root). */
     public static String relative(String from, String to) {
         String[] a = from.split("/");

@@ -25,8 +25,8 @@ import org.gazette.render.BulletinRenderer;
 import org.gazette.render.Bulletins;
 import org.gazette.render.Page;
 import org.gazette.render.SitePlan;
+import org.gazette.render.Sitemaps;
 import org.gazette.render.Templates;
-import org.gazette.render.Urls;
 
 /**
  * The pipeline, top to bottom: load content → load interface strings → plan pages → render pages →
@@ -34,7 +34,14 @@ import org.gazette.render.Urls;
  */
 public final class Build {
 
-    public record Options(Path content, Path templates, Path out, boolean strict) {}
+    /** What to build from and where; {@code publishing} says what is public (drafts and embargoes are held back). */
+    public record Options(Path content, Path templates, Path out, boolean strict, org.gazette.content.Publishing publishing) {
+
+        /** A published build at this moment. */
+        public Options(Path content, Path templates, Path out, boolean strict) {
+            this(content, templates, out, strict, org.gazette.content.Publishing.live());
+        }
+    }
 
     /** What a run did: pages per language, the files it made (in memory), the problems, the step times. */
     public record Result(boolean ok, Map<String, Integer> pagesPerLanguage, SortedMap<String, byte[]> files,
@@ -57,7 +64,7 @@ public final class Build {
         try {
             Content content = step("load", this::load);
             strings = step("strings", () -> strings(content));
-            List<Page> pages = step("plan", () -> new SitePlan(content, strings).pages());
+            List<Page> pages = step("plan", () -> new SitePlan(content, strings, options.publishing()).pages());
             Templates templates = new Templates(options.templates(), "templates");
             SortedMap<String, byte[]> files = step("render", () -> render(pages, content, templates));
             // A template mistake breaks pages: report it alone, not the broken links that follow from it.
@@ -117,7 +124,7 @@ public final class Build {
     }
 
     private Content load() {
-        Optional<Content> c = new ContentLoader(problems).load(options.content());
+        Optional<Content> c = new ContentLoader(problems, options.publishing()).load(options.content());
         if (c.isEmpty() || problems.hasErrors()) throw new Stop();
         return c.get();
     }
@@ -150,15 +157,7 @@ public final class Build {
                 files.put(e.getKey(), e.getValue());
             }
         });
-        Map<String, Object> rootModel = new LinkedHashMap<>();
-        rootModel.put("site", content.site());
-        rootModel.put("languages", content.site().languages());
-        rootModel.put("home", content.site().languages().stream().map(Urls::home).toList());
-        try {
-            files.put(Urls.ROOT, templates.render("root.ftlh", rootModel).getBytes(StandardCharsets.UTF_8));
-        } catch (GazetteException e) {
-            e.problems().forEach(pr -> templateProblems.putIfAbsent(pr.format(), pr));
-        }
+        files.putAll(Sitemaps.files(pages, content.site().languages(), content.site().baseUrl()));
         templateProblems.values().forEach(problems::add);
         openData(content, files);
         copyAssets(files);
@@ -205,7 +204,7 @@ public final class Build {
             localizers.put(lang.code(), new org.gazette.render.Localizer(lang, content.site().fallbackOrder(), strings.get(lang.code())));
         }
         org.gazette.render.OpenData data = new org.gazette.render.OpenData(content.site().languages(), localizers);
-        for (var year : content.years()) {
+        for (var year : content.reportYears()) {
             files.put(org.gazette.render.OpenData.jsonPath(year.year()), data.json(year.report()));
             files.put(org.gazette.render.OpenData.csvPath(year.year()), data.csv(year.report()));
         }
@@ -240,7 +239,8 @@ public final class Build {
 
     private Result result(boolean ok, List<Page> pages, SortedMap<String, byte[]> files) {
         Map<String, Integer> perLanguage = new LinkedHashMap<>();
-        for (Page p : pages) perLanguage.merge(p.language().code(), 1, Integer::sum);
+        // Pages people read: HTML, not the root page (it only leads on) nor feeds.
+        for (Page p : pages) if (p.path().endsWith(".html") && !p.key().equals("root")) perLanguage.merge(p.language().code(), 1, Integer::sum);
         return new Result(ok && !failed(), perLanguage, files, problems.sorted(), times, new LinkedHashMap<>(bulletinPages));
     }
 

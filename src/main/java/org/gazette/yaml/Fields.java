@@ -97,6 +97,42 @@ public final class Fields {
         return required(key, "2018-02-27").flatMap(n -> toDate(n, key));
     }
 
+    /** An optional yes/no field: {@code true} or {@code false}. */
+    public Optional<Boolean> bool(String key) {
+        return node(key).flatMap(n -> scalarText(n).flatMap(text -> {
+            String t = fold(text.trim());
+            if (t.equals("true") || t.equals("yes")) return Optional.of(true);
+            if (t.equals("false") || t.equals("no")) return Optional.of(false);
+            problems.error(n.at(), "'" + key + "' must be true or false, not '" + text.trim() + "'", "write " + key + ": true");
+            return Optional.empty();
+        }));
+    }
+
+    /**
+     * An optional moment: {@code 2019-02-26T10:00+08:00}, or {@code 2019-02-26 10:00} / {@code 2019-02-26T10:00}
+     * in {@code zone}, or a date {@code 2019-02-26} (its first moment in {@code zone}).
+     */
+    public Optional<java.time.Instant> instant(String key, java.time.ZoneId zone) {
+        return node(key).flatMap(n -> scalarText(n).flatMap(text -> {
+            String t = text.trim().replace(' ', 'T');
+            try {
+                if (t.matches("\\d{4}-\\d{2}-\\d{2}")) return Optional.of(LocalDate.parse(t).atStartOfDay(zone).toInstant());
+                if (t.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2})?")) {
+                    return Optional.of(java.time.LocalDateTime.parse(t).atZone(zone).toInstant());
+                }
+                if (t.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2})?(Z|[+-]\\d{2}:\\d{2})")) {
+                    return Optional.of(java.time.OffsetDateTime.parse(t).toInstant());
+                }
+            } catch (DateTimeException e) {
+                problems.error(n.at(), "'" + text.trim() + "' is not a real date and time", "check the day, month, hour and minute");
+                return Optional.empty();
+            }
+            problems.error(n.at(), "'" + key + "' must be a date and time, not '" + text.trim() + "'",
+                    "write it like 2019-02-26 10:00 (in the site's time zone) or 2019-02-26T10:00+08:00");
+            return Optional.empty();
+        }));
+    }
+
     /** Items of an optional list field, each converted; items that fail are reported and left out. */
     public <T> List<T> list(String key, Function<Node, Optional<T>> item) {
         Optional<Node> n = node(key);

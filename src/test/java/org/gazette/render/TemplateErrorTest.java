@@ -29,7 +29,7 @@ class TemplateErrorTest {
     void undefinedValue(@TempDir Path tmp) {
         Build.Result r = buildWith(tmp, "home.ftlh", "<h2 id=\"key-figures\">", "<h2 id=\"key-figures\">${report.titel}");
         assertFalse(r.ok());
-        assertEquals(List.of("templates/home.ftlh:12:26: template uses 'report.titel', which is not defined here — check the spelling,"
+        assertEquals(List.of("templates/home.ftlh:13:26: template uses 'report.titel', which is not defined here — check the spelling,"
                 + " or guard an optional value with report.titel?? / report.titel!\"\""), r.problems().stream().map(Problem::format).toList());
     }
 
@@ -38,7 +38,7 @@ class TemplateErrorTest {
         Build.Result r = buildWith(tmp, "archive.ftlh", "<#list years as y>", "<#list years as y");
         assertFalse(r.ok());
         assertEquals(1, r.problems().size(), r.problems()::toString);
-        assertEquals("templates/archive.ftlh:6:1: template syntax error: Encountered \"<\", but was expecting one of these patterns: \",\" \">\""
+        assertEquals("templates/archive.ftlh:7:3: template syntax error: Encountered \"<\", but was expecting one of these patterns: \",\" \">\""
                 + " — fix the template at this line or the one before (an unclosed tag or quote)", r.problems().get(0).format());
     }
 }

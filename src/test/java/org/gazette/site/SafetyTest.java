@@ -60,6 +60,8 @@ class SafetyTest {
         Path content = TestSites.copyOfSample(tmp);
         Path article = content.resolve("2017/news/meeting.en.md");
         TestSites.write(article, TestSites.read(article) + hostileMarkdown());
+        // Front matter reaches the JSON-LD of the article: try to break out of its script element.
+        TestSites.write(article, TestSites.read(article).replaceFirst("title: [^\n]*", "title: \"</script><script>alert('t')</script>\""));
         Path report = content.resolve("2017/report.yaml");
         TestSites.write(report, TestSites.read(report).replace("en: Guancheng Hui District Annual Report 2017",
                 "en: \"<script>alert('yaml')</script> Report\""));
@@ -71,7 +73,7 @@ class SafetyTest {
             pages++;
             assertInert(Jsoup.parse(new String(e.getValue(), StandardCharsets.UTF_8)), e.getKey());
         }
-        assertEquals(9, pages);
+        assertEquals(15, pages);
 
         Document page = Jsoup.parse(new String(r.files().get("en/2017/news/meeting.html"), StandardCharsets.UTF_8));
         String text = page.body().text();
@@ -107,7 +109,16 @@ class SafetyTest {
         List<String> found = new ArrayList<>();
         for (Element e : doc.getAllElements()) {
             String tag = e.normalName();
-            if (tag.equals("script") || tag.equals("iframe") || tag.equals("object") || tag.equals("embed") || tag.equals("svg")) {
+            if (tag.equals("script") && e.attr("type").equals("application/ld+json") && e.attributesSize() == 1) {
+                // Data for search engines, never run: it must be JSON, with no character that could end the element.
+                String json = e.data();
+                if (json.contains("<") || json.contains(">")) found.add("JSON-LD with markup characters");
+                try {
+                    new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+                } catch (java.io.IOException ex) {
+                    found.add("JSON-LD that is not JSON");
+                }
+            } else if (tag.equals("script") || tag.equals("iframe") || tag.equals("object") || tag.equals("embed") || tag.equals("svg")) {
                 found.add("<" + tag + ">");
             }
             for (Attribute a : e.attributes()) {

@@ -58,12 +58,13 @@ class SampleSiteIntegrityTest {
     @Test
     void pagesForBothLanguages() {
         for (String lang : List.of("zh", "en")) {
-            for (String p : List.of("index.html", "archive.html", "2017/index.html", "2017/news/meeting.html")) {
+            for (String p : List.of("index.html", "archive.html", "2017/index.html", "2017/news/meeting.html", "news/index.html",
+                    "2017/news/index.html", "404.html")) {
                 assertTrue(pages.containsKey(lang + "/" + p), lang + "/" + p);
             }
         }
         assertTrue(pages.containsKey("index.html"));
-        assertEquals(Map.of("zh", 4, "en", 4), site.pagesPerLanguage());
+        assertEquals(Map.of("zh", 7, "en", 7), site.pagesPerLanguage());
     }
 
     @Test
@@ -185,7 +186,7 @@ class SampleSiteIntegrityTest {
         NodeList nl = d.getElementsByTagName("link");
         for (int i = 0; i < nl.getLength(); i++) {
             Element el = (Element) nl.item(i);
-            if ("alternate".equals(el.getAttribute("rel"))) m.put(el.getAttribute("hreflang"), el.getAttribute("href"));
+            if ("alternate".equals(el.getAttribute("rel")) && el.hasAttribute("hreflang")) m.put(el.getAttribute("hreflang"), el.getAttribute("href"));
         }
         return m;
     }

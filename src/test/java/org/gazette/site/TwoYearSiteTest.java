@@ -48,7 +48,8 @@ class TwoYearSiteTest {
         int y2017 = zh.indexOf("<a href=\"2017/index.html\">");
         int y2016 = zh.indexOf("<a href=\"2016/index.html\">");
         assertTrue(y2017 > 0 && y2016 > y2017, "both years, 2017 first");
-        assertTrue(zh.contains("<a href=\"2016/news/plan.html\">测试区部署2017年工作</a>"));
+        assertTrue(zh.contains("<a href=\"2016/news/index.html\">2016年新闻</a>"), "each year links to its news");
+        assertTrue(page("zh/2016/news/index.html").contains("<a href=\"plan.html\">测试区部署2017年工作</a>"));
         String en = page("en/archive.html");
         assertTrue(en.contains("<a href=\"2016/index.html\">Annual report 2016</a>"));
     }
