@@ -2,9 +2,12 @@
 """Generates a synthetic bilingual press-office corpus of N news articles (each in zh and en), in
 Gazette's content format and, from the same text, in Hugo's multilingual layout.
 
-usage: generate.py N OUT_DIR      → OUT_DIR/gazette/content, OUT_DIR/hugo
-One year report per 100 articles (years 1950, 1951, …), so the corpus is not only Markdown.
-Deterministic: the same N gives the same files.
+usage: generate.py N OUT_DIR [YEARS]   → OUT_DIR/gazette/content, OUT_DIR/hugo
+The N articles are spread over YEARS year folders ending in 2026 (default 1: a press office's
+current year, where most of its articles are); every year but the current one has its report
+(the current year's report comes out next February). Both tools build the same articles with
+paginated news listings (20 a page), tag pages, a feed and a sitemap per language.
+Deterministic: the same N and YEARS give the same files.
 """
 import os
 import random
@@ -70,7 +73,7 @@ def write(path, text):
         f.write(text)
 
 
-def main(n, out):
+def main(n, out, years=1):
     rng = random.Random(n)
     g = os.path.join(out, 'gazette', 'content')
     h = os.path.join(out, 'hugo')
@@ -78,9 +81,10 @@ def main(n, out):
           'title: {zh: 测试区新闻, en: Test District News}\noffice: {zh: 测试区新闻办公室, en: Test District Press Office}\n'
           'district: {zh: 测试区, en: Test District}\nlanguages:\n  - {code: zh, name: 中文, locale: zh-CN}\n'
           '  - {code: en, name: English, locale: en-GB}\nbaseUrl: https://news.test.example/\ntimeZone: Asia/Shanghai\n')
-    years = max(1, n // 100)
-    for y in range(years):
-        year = 1950 + y
+    write(os.path.join(g, 'tags.yaml'), 'news: {zh: 新闻, en: news}\nheadlines: {zh: 要闻, en: headlines}\n')
+    first = 2026 - years + 1
+    for y in range(years - 1):
+        year = first + y
         write(os.path.join(g, str(year), 'report.yaml'), report_yaml(year, rng))
         for lang, text in (('zh', zh_text(rng, 300)), ('en', en_text(rng, 200))):
             write(os.path.join(g, str(year), 'report.%s.md' % lang), '---\ntitle: "%d"\ndate: %d-02-20\n---\n\n%s\n' % (year, year + 1, text))
@@ -88,8 +92,8 @@ def main(n, out):
                   '---\ntitle: "%d"\ndate: %d-02-20\nyear: %d\n---\n\n%s\n' % (year, year + 1, year, text))
         write(os.path.join(h, 'data', 'reports', 'y%d.yaml' % year), report_yaml(year, rng))
     for i in range(n):
-        year = 1950 + (i % years)
-        date = '%d-%02d-%02d' % (year, 1 + i % 12, 1 + i % 28)
+        year = first + (i % years)
+        date = '%d-%02d-%02d' % (year, 1 + (i // 28) % 11, 1 + i % 28)
         slug = 'news-%05d' % i
         for lang in ('zh', 'en'):
             title = ('测试区新闻第%d号' % i) if lang == 'zh' else ('Test District news no. %d' % i)
@@ -105,7 +109,11 @@ HUGO_CONFIG = '''baseURL = "https://news.test.example/"
 title = "Test District News"
 defaultContentLanguage = "zh"
 defaultContentLanguageInSubdir = true
-disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]
+disableKinds = ["robotsTXT", "404"]
+[pagination]
+  pagerSize = 20
+[taxonomies]
+  tag = "tags"
 [languages.zh]
   languageName = "中文"
   weight = 1
@@ -125,7 +133,8 @@ HUGO_LAYOUTS = {
     '_default/single.html': '''{{ define "main" }}<article><h1>{{ .Title }}</h1><p><time>{{ .Date.Format "2006-01-02" }}</time>
 {{ with .Params.byline }}{{ range .reporter }} {{ . }}{{ end }}{{ end }}</p>{{ .Content }}</article>{{ end }}
 ''',
-    '_default/list.html': '''{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range first 20 .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}
+    '_default/list.html': '''{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Paginator.Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Date.Format "2006-01-02" }}<p>{{ .Summary }}</p></li>{{ end }}</ul>
+{{ with .Paginator }}{{ if .HasPrev }}<a href="{{ .Prev.URL }}">prev</a>{{ end }} {{ .PageNumber }}/{{ .TotalPages }} {{ if .HasNext }}<a href="{{ .Next.URL }}">next</a>{{ end }}{{ end }}{{ end }}
 ''',
     'reports/single.html': '''{{ define "main" }}<h1>{{ .Title }}</h1>{{ $r := index .Site.Data.reports (printf "y%v" .Params.year) }}
 <table>{{ range $r.figures }}<tr><th>{{ .label.zh }} / {{ .label.en }}</th><td>{{ .value }}</td><td>{{ .growth }}</td></tr>{{ end }}</table>
@@ -134,4 +143,4 @@ HUGO_LAYOUTS = {
 }
 
 if __name__ == '__main__':
-    main(int(sys.argv[1]), sys.argv[2])
+    main(int(sys.argv[1]), sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 1)

@@ -2,7 +2,10 @@
 # Gazette's benchmark: full builds of a synthetic bilingual corpus against Hugo, and the sample's
 # bulletin against WeasyPrint and headless Chromium. Not part of the tests or CI.
 #
-#   bench/run.sh [N ...]        default: 1000 10000; RUNS=5 runs after one warm-up (median reported)
+#   bench/run.sh [N[xYEARS] ...]   default: 1000x1 10000x1 15000x10; RUNS=5 runs after one warm-up (median)
+#
+# N articles (each in zh and en) over YEARS year folders ending in 2026 (default 1: a press office's
+# current year). Both tools build paginated listings, tag pages, feeds and sitemaps of the same articles.
 #
 # Needs python3 and GNU time (/usr/bin/time, Debian package `time`) for peak memory; optional peers
 # from Debian: apt-get install hugo weasyprint chromium — a missing peer is skipped with a message.
@@ -11,7 +14,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 work="$root/bench/work"
 runs=${RUNS:-5}
 sizes=("$@")
-[ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
+[ ${#sizes[@]} -gt 0 ] || sizes=(1000x1 10000x1 15000x10)
 mkdir -p "$work"
 [ -x /usr/bin/time ] || { echo "bench: /usr/bin/time is missing: apt-get install time" >&2; exit 2; }
 "$root/gazette" --version >/dev/null   # builds the jar (and, on first run, its class-data archive)
@@ -34,20 +37,25 @@ measure() {
 have() { command -v "$1" >/dev/null 2>&1; }
 
 echo "Site builds (whole process, median of $runs after a warm-up; peak RSS)"
-printf '| %-7s | %-6s | %-12s | %-12s | %-13s | %-13s | %-13s |\n' N pages "Gazette s" "Hugo s" "Gazette/Hugo" "Gazette MB" "Hugo MB"
-printf '|---------|--------|--------------|--------------|---------------|---------------|---------------|\n'
-for n in "${sizes[@]}"; do
-  dir="$work/n$n"
-  [ -f "$dir/.done" ] || { rm -rf "$dir"; python3 "$root/bench/generate.py" "$n" "$dir"; touch "$dir/.done"; }
+printf '| %-11s | %-6s | %-9s | %-9s | %-12s | %-10s | %-7s | %-9s | %-11s |\n' "N × years" pages "Gazette s" "Hugo s" "Gazette/Hugo" "Gazette MB" "Hugo MB" "search s" "largest KB"
+printf '|-------------|--------|-----------|-----------|--------------|------------|---------|-----------|-------------|\n'
+for spec in "${sizes[@]}"; do
+  n=${spec%x*}; y=1
+  [ "$spec" != "$n" ] && y=${spec#*x}
+  dir="$work/n${n}y${y}"
+  [ -f "$dir/.done" ] || { rm -rf "$dir"; python3 "$root/bench/generate.py" "$n" "$dir" "$y"; touch "$dir/.done"; }
   read -r gs gm < <(measure "$root/gazette" build --content "$dir/gazette/content" --out "$dir/gazette-out")
   pages=$(find "$dir/gazette-out" -name '*.html' | wc -l)
+  # The search indexing step alone (Pagefind), and the largest page written.
+  search=$("$root/gazette" build --verbose --content "$dir/gazette/content" --out "$dir/gazette-out" 2>&1 | awk '/^  search:/ {printf "%.2f", $2 / 1000}')
+  largest=$(find "$dir/gazette-out" -name '*.html' -printf '%s\n' | sort -n | tail -n 1 | awk '{printf "%d", $1 / 1024}')
   if have hugo; then
     read -r hs hm < <(measure hugo --quiet --source "$dir/hugo" --destination "$dir/hugo-out")
     ratio=$(awk -v a="$gs" -v b="$hs" 'BEGIN {printf "%.2f", a / b}')
   else
     hs="(no hugo)"; hm="-"; ratio="-"
   fi
-  printf '| %-7s | %-6s | %-12s | %-12s | %-13s | %-13s | %-13s |\n' "$n" "$pages" "$gs" "$hs" "$ratio" "$gm" "$hm"
+  printf '| %-11s | %-6s | %-9s | %-9s | %-12s | %-10s | %-7s | %-9s | %-11s |\n' "$n × $y" "$pages" "$gs" "$hs" "$ratio" "$gm" "$hm" "${search:--}" "$largest"
 done
 have hugo || echo "Hugo is not installed: apt-get install hugo"
 

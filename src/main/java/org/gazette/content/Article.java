@@ -8,14 +8,16 @@ import org.gazette.i18n.Language;
 /**
  * A Markdown text in one language: front matter, and the body already rendered to (X)HTML.
  * {@code draft} and {@code publishAt} (an embargo; null when none) keep it out of a published build;
- * {@code featured} puts it first on the home page.
+ * {@code featured} puts it first on the home page. {@code tags} are as written; {@code tagIds} the
+ * declared tags they name (see {@link Tags}).
  */
 public record Article(String slug, Language language, String file, String title, LocalDate date, String summary,
                       Byline byline, List<String> tags, String html, List<Image> images, org.gazette.problem.Position dateAt,
-                      boolean draft, java.time.Instant publishAt, boolean featured) {
+                      boolean draft, java.time.Instant publishAt, boolean featured, List<String> tagIds) {
 
     public Article {
         tags = List.copyOf(tags);
+        tagIds = List.copyOf(tagIds);
         images = List.copyOf(images);
     }
 

@@ -20,11 +20,13 @@ final class ArticleReader {
     private final YamlReader yaml;
     private final Markdown markdown;
     private final java.time.ZoneId zone;
+    private final Tags tagList;
 
-    ArticleReader(YamlReader yaml, Markdown markdown, java.time.ZoneId zone) {
+    ArticleReader(YamlReader yaml, Markdown markdown, java.time.ZoneId zone, Tags tags) {
         this.yaml = yaml;
         this.markdown = markdown;
         this.zone = zone;
+        this.tagList = tags;
     }
 
     /** Reads one text; its problems go to {@code problems} (one collector per text, so texts can be read in parallel). */
@@ -65,6 +67,7 @@ final class ArticleReader {
         var summary = f.string("summary").orElse("");
         var byline = f.node("byline").flatMap(n -> byline(n, problems)).orElse(Article.Byline.NONE);
         var tags = f.list("tags", f::scalarText);
+        List<String> tagIds = tagIds(f, problems);
         boolean draft = f.bool("draft").orElse(false);
         var publishAt = f.instant("publish", zone).orElse(null);
         boolean featured = f.bool("featured").orElse(false);
@@ -79,7 +82,27 @@ final class ArticleReader {
         if (html == null) return Optional.empty();
         Position dateAt = f.node("date").map(Node::at).orElse(new Position(file, 1, 1));
         return Optional.of(new Article(slug, language, file, title.get(), date.get(), summary, byline, tags, html.html(), html.images(), dateAt,
-                draft, publishAt, featured));
+                draft, publishAt, featured, tagIds));
+    }
+
+    /** The declared tags the article names (by id or by a name in any language); an undeclared one is a warning. */
+    private List<String> tagIds(Fields f, Problems problems) {
+        List<String> ids = new java.util.ArrayList<>();
+        if (!(f.node("tags").orElse(null) instanceof Node.SeqNode seq)) return ids;
+        for (Node item : seq.items()) {
+            if (!(item instanceof Node.Scalar s) || s.isNull()) continue;
+            String text = s.text().strip();
+            Optional<String> id = tagList.resolve(text);
+            if (id.isPresent()) {
+                if (!ids.contains(id.get())) ids.add(id.get());
+            } else if (tagList.declared()) {
+                String near = tagList.nearest(text);
+                problems.warning(item.at(), "tag '" + text + "' is not declared in " + Tags.FILE,
+                        (near != null ? "did you mean '" + near + "'? " : "") + "declare it once with its names in each language, e.g. "
+                                + "'my-tag: {zh: …, en: …}'; until then it is shown without a page");
+            }
+        }
+        return ids;
     }
 
     private Optional<Article.Byline> byline(Node n, Problems problems) {

@@ -11,7 +11,7 @@ import org.gazette.config.SiteConfig;
  * Everything in the content folder: the site settings, the years (latest first), and the images
  * the texts use, by their path inside the content folder ({@code 2017/news/photo.jpg}).
  */
-public record Content(Path folder, SiteConfig site, List<Year> years, SortedMap<String, Path> images) {
+public record Content(Path folder, SiteConfig site, List<Year> years, SortedMap<String, Path> images, Tags tags) {
 
     public Content {
         years = List.copyOf(years);

@@ -52,6 +52,8 @@ public final class ContentLoader {
     private final Publishing publishing;
     private Path root;
     private Path realRoot;
+    private Tags tags;
+    private final java.util.Set<String> tagsUsed = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public ContentLoader(Problems problems, Publishing publishing) {
         this.problems = problems;
@@ -88,10 +90,11 @@ public final class ContentLoader {
         Path siteFile = dir.resolve(SiteConfigLoader.FILE);
         if (Files.exists(siteFile) && !inside(siteFile, SiteConfigLoader.FILE)) return Optional.empty();
         Optional<SiteConfig> site = SiteConfigLoader.load(dir, yaml, problems);
+        tags = site.map(s -> Tags.load(dir, yaml, s.languages(), problems)).orElse(null);
         List<Path> yearDirs = new ArrayList<>();
         for (Path p : entries) {
             String name = p.getFileName().toString();
-            if (name.equals(SiteConfigLoader.FILE) || name.equals(SCHEMA_DIR) || name.startsWith(".")) continue;
+            if (name.equals(SiteConfigLoader.FILE) || name.equals(Tags.FILE) || name.equals(SCHEMA_DIR) || name.startsWith(".")) continue;
             if (Files.isDirectory(p) && YEAR.matcher(name).matches()) {
                 yearDirs.add(p);
             } else {
@@ -119,7 +122,11 @@ public final class ContentLoader {
         }
         if (site.isEmpty() || problems.hasErrors()) return Optional.empty();
         years.sort(Comparator.comparingInt(Year::year).reversed());
-        return Optional.of(new Content(root, site.get(), years, usedImages));
+        if (!tags.declared() && !tagsUsed.isEmpty()) {
+            problems.warning(Position.of(Tags.FILE), tagsUsed.size() + " tags are used, but the content folder has no " + Tags.FILE,
+                    "declare each tag once with its names in each language (e.g. 'major-projects: {zh: 重大项目, en: Major projects}'), so the languages pair their tags and each tag gets a page");
+        }
+        return Optional.of(new Content(root, site.get(), years, usedImages, tags));
     }
 
     private Optional<Year> year(Path dir, String name, SiteConfig site) {
@@ -137,7 +144,7 @@ public final class ContentLoader {
                 e.problems().forEach(problems::add);
             }
         }
-        ArticleReader articles = new ArticleReader(yaml, markdown, site.timeZone());
+        ArticleReader articles = new ArticleReader(yaml, markdown, site.timeZone(), tags);
         Map<String, Map<String, Article>> prose = new TreeMap<>();
         Map<String, Map<String, Article>> news = new TreeMap<>();
         List<Map.Entry<Path, String>> proseFiles = new ArrayList<>();
@@ -204,6 +211,7 @@ public final class ContentLoader {
     private void file(Read r, boolean include, Map<String, Map<String, Article>> into) {
         Article a = r.article();
         if (include) {
+            tagsUsed.addAll(a.tags());
             into.computeIfAbsent(a.slug(), k -> new LinkedHashMap<>()).put(a.language().code(), a);
             usedImages.putAll(r.images());
         } else {

@@ -35,6 +35,18 @@ public final class Links {
         return to(Urls.yearNews(language, year, 1));
     }
 
+    public String search() {
+        return to(Urls.search(language));
+    }
+
+    public String searchScript() {
+        return to(Urls.SEARCH_SCRIPT);
+    }
+
+    public String tags() {
+        return to(Urls.tags(language));
+    }
+
     public String feed() {
         return to(Urls.feed(language));
     }

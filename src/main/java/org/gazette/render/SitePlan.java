@@ -35,7 +35,11 @@ public final class SitePlan {
     /** A news article with its year folder. */
     private record Entry(Year year, Translations text) {}
 
-    public SitePlan(Content content, Map<String, Strings> strings, Publishing publishing) {
+    private final boolean search;
+
+    /** {@code search}: whether the site gets its search pages (Pagefind is there to index it). */
+    public SitePlan(Content content, Map<String, Strings> strings, Publishing publishing, boolean search) {
+        this.search = search;
         this.content = content;
         this.strings = strings;
         this.publishing = publishing;
@@ -69,11 +73,13 @@ public final class SitePlan {
                 if (year.hasReport()) pages.add(report(lang, year, common));
             }
             for (int i = 0; i < entries.size(); i++) pages.add(article(lang, i, common));
+            tags(pages, lang, common);
             pages.add(page("archive", lang, Urls::archive, "archive.ftlh", true, common, ordered("years", archive(lang))));
             Map<String, Object> notFound = new LinkedHashMap<>(common);
             pages.add(page("404", lang, Urls::notFound, "404.ftlh", true, notFound, ordered(
                     "links", new Links(Urls.notFound(lang), lang, site.baseUrl()))));
             pages.add(feed(lang, common));
+            if (search) pages.add(page("search", lang, Urls::search, "search.ftlh", true, common, ordered()));
         }
         return pages;
     }
@@ -103,6 +109,35 @@ public final class SitePlan {
         }
     }
 
+    /** The declared tags of an entry, in the order declared: those any of its language versions names. */
+    private List<org.gazette.content.Tags.Tag> tagsOf(Entry e) {
+        List<org.gazette.content.Tags.Tag> out = new ArrayList<>();
+        for (var tag : content.tags().all()) {
+            if (e.text().byLanguage().values().stream().anyMatch(a -> a.tagIds().contains(tag.id()))) out.add(tag);
+        }
+        return out;
+    }
+
+    /** A page per tag (paginated like all listings) and an index of the tags with their counts. */
+    private void tags(List<Page> pages, Language lang, Map<String, Object> common) {
+        if (!content.tags().declared()) return;
+        Map<String, List<Entry>> byTag = new LinkedHashMap<>();
+        for (var tag : content.tags().all()) byTag.put(tag.id(), new ArrayList<>());
+        for (Entry e : entries) for (var tag : tagsOf(e)) byTag.get(tag.id()).add(e);
+        List<Map<String, Object>> index = new ArrayList<>();
+        String here = Urls.tags(lang);
+        for (var tag : content.tags().all()) {
+            List<Entry> list = byTag.get(tag.id());
+            index.add(ordered("name", tag.name(), "count", list.size(),
+                    "href", list.isEmpty() ? null : Urls.relative(here, Urls.tag(lang, tag.id(), 1))));
+            if (!list.isEmpty()) {
+                listing(pages, "tags/" + tag.id(), lang, common, list, (l, n) -> Urls.tag(l, tag.id(), n),
+                        ordered("listYear", 0, "listTag", tag.name()));
+            }
+        }
+        pages.add(page("tags", lang, Urls::tags, "tags.ftlh", true, common, ordered("tags", index)));
+    }
+
     private Page report(Language lang, Year year, Map<String, Object> common) {
         SiteConfig site = content.site();
         Article prose = year.prose().in(lang, site.fallbackOrder());
@@ -129,6 +164,11 @@ public final class SitePlan {
         if (i + 1 < entries.size()) data.put("older", items(lang, here, List.of(entries.get(i + 1))).get(0));
         data.put("yearNewsHref", Urls.relative(here, Urls.yearNews(lang, e.year().year(), 1)));
         data.put("jsonld", jsonLd(a, lang, content.site().baseUrl() + here));
+        List<Map<String, Object>> tagLinks = new ArrayList<>();
+        for (var tag : tagsOf(e)) tagLinks.add(ordered("name", tag.name(), "href", Urls.relative(here, Urls.tag(lang, tag.id(), 1))));
+        data.put("tagLinks", tagLinks);
+        // Tags as written that no declaration names: shown, without a page.
+        data.put("otherTags", a.tags().stream().filter(t -> content.tags().resolve(t).isEmpty()).toList());
         return page("news/" + e.year().year() + "/" + e.text().slug(), lang, l -> Urls.article(l, e.year().year(), e.text().slug()),
                 "article.ftlh", a.language().equals(lang), common, data);
     }
@@ -223,6 +263,8 @@ public final class SitePlan {
         Year latest = content.latestReport();
         if (latest != null) m.put("latestReport", latest);
         m.put("preview", publishing.drafts());
+        m.put("hasTags", content.tags().declared());
+        m.put("search", search);
         return m;
     }
 

@@ -27,7 +27,7 @@ public final class Sitemaps {
 
     /** Which pages a sitemap lists: the HTML pages people read (not the root redirect, not the 404 page). */
     public static boolean listed(Page p) {
-        return p.path().endsWith(".html") && !p.key().equals("root") && !p.key().equals("404");
+        return p.path().endsWith(".html") && !p.key().equals("root") && !p.key().equals("404") && !p.key().equals("search");
     }
 
     /** Every sitemap file, the index and robots.txt, by path. */

@@ -40,6 +40,21 @@ public final class Urls {
         return lang.code() + "/" + year + "/news/" + (n == 1 ? "" : "page/" + n + "/") + "index.html";
     }
 
+    public static String tags(Language lang) {
+        return lang.code() + "/tags/index.html";
+    }
+
+    /** Page {@code n} of a tag's news: {@code zh/tags/major-projects/}, {@code …/page/2/}. */
+    public static String tag(Language lang, String id, int n) {
+        return lang.code() + "/tags/" + id + "/" + (n == 1 ? "" : "page/" + n + "/") + "index.html";
+    }
+
+    public static String search(Language lang) {
+        return lang.code() + "/search.html";
+    }
+
+    public static final String SEARCH_SCRIPT = "assets/search.js";
+
     public static String notFound(Language lang) {
         return lang.code() + "/404.html";
     }

@@ -64,7 +64,12 @@ public final class Build {
         try {
             Content content = step("load", this::load);
             strings = step("strings", () -> strings(content));
-            List<Page> pages = step("plan", () -> new SitePlan(content, strings, options.publishing()).pages());
+            Search search = Search.locate();
+            if (search == null && write) {
+                problems.warning(Position.of("search"), "the site is built without search: Pagefind is not installed",
+                        "run 'npm ci' in Gazette's tools/search folder (./gazette does it when npm is present)");
+            }
+            List<Page> pages = step("plan", () -> new SitePlan(content, strings, options.publishing(), search != null).pages());
             Templates templates = new Templates(options.templates(), "templates");
             SortedMap<String, byte[]> files = step("render", () -> render(pages, content, templates));
             // A template mistake breaks pages: report it alone, not the broken links that follow from it.
@@ -79,7 +84,12 @@ public final class Build {
             if (write) {
                 step("write", () -> {
                     output.checkSafe(options.content(), options.templates());
-                    output.replaceWith(files);
+                    output.replaceWith(files, building -> {
+                        if (search != null) step("search", () -> {
+                            search.index(building);
+                            return null;
+                        });
+                    });
                     return null;
                 });
             }

@@ -29,7 +29,7 @@ class CliTest {
     void buildPrintsOneSummaryLine(@TempDir Path tmp) {
         Run r = run("build", "--out", tmp.resolve("site").toString());
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().matches("gazette: built .*site: 14 pages \\(zh 7, en 7\\), 2 bulletins \\(zh \\d+ pages, en \\d+ pages\\), 26 files, 0 warnings, \\d+\\.\\d\\d s\\R"), r.out());
+        assertTrue(r.out().matches("gazette: built .*site: 26 pages \\(zh 13, en 13\\), 2 bulletins \\(zh \\d+ pages, en \\d+ pages\\), 39 files, 0 warnings, \\d+\\.\\d\\d s\\R"), r.out());
         assertEquals("", r.err());
         assertTrue(Files.isRegularFile(tmp.resolve("site/zh/2017/index.html")));
     }
@@ -43,7 +43,7 @@ class CliTest {
         var before = TestSites.snapshot(tmp, Path.of("site-out"));
         Run r = run("check", "--content", content.toString());
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().startsWith("gazette: check ok: 14 pages (zh 7, en 7), 2 bulletins (zh "), r.out());
+        assertTrue(r.out().startsWith("gazette: check ok: 26 pages (zh 13, en 13), 2 bulletins (zh "), r.out());
         assertEquals(before, TestSites.snapshot(tmp, Path.of("site-out")), "check created, changed or removed a file");
     }
 

@@ -87,6 +87,9 @@ class DraftsAndEmbargoesTest {
         }
         assertEquals(List.of(), leaks);
         assertTrue(Files.isRegularFile(out.resolve("zh/2017/bulletin-2017-zh.pdf")), "the bulletins were checked too");
+        if (Search.locate() != null) {
+            assertTrue(Files.isDirectory(out.resolve("pagefind/fragment")), "the search index was checked too");
+        }
     }
 
     @Test
@@ -121,6 +124,12 @@ class DraftsAndEmbargoesTest {
         byte[] bytes = Files.readAllBytes(f);
         List<String> out = new ArrayList<>();
         out.add(new String(bytes, StandardCharsets.UTF_8));
+        if (bytes.length > 2 && (bytes[0] & 0xFF) == 0x1F && (bytes[1] & 0xFF) == 0x8B) {
+            // The search index (Pagefind's fragments and indexes) is gzip-compressed: read it as the browser does.
+            try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
+                out.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
         if (f.toString().endsWith(".pdf")) {
             out.add(PdfText.pdfbox(bytes));
             try (PDDocument doc = Loader.loadPDF(bytes)) {

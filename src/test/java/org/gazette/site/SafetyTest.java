@@ -73,7 +73,7 @@ class SafetyTest {
             pages++;
             assertInert(Jsoup.parse(new String(e.getValue(), StandardCharsets.UTF_8)), e.getKey());
         }
-        assertEquals(15, pages);
+        assertEquals(27, pages);
 
         Document page = Jsoup.parse(new String(r.files().get("en/2017/news/meeting.html"), StandardCharsets.UTF_8));
         String text = page.body().text();
@@ -118,6 +118,10 @@ class SafetyTest {
                 } catch (java.io.IOException ex) {
                     found.add("JSON-LD that is not JSON");
                 }
+            } else if (tag.equals("script") && e.attr("type").equals("module") && e.attr("src").endsWith("assets/search.js")
+                    && !e.attr("src").contains(":") && e.data().isEmpty() && where.endsWith("search.html")) {
+                // The search page's own script, from the site's assets: the one script Gazette publishes.
+                continue;
             } else if (tag.equals("script") || tag.equals("iframe") || tag.equals("object") || tag.equals("embed") || tag.equals("svg")) {
                 found.add("<" + tag + ">");
             }

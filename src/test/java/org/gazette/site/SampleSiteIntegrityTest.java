@@ -64,7 +64,7 @@ class SampleSiteIntegrityTest {
             }
         }
         assertTrue(pages.containsKey("index.html"));
-        assertEquals(Map.of("zh", 7, "en", 7), site.pagesPerLanguage());
+        assertEquals(Map.of("zh", 13, "en", 13), site.pagesPerLanguage());
     }
 
     @Test

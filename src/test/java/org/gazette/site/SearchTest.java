@@ -1,0 +1,91 @@
+package org.gazette.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.gazette.PdfText;
+import org.gazette.TestSites;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The site's search as a reader uses it: the built site served over loopback HTTP, its search page
+ * opened in headless Chromium (tools/a11y/search.mjs), a Chinese word found inside unspaced text
+ * and an English word found, each leading to the right page.
+ */
+class SearchTest {
+
+    static Path out;
+
+    @BeforeAll
+    static void build(@TempDir Path tmp) {
+        boolean ready = Search.locate() != null && Files.isDirectory(Path.of("tools/a11y/node_modules/playwright-core"))
+                && Files.isExecutable(Path.of("/usr/bin/chromium")) && PdfText.onPath("node");
+        if (!ready) {
+            if (PdfText.inCi()) throw new AssertionError("CI must run npm ci in tools/search and tools/a11y and install chromium (.ci/run)");
+            Assumptions.abort("needs Pagefind (npm ci in tools/search), Chromium and tools/a11y");
+        }
+        out = tmp.resolve("out");
+        Build.Result r = TestSites.build(TestSites.CONTENT, out);
+        assertTrue(r.ok(), r.problems()::toString);
+    }
+
+    static List<JsonNode> search(String lang, String... queries) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("node", "tools/a11y/search.mjs", out.toString(), lang));
+        cmd.addAll(List.of(queries));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), output);
+        List<JsonNode> results = new ArrayList<>();
+        for (String line : output.strip().split("\n")) results.add(new ObjectMapper().readTree(line));
+        return results;
+    }
+
+    static List<String> hrefs(JsonNode result) {
+        List<String> out = new ArrayList<>();
+        result.get("hits").forEach(h -> out.add(h.get("href").asText()));
+        return out;
+    }
+
+    @Test
+    void chineseWordsAreFoundInsideUnspacedText() throws Exception {
+        var r = search("zh", "乡村振兴", "综合目标考核", "xyzzyq");
+        assertEquals(List.of("/zh/2017/"), hrefs(r.get(0)), "乡村振兴 is in the report's prose only");
+        assertTrue(hrefs(r.get(1)).contains("/zh/2017/news/meeting.html"), r.get(1).toString());
+        assertEquals(List.of(), hrefs(r.get(2)));
+    }
+
+    @Test
+    void englishWordsAreFoundInTheEnglishIndexOnly() throws Exception {
+        var r = search("en", "resettlement", "乡村振兴");
+        assertTrue(hrefs(r.get(0)).containsAll(List.of("/en/2017/", "/en/2017/news/meeting.html")), r.get(0).toString());
+        assertTrue(hrefs(r.get(1)).stream().noneMatch(h -> h.startsWith("/zh/")), "each language searches its own pages");
+    }
+
+    @Test
+    void onlyArticlesAndReportsAreIndexed() throws Exception {
+        // Pagefind's own account of what it indexed: per language, the report and the article, nothing else.
+        JsonNode entry = new ObjectMapper().readTree(out.resolve("pagefind/pagefind-entry.json").toFile());
+        assertEquals(2, entry.get("languages").get("zh-cn").get("page_count").asInt(), entry.toString());
+        assertEquals(2, entry.get("languages").get("en-gb").get("page_count").asInt(), entry.toString());
+        var r = search("en", "2017");
+        assertTrue(!hrefs(r.get(0)).isEmpty(), r.get(0).toString());
+        for (String href : hrefs(r.get(0))) {
+            assertTrue(href.equals("/en/2017/") || href.startsWith("/en/2017/news/") && href.endsWith(".html"),
+                    "listings, tags, the archive and the search page itself are not results: " + href);
+        }
+    }
+}

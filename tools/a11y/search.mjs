@@ -1,0 +1,56 @@
+// Searches a built Gazette site the way a reader does: serves SITE_DIR on loopback HTTP, opens
+// LANG/search.html?q=QUERY in headless Chromium, waits for the results and prints them as JSON lines
+// ({"query", "hits": [{"title", "href"}]}). Usage: node search.mjs SITE_DIR LANG QUERY [QUERY …]
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { join, normalize, resolve, extname } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const [site, lang, ...queries] = process.argv.slice(2);
+const root = resolve(site);
+const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
+  '.wasm': 'application/wasm', '.pagefind': 'application/octet-stream', '.pf_meta': 'application/octet-stream',
+  '.pf_index': 'application/octet-stream', '.pf_fragment': 'application/octet-stream' };
+
+const server = createServer(async (req, res) => {
+  const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+  const file = join(root, path.endsWith('/') ? path + 'index.html' : path);
+  if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
+  try {
+    const body = await readFile(file);
+    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(body);
+  } catch {
+    res.writeHead(404).end();
+  }
+});
+await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+const base = `http://127.0.0.1:${server.address().port}/`;
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync'],
+});
+let failed = 0;
+try {
+  for (const q of queries) {
+    const page = await browser.newPage();
+    // Nothing leaves the machine: only the loopback server is reached.
+    await page.route('**/*', (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort()));
+    await page.goto(`${base}${lang}/search.html?q=${encodeURIComponent(q)}`);
+    await page.waitForFunction(() => {
+      const el = document.getElementById('search-results');
+      return el && (el.querySelector('ol') || (el.textContent && el.textContent !== el.dataset.loading));
+    }, null, { timeout: 20000 });
+    const hits = await page.$$eval('#search-results ol a', (as) => as.map((a) => ({ title: a.textContent, href: a.getAttribute('href') })));
+    console.log(JSON.stringify({ query: q, hits }));
+    await page.close();
+  }
+} catch (e) {
+  console.error(String(e));
+  failed = 1;
+} finally {
+  await browser.close();
+  server.close();
+}
+process.exit(failed);
