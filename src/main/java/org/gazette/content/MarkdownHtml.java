@@ -84,12 +84,9 @@ final class MarkdownHtml {
             if (n instanceof RefNode r && !r.isDefined()) return null;
         }
         StringBuilder out = new StringBuilder(document.getChars().length() + 256);
-        this.document = document;
         children(document, out);
         return out.toString();
     }
-
-    private Document document;
 
     private void children(Node parent, StringBuilder out) {
         for (Node n = parent.getFirstChild(); n != null; n = n.getNext()) node(n, out);
@@ -142,21 +139,7 @@ final class MarkdownHtml {
             children(item, out);
             out.append("</li>\n");
         } else if (n instanceof Link l) {
-            String url = l.getUrl().unescape();
-            if (!SafeUrl.allowed(url)) {
-                children(l, out);
-            } else {
-                out.append("<a");
-                attribute("href", url, out);
-                if (l.getTitle().isNotNull()) {
-                    out.append(" title=\"");
-                    escape(l.getTitle().unescape(), out);
-                    out.append('"');
-                }
-                out.append('>');
-                children(l, out);
-                out.append("</a>");
-            }
+            link(l.getUrl(), l.getTitle(), l, out);
         } else if (n instanceof AutoLink a) {
             String url = a.getText().unescape();
             if (SafeUrl.allowed(url)) {
@@ -180,57 +163,13 @@ final class MarkdownHtml {
         } else if (n instanceof Reference) {
             // a [name]: address definition writes nothing where it stands
         } else if (n instanceof LinkRef r) {
-            Reference ref = r.getReferenceNode(document);
-            String url = ref.getUrl().unescape();
-            if (!SafeUrl.allowed(url)) {
-                children(r, out);
-            } else {
-                out.append("<a");
-                attribute("href", url, out);
-                if (ref.getTitle().isNotNull()) {
-                    out.append(" title=\"");
-                    escape(ref.getTitle().unescape(), out);
-                    out.append('"');
-                }
-                out.append('>');
-                children(r, out);
-                out.append("</a>");
-            }
+            Reference ref = r.getReferenceNode(r.getDocument()); // no per-call state: one writer serves parallel threads
+            link(ref.getUrl(), ref.getTitle(), r, out);
         } else if (n instanceof ImageRef r) {
-            Reference ref = r.getReferenceNode(document);
-            String url = ref.getUrl().unescape();
-            if (!SafeUrl.allowed(url)) {
-                escape(text(r), out);
-                return;
-            }
-            out.append("<img");
-            attribute("src", url, out);
-            out.append(" alt=\"");
-            escape(text(r), out);
-            out.append('"');
-            if (ref.getTitle().isNotNull()) {
-                out.append(" title=\"");
-                escape(ref.getTitle().unescape(), out);
-                out.append('"');
-            }
-            out.append(" />");
+            Reference ref = r.getReferenceNode(r.getDocument()); // no per-call state: one writer serves parallel threads
+            image(ref.getUrl(), ref.getTitle(), r, out);
         } else if (n instanceof Image img) {
-            String url = img.getUrl().unescape();
-            if (!SafeUrl.allowed(url)) {
-                escape(text(img), out);
-                return;
-            }
-            out.append("<img");
-            attribute("src", url, out);
-            out.append(" alt=\"");
-            escape(text(img), out);
-            out.append('"');
-            if (img.getTitle().isNotNull()) {
-                out.append(" title=\"");
-                escape(img.getTitle().unescape(), out);
-                out.append('"');
-            }
-            out.append(" />");
+            image(img.getUrl(), img.getTitle(), img, out);
         } else if (n instanceof BlockQuote) {
             out.append("<blockquote>\n");
             children(n, out);
@@ -282,6 +221,47 @@ final class MarkdownHtml {
         } else {
             children(n, out);
         }
+    }
+
+    /** {@code <a href title>text</a>}, or the text alone where the address is refused. */
+    private void link(com.vladsch.flexmark.util.sequence.BasedSequence url, com.vladsch.flexmark.util.sequence.BasedSequence title,
+                      Node text, StringBuilder out) {
+        String href = url.unescape();
+        if (!SafeUrl.allowed(href)) {
+            children(text, out);
+            return;
+        }
+        out.append("<a");
+        attribute("href", href, out);
+        if (title.isNotNull()) {
+            out.append(" title=\"");
+            escape(title.unescape(), out);
+            out.append('"');
+        }
+        out.append('>');
+        children(text, out);
+        out.append("</a>");
+    }
+
+    /** {@code <img src alt title />}, or the description as text where the address is refused. */
+    private static void image(com.vladsch.flexmark.util.sequence.BasedSequence url, com.vladsch.flexmark.util.sequence.BasedSequence title,
+                              Node description, StringBuilder out) {
+        String src = url.unescape();
+        if (!SafeUrl.allowed(src)) {
+            escape(text(description), out);
+            return;
+        }
+        out.append("<img");
+        attribute("src", src, out);
+        out.append(" alt=\"");
+        escape(text(description), out);
+        out.append('"');
+        if (title.isNotNull()) {
+            out.append(" title=\"");
+            escape(title.unescape(), out);
+            out.append('"');
+        }
+        out.append(" />");
     }
 
     /** An address attribute: the one way this writer emits a URL. */
