@@ -22,6 +22,12 @@ public final class Search {
 
     static final Path BINARY = Path.of("tools", "search", "node_modules", "@pagefind", "linux-x64", "bin", "pagefind_extended");
 
+    /**
+     * The pages that can be results — reports (lang/2017/index.html) and articles (lang/2017/news/x.html) —
+     * so Pagefind does not read every listing, tag page and feed (-15 % of its time at 24,000 pages).
+     */
+    static final String PAGES = "*/[0-9][0-9][0-9][0-9]/{index.html,news/*.html}";
+
     private final Path binary;
 
     private Search(Path binary) {
@@ -48,7 +54,7 @@ public final class Search {
         Path log = null;
         try {
             log = Files.createTempFile("gazette-pagefind", ".log");
-            Process p = new ProcessBuilder(List.of(binary.toString(), "--site", site.toString(), "--output-subdir", "pagefind", "--silent"))
+            Process p = new ProcessBuilder(List.of(binary.toString(), "--site", site.toString(), "--glob", PAGES, "--output-subdir", "pagefind", "--silent"))
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             if (!p.waitFor(10, TimeUnit.MINUTES)) {
                 p.destroyForcibly();
