@@ -91,6 +91,21 @@ class CliTest {
     }
 
     @Test
+    void aNowThatIsNotATimeIsAUsageError() {
+        Run r = run("check", "--now", "tomorrow 10am");
+        assertEquals(2, r.code());
+        assertEquals("gazette: --now 'tomorrow 10am' is not a date and time with its offset — write it like 2019-02-26T10:00+08:00"
+                + System.lineSeparator(), r.err());
+    }
+
+    @Test
+    void aDraftsBuildSaysItIsAPreview(@TempDir Path tmp) {
+        Run r = run("build", "--drafts", "--out", tmp.resolve("preview").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("this is a preview with drafts and embargoed articles (--drafts): do not publish it"), r.err());
+    }
+
+    @Test
     void noCommandShowsUsageAndExitsTwo() {
         Run r = run();
         assertEquals(2, r.code());
