@@ -58,6 +58,9 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--drafts", description = "include drafts and embargoed articles, marked with a banner (a preview: never publish it)")
         boolean drafts;
 
+        @Option(names = "--no-search", description = "build without the search page and index (very large archives, or when Pagefind cannot run here)")
+        boolean noSearch;
+
         @Option(names = "--now", paramLabel = "TIME", description = "publish as of this moment, e.g. 2019-02-26T10:00+08:00 (default: the clock); embargoes ending by then are lifted")
         String now;
 
@@ -157,7 +160,7 @@ public final class Main implements Callable<Integer> {
         var publishing = f.publishing(stderr);
         if (publishing == null) return 2;
         try {
-            r = new Build(new Build.Options(f.content, f.templates, out, f.strict, publishing)).run(write);
+            r = new Build(new Build.Options(f.content, f.templates, out, f.strict, publishing, !f.noSearch)).run(write);
         } catch (RuntimeException | Error e) {
             // A bug in Gazette, not in the content: say so plainly; the trace only on request.
             stderr.println("gazette: internal error: " + e + " — this is a bug in Gazette, not in your content; "

@@ -35,11 +35,16 @@ import org.gazette.render.Templates;
 public final class Build {
 
     /** What to build from and where; {@code publishing} says what is public (drafts and embargoes are held back). */
-    public record Options(Path content, Path templates, Path out, boolean strict, org.gazette.content.Publishing publishing) {
+    public record Options(Path content, Path templates, Path out, boolean strict, org.gazette.content.Publishing publishing,
+                          boolean search) {
 
-        /** A published build at this moment. */
+        /** A published build at this moment, with search where Pagefind is installed. */
         public Options(Path content, Path templates, Path out, boolean strict) {
-            this(content, templates, out, strict, org.gazette.content.Publishing.live());
+            this(content, templates, out, strict, org.gazette.content.Publishing.live(), true);
+        }
+
+        public Options(Path content, Path templates, Path out, boolean strict, org.gazette.content.Publishing publishing) {
+            this(content, templates, out, strict, publishing, true);
         }
     }
 
@@ -64,8 +69,8 @@ public final class Build {
         try {
             Content content = step("load", this::load);
             strings = step("strings", () -> strings(content));
-            Search search = Search.locate();
-            if (search == null && write) {
+            Search search = options.search() ? Search.locate() : null;
+            if (search == null && write && options.search()) {
                 problems.warning(Position.of("search"), "the site is built without search: Pagefind is not installed",
                         "run 'npm ci' in Gazette's tools/search folder (./gazette does it when npm is present)");
             }

@@ -99,6 +99,16 @@ class CliTest {
     }
 
     @Test
+    void noSearchBuildsWithoutTheSearchPageOrIndexOrWarning(@TempDir Path tmp) {
+        Run r = run("build", "--no-search", "--out", tmp.resolve("site").toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("", r.err());
+        assertFalse(Files.exists(tmp.resolve("site/zh/search.html")));
+        assertFalse(Files.exists(tmp.resolve("site/pagefind")));
+        assertFalse(TestSites.read(tmp.resolve("site/zh/index.html")).contains("role=\"search\""), "no search box");
+    }
+
+    @Test
     void aDraftsBuildSaysItIsAPreview(@TempDir Path tmp) {
         Run r = run("build", "--drafts", "--out", tmp.resolve("preview").toString());
         assertEquals(0, r.code(), r.err());
