@@ -39,7 +39,9 @@ async function run(query) {
     li.append(h, excerpt(r.excerpt));
     list.append(li);
   }
-  const count = Object.assign(document.createElement('p'), { textContent: d.results.replace('{n}', String(search.results.length)) });
+  const n = search.results.length;
+  // The language's own forms, chosen on the page: "1 result" / "2 results" (Chinese has one form).
+  const count = Object.assign(document.createElement('p'), { textContent: (n === 1 ? d.resultsOne : d.results).replace('{n}', String(n)) });
   out.replaceChildren(count, list);
 }
 

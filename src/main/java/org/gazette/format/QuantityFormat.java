@@ -39,7 +39,8 @@ public final class QuantityFormat {
     }
 
     public String format(Quantity q) {
-        String withUnit = strings.fill(q.unit().key(), "n", number(q.amount(), q.unit()), "word", q.word());
+        // "1 person" / "300 people": the unit's form follows the amount as written.
+        String withUnit = strings.plural(q.unit().key(), q.amount()).replace("{n}", number(q.amount(), q.unit())).replace("{word}", q.word());
         return q.exact() ? withUnit : strings.fill(q.qualifier().key(), "q", withUnit);
     }
 

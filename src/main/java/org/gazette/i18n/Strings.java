@@ -21,6 +21,26 @@ public record Strings(Language language, Map<String, String> map) {
         return s;
     }
 
+    /**
+     * The form of a counted string for {@code n}: a string written as {@code {one: …, other: …}} is
+     * stored as {@code key} (other) and {@code key.one}; the language's {@code plural_rule} says when
+     * "one" applies ({@code one-other}: exactly 1, as in English; {@code other}: never, as in Chinese).
+     */
+    public String plural(String key, java.math.BigDecimal n) {
+        String one = map.get(key + ".one");
+        boolean isOne = "one-other".equals(map.get("plural_rule")) && n.compareTo(java.math.BigDecimal.ONE) == 0 && n.scale() <= 0;
+        return one != null && isOne ? one : get(key);
+    }
+
+    /** {@code plural(key, n)} with {@code {n}} replaced by {@code printed} and each other {@code {name}} by its value. */
+    public String count(String key, java.math.BigDecimal n, String printed, String... namesAndValues) {
+        String s = plural(key, n).replace("{n}", printed);
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            s = s.replace("{" + namesAndValues[i] + "}", namesAndValues[i + 1]);
+        }
+        return s;
+    }
+
     /** {@code get(key)} with each {@code {name}} replaced; plain replacement, so no locale-dependent number formatting sneaks in. */
     public String fill(String key, String... namesAndValues) {
         String s = get(key);

@@ -30,7 +30,10 @@ public final class StringsLoader {
             "unit_none", "unit_yuan", "unit_mu", "unit_square_metre", "unit_kilometre", "unit_people", "unit_households",
             "unit_counter", "unit_percent", "unit_times",
             "qualifier_exact", "qualifier_nearly", "qualifier_about", "qualifier_over",
-            "rank", "rank_short", "list_separator", "untranslated_text");
+            "rank", "rank_short", "list_separator", "untranslated_text", "plural_rule");
+
+    /** How a language chooses among a counted string's forms. */
+    static final List<String> PLURAL_RULES = List.of("one-other", "other");
 
     private StringsLoader() {}
 
@@ -58,14 +61,29 @@ public final class StringsLoader {
             if (f.isEmpty()) continue;
             Map<String, String> map = new LinkedHashMap<>();
             for (Node.Entry e : ((Node.MapNode) root).entries().values()) {
-                f.get().scalarText(e.value()).ifPresent(v -> map.put(e.key().name(), v));
+                String key = e.key().name();
+                if (e.value() instanceof Node.MapNode forms) {
+                    // A counted string: {one: …, other: …}; "other" is required, "one" where the language has it.
+                    Optional<Fields> pf = Fields.of(forms, problems, "'" + key + "'");
+                    if (pf.isEmpty()) continue;
+                    pf.get().requiredString("other", "\"{n} items\"").ifPresent(v -> map.put(key, v));
+                    pf.get().string("one").ifPresent(v -> map.put(key + ".one", v));
+                    pf.get().finish();
+                    continue;
+                }
+                f.get().scalarText(e.value()).ifPresent(v -> map.put(key, v));
+                if (key.equals("plural_rule") && !PLURAL_RULES.contains(map.get(key))) {
+                    problems.error(e.value().at(), "'" + map.get(key) + "' is not a plural rule",
+                            "use one-other (a singular form for exactly 1, as in English) or other (one form, as in Chinese)");
+                }
             }
             out.put(lang.code(), new Strings(lang, map));
         }
         TreeSet<String> all = new TreeSet<>(REQUIRED);
         out.values().forEach(s -> all.addAll(s.map().keySet()));
         for (Strings s : out.values()) {
-            List<String> missing = all.stream().filter(k -> !s.map().containsKey(k)).toList();
+            // A singular form is each language's own business (Chinese has none): not a missing key.
+            List<String> missing = all.stream().filter(k -> !k.endsWith(".one") && !s.map().containsKey(k)).toList();
             if (!missing.isEmpty()) {
                 problems.error(Position.of("templates/" + DIR + "/" + s.language().code() + ".yaml"),
                         "missing interface strings: " + String.join(", ", missing),

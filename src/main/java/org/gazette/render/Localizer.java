@@ -47,6 +47,22 @@ public final class Localizer {
         return strings.fill(key, name, String.valueOf(value));
     }
 
+    /** A counted string in the form {@code n} takes ({@code 1 category}, {@code 4 categories}), {@code {n}} printed as this language prints numbers. */
+    public String count(String key, Number n) {
+        java.math.BigDecimal d = new java.math.BigDecimal(n.toString());
+        return strings.count(key, d, format.integer(d.longValue()));
+    }
+
+    public String count(String key, Number n, String name, Object value) {
+        java.math.BigDecimal d = new java.math.BigDecimal(n.toString());
+        return strings.count(key, d, format.integer(d.longValue()), name, String.valueOf(value));
+    }
+
+    /** The raw form of a counted string for {@code n}, {@code {n}} left in (for the search page's script). */
+    public String form(String key, Number n) {
+        return strings.plural(key, new java.math.BigDecimal(n.toString()));
+    }
+
     public String t(String key, String name1, Object value1, String name2, Object value2) {
         return strings.fill(key, name1, String.valueOf(value1), name2, String.valueOf(value2));
     }
