@@ -183,7 +183,7 @@ public final class ContentLoader {
                 problems.warning(Position.of(proseRead.get(0).article().file()), "the report prose is not published: the year " + name + " has no report.yaml",
                         "write " + name + "/" + REPORT + " (copy last year's and change it); until then the year shows its news only");
             }
-        } else if (prose.isEmpty() && !reportHeld && proseRead.isEmpty()) {
+        } else if (proseRead.isEmpty()) {
             problems.error(Position.of(name + "/report." + site.defaultLanguage().code() + ".md"), "the year " + name + " has no report prose",
                     "write the report's introduction in " + name + "/report." + site.defaultLanguage().code() + ".md (and its translations)");
         } else if (!prose.isEmpty()) {

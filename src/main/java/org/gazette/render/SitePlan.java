@@ -31,6 +31,8 @@ public final class SitePlan {
     private final Publishing publishing;
     /** All news, newest first (date, then year, then name): every listing is a slice of it. */
     private final List<Entry> entries;
+    /** The same, per year folder (keyed by the year's number: a record's hash would walk all its content). */
+    private final Map<Integer, List<Entry>> byYear = new LinkedHashMap<>();
 
     /** A news article with its year folder. */
     private record Entry(Year year, Translations text) {}
@@ -49,6 +51,8 @@ public final class SitePlan {
                 .thenComparing(Comparator.comparingInt((Entry e) -> e.year().year()).reversed())
                 .thenComparing(e -> e.text().slug()));
         this.entries = List.copyOf(all);
+        for (Year y : content.years()) byYear.put(y.year(), new ArrayList<>());
+        for (Entry e : entries) byYear.get(e.year().year()).add(e);
     }
 
     public List<Page> pages() {
@@ -65,7 +69,7 @@ public final class SitePlan {
 
             listing(pages, "news", lang, common, entries, (l, n) -> Urls.news(l, n), ordered("listYear", 0));
             for (Year year : content.years()) {
-                List<Entry> ofYear = entries.stream().filter(e -> e.year() == year).toList();
+                List<Entry> ofYear = byYear.get(year.year());
                 if (!ofYear.isEmpty()) {
                     listing(pages, "news/" + year.year(), lang, common, ofYear, (l, n) -> Urls.yearNews(l, year.year(), n),
                             ordered("listYear", year.year()));
@@ -147,7 +151,8 @@ public final class SitePlan {
         report.put("dataCsv", Urls.relative(here, OpenData.csvPath(year.year())));
         if (year.report().bulletin() != null) report.put("bulletinHref", Urls.relative(here, Bulletins.path(lang, year.year())));
         // The year's latest news, not all of it: a year may have thousands; its news pages list them all.
-        List<Entry> ofYear = entries.stream().filter(e -> e.year() == year).limit(site.news().onHome()).toList();
+        List<Entry> ofYear = byYear.get(year.year());
+        ofYear = ofYear.subList(0, Math.min(site.news().onHome(), ofYear.size()));
         report.put("news", items(lang, here, ofYear));
         report.put("newsTotal", year.news().size());
         return page("report/" + year.year(), lang, l -> Urls.report(l, year.year()), "report.ftlh",
@@ -245,9 +250,10 @@ public final class SitePlan {
     }
 
     private List<NewsItem> homeNews(Language lang, String from, int n) {
-        List<Entry> featured = entries.stream().filter(e -> e.text().byLanguage().values().stream().anyMatch(Article::featured)).toList();
-        List<Entry> list = new ArrayList<>(featured);
-        for (Entry e : entries) if (!featured.contains(e)) list.add(e);
+        // Featured first, then the rest; each part newest first.
+        java.util.function.Predicate<Entry> featured = e -> e.text().byLanguage().values().stream().anyMatch(Article::featured);
+        List<Entry> list = new ArrayList<>(entries.stream().filter(featured).toList());
+        entries.stream().filter(featured.negate()).forEach(list::add);
         return items(lang, from, list.subList(0, Math.min(n, list.size())));
     }
 
