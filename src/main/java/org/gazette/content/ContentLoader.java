@@ -55,9 +55,20 @@ public final class ContentLoader {
     private Tags tags;
     private final java.util.Set<String> tagsUsed = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
+    private final TextCache cache;
+    /** Each source file's version (content-relative path → fingerprint of its text), for the render cache. */
+    private final java.util.SortedMap<String, Long> versions = new java.util.concurrent.ConcurrentSkipListMap<>();
+    private final java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     public ContentLoader(Problems problems, Publishing publishing) {
+        this(problems, publishing, null);
+    }
+
+    /** With a cache of parsed texts from an earlier load (the preview server's), or null. */
+    public ContentLoader(Problems problems, Publishing publishing, TextCache cache) {
         this.problems = problems;
         this.publishing = publishing;
+        this.cache = cache;
     }
 
     /** A published build now. */
@@ -67,6 +78,9 @@ public final class ContentLoader {
 
     /** A text as read: the article and the images it uses (path in the content folder → file). */
     private record Read(Article article, Map<String, Path> images) {}
+
+    /** What reading one text file gave: the text (none if it had errors), its own problems, and its version. */
+    record Parsed(Optional<Read> read, List<org.gazette.problem.Problem> problems, boolean unreadable, long version) {}
 
     /** The content, or empty when problems make it unusable (they are in {@code problems}). */
     public Optional<Content> load(Path dir) {
@@ -91,6 +105,9 @@ public final class ContentLoader {
         if (Files.exists(siteFile) && !inside(siteFile, SiteConfigLoader.FILE)) return Optional.empty();
         Optional<SiteConfig> site = SiteConfigLoader.load(dir, yaml, problems);
         tags = site.map(s -> Tags.load(dir, yaml, s.languages(), problems)).orElse(null);
+        // site.yaml and tags.yaml change how every text reads (time zone, tag names): a new cache then.
+        long settings = version(dir.resolve(SiteConfigLoader.FILE), SiteConfigLoader.FILE) * 31 + version(dir.resolve(Tags.FILE), Tags.FILE);
+        if (cache != null) cache.begin(settings);
         List<Path> yearDirs = new ArrayList<>();
         for (Path p : entries) {
             String name = p.getFileName().toString();
@@ -120,13 +137,14 @@ public final class ContentLoader {
                         "refer to it from an article with ![description](" + img.getValue().getFileName() + "), or remove it");
             }
         }
+        if (cache != null) cache.end(seen);
         if (site.isEmpty() || problems.hasErrors()) return Optional.empty();
         years.sort(Comparator.comparingInt(Year::year).reversed());
         if (!tags.declared() && !tagsUsed.isEmpty()) {
             problems.warning(Position.of(Tags.FILE), tagsUsed.size() + " tags are used, but the content folder has no " + Tags.FILE,
                     "declare each tag once with its names in each language (e.g. 'major-projects: {zh: 重大项目, en: Major projects}'), so the languages pair their tags and each tag gets a page");
         }
-        return Optional.of(new Content(root, site.get(), years, usedImages, tags));
+        return Optional.of(new Content(root, site.get(), years, usedImages, tags, versions));
     }
 
     private Optional<Year> year(Path dir, String name, SiteConfig site) {
@@ -138,7 +156,9 @@ public final class ContentLoader {
         // A year may hold only news: its report page appears once report.yaml exists.
         if (hasReportFile && inside(reportFile, name + "/" + REPORT)) {
             try {
-                Node tree = yaml.read(SourceText.read(reportFile, name + "/" + REPORT), problems);
+                SourceText source = SourceText.read(reportFile, name + "/" + REPORT);
+                versions.put(source.file(), TextCache.version(source.text()));
+                Node tree = yaml.read(source, problems);
                 if (tree != null) report = new ReportReader(languages, problems).read(tree, year);
             } catch (GazetteException e) {
                 e.problems().forEach(problems::add);
@@ -245,20 +265,55 @@ public final class ContentLoader {
             unreadable.add(display);
             return Optional.empty();
         }
+        seen.add(display);
+        java.nio.file.attribute.BasicFileAttributes stamp = null;
+        if (cache != null) {
+            try {
+                stamp = Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class);
+            } catch (IOException e) {
+                // read it below, which reports what is wrong
+            }
+        }
+        Parsed parsed = cache == null ? null : cache.get(display, stamp);
+        // A text is as good as its images: read it again if one of them is gone.
+        if (parsed != null && parsed.read().isPresent()
+                && !parsed.read().get().images().values().stream().allMatch(f -> Files.isRegularFile(f))) parsed = null;
+        if (parsed == null) {
+            parsed = parse(p, display, m.group(1), lang.get(), reader);
+            if (cache != null) cache.put(display, stamp, parsed);
+        }
+        parsed.problems().forEach(problems::add);
+        if (parsed.unreadable()) unreadable.add(display);
+        if (parsed.version() != 0) versions.put(display, parsed.version());
+        return parsed.read();
+    }
+
+    /** Reads and checks one text file; its problems are kept with the result, not yet reported. */
+    private Parsed parse(Path p, String display, String slug, Language lang, ArticleReader reader) {
         SourceText source;
         try {
             source = SourceText.read(p, display);
         } catch (GazetteException e) {
-            e.problems().forEach(problems::add);
-            unreadable.add(display);
-            return Optional.empty();
+            return new Parsed(Optional.empty(), List.copyOf(e.problems()), true, 0);
         }
         Problems own = new Problems();
-        Optional<Article> article = reader.read(source, m.group(1), lang.get(), own);
+        Optional<Article> article = reader.read(source, slug, lang, own);
         Map<String, Path> images = article.map(a -> images(a, display.substring(0, display.lastIndexOf('/') + 1), own)).orElse(Map.of());
-        own.sorted().forEach(problems::add);
-        if (own.hasErrors()) unreadable.add(display);
-        return own.hasErrors() ? Optional.empty() : article.map(a -> new Read(a, images));
+        long version = TextCache.version(source.text());
+        if (own.hasErrors()) return new Parsed(Optional.empty(), own.sorted(), true, version);
+        return new Parsed(article.map(a -> new Read(a, images)), own.sorted(), false, version);
+    }
+
+    /** The version of a settings file (0 when it does not exist), recorded with the others. */
+    private long version(Path file, String display) {
+        try {
+            if (!Files.isRegularFile(file)) return 0;
+            long v = TextCache.version(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8));
+            versions.put(display, v);
+            return v;
+        } catch (IOException e) {
+            return 0; // its loader reports it
+        }
     }
 
     /**

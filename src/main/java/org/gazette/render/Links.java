@@ -74,4 +74,10 @@ public final class Links {
     public String style() {
         return to(Urls.STYLE);
     }
+
+    /** What the links depend on (for page fingerprints): the page they start from, its language, the absolute base. */
+    @Override
+    public String toString() {
+        return from + "|" + language.code() + "|" + absoluteBase;
+    }
 }

@@ -38,6 +38,8 @@ public final class SitePlan {
     private record Entry(Year year, Translations text) {}
 
     private final boolean search;
+    /** The settings and strings objects every page of a language shares (see {@link #shared}). */
+    private final List<Object> shared = new ArrayList<>();
 
     /** {@code search}: whether the site gets its search pages (Pagefind is there to index it). */
     public SitePlan(Content content, Map<String, Strings> strings, Publishing publishing, boolean search) {
@@ -86,6 +88,14 @@ public final class SitePlan {
             if (search) pages.add(page("search", lang, Urls::search, "search.ftlh", true, common, ordered()));
         }
         return pages;
+    }
+
+    /**
+     * The objects the pages share (settings, strings, localizers), after {@link #pages}: a page's
+     * fingerprint counts them by the settings' version, not by walking them on every page.
+     */
+    public List<Object> shared() {
+        return List.copyOf(shared);
     }
 
     private Page root() {
@@ -163,7 +173,7 @@ public final class SitePlan {
         Entry e = entries.get(i);
         Article a = e.text().in(lang, content.site().fallbackOrder());
         String here = Urls.article(lang, e.year().year(), e.text().slug());
-        Map<String, Object> data = ordered("year", e.year(), "article", a, "hold", hold(a));
+        Map<String, Object> data = ordered("year", YearRef.of(e.year()), "article", a, "hold", hold(a));
         // Neighbours in the language's news, newest first: "newer" is the one before, "older" the one after.
         if (i > 0) data.put("newer", items(lang, here, List.of(entries.get(i - 1))).get(0));
         if (i + 1 < entries.size()) data.put("older", items(lang, here, List.of(entries.get(i + 1))).get(0));
@@ -265,9 +275,9 @@ public final class SitePlan {
         m.put("languages", site.languages());
         m.put("t", strings.get(lang.code()).map());
         m.put("l", new Localizer(lang, site.fallbackOrder(), strings.get(lang.code())));
-        m.put("allYears", content.years());
+        shared.addAll(List.of(site, site.languages(), m.get("t"), m.get("l")));
         Year latest = content.latestReport();
-        if (latest != null) m.put("latestReport", latest);
+        if (latest != null) m.put("latestReport", YearRef.of(latest));
         m.put("preview", publishing.drafts());
         m.put("hasTags", content.tags().declared());
         m.put("search", search);

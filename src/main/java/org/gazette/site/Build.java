@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,8 +59,20 @@ public final class Build {
     private final Map<String, Integer> bulletinPages = new LinkedHashMap<>();
     private Map<String, Strings> strings;
 
+    private final BuildCache cache;
+    /** The version of each template file (name → fingerprint), when a cache asks for them. */
+    private Map<String, Long> templateFiles = Map.of();
+    /** The version of site.yaml, tags.yaml, the interface strings and the publishing moment together. */
+    private long settings;
+
     public Build(Options options) {
+        this(options, null);
+    }
+
+    /** With what an earlier build left ({@code cache}, may be null): only what changed is done again. */
+    public Build(Options options, BuildCache cache) {
         this.options = options;
+        this.cache = cache;
     }
 
     /** Runs the pipeline; writes the output folder only if {@code write} and nothing went wrong. */
@@ -74,17 +87,19 @@ public final class Build {
                 problems.warning(Position.of("search"), "the site is built without search: Pagefind is not installed",
                         "run 'npm ci' in Gazette's tools/search folder (./gazette does it when npm is present)");
             }
-            List<Page> pages = step("plan", () -> new SitePlan(content, strings, options.publishing(), search != null).pages());
-            Templates templates = new Templates(options.templates(), "templates");
-            SortedMap<String, byte[]> files = step("render", () -> render(pages, content, templates));
+            SitePlan plan = new SitePlan(content, strings, options.publishing(), search != null);
+            List<Page> pages = step("plan", plan::pages);
+            Templates templates = templates();
+            SortedMap<String, byte[]> files = step("render", () -> render(pages, plan, content, templates));
             // A template mistake breaks pages: report it alone, not the broken links that follow from it.
             if (problems.hasErrors()) return result(false, pages, files);
             step("bulletins", () -> bulletins(content, strings, templates, files));
             if (problems.hasErrors()) return result(false, pages, files);
             step("links", () -> {
-                LinkChecker.check(files, content.site().baseUrl(), options.out().getFileName().toString(), problems);
+                LinkChecker.check(files, planned, content.site().baseUrl(), options.out().getFileName().toString(), problems);
                 return null;
             });
+            if (cache != null && !problems.hasErrors()) cache.finished(files);
             if (failed()) return result(false, pages, files);
             if (write) {
                 step("write", () -> {
@@ -139,7 +154,7 @@ public final class Build {
     }
 
     private Content load() {
-        Optional<Content> c = new ContentLoader(problems, options.publishing()).load(options.content());
+        Optional<Content> c = new ContentLoader(problems, options.publishing(), cache == null ? null : cache.texts).load(options.content());
         if (c.isEmpty() || problems.hasErrors()) throw new Stop();
         return c.get();
     }
@@ -154,14 +169,37 @@ public final class Build {
         return s;
     }
 
-    private SortedMap<String, byte[]> render(List<Page> pages, Content content, Templates templates) {
+    private Templates templates() {
+        if (cache == null) return new Templates(options.templates(), "templates");
+        templateFiles = templateVersions(options.templates());
+        return cache.templates(options.templates(), BuildCache.folderVersion(options.templates()));
+    }
+
+    private SortedMap<String, byte[]> render(List<Page> pages, SitePlan plan, Content content, Templates templates) {
         SortedMap<String, byte[]> files = new TreeMap<>();
         // One template mistake breaks every page that uses it: report it once.
         Map<String, Problem> templateProblems = new TreeMap<>();
+        Map<Object, Long> shared = org.gazette.render.Fingerprint.sharedMap();
+        if (cache != null) {
+            settings = settingsVersion(content);
+            for (Object o : plan.shared()) shared.put(o, settings);
+        }
+        java.util.concurrent.atomic.AtomicInteger rendered = new java.util.concurrent.atomic.AtomicInteger();
+        ThreadLocal<org.gazette.render.Fingerprint> prints = ThreadLocal.withInitial(() -> new org.gazette.render.Fingerprint(content, shared));
         pages.parallelStream().map(p -> {
+            long fingerprint = 0;
+            if (cache != null) {
+                fingerprint = prints.get().of(p) * 31 + templateVersion(p.template());
+                BuildCache.Rendered before = cache.pages.get(p.path());
+                if (before != null && before.fingerprint() == fingerprint) return Map.entry(p.path(), before.bytes());
+            }
             try {
-                return Map.entry(p.path(), templates.render(p.template(), p.data()).getBytes(StandardCharsets.UTF_8));
+                byte[] bytes = templates.render(p.template(), p.data()).getBytes(StandardCharsets.UTF_8);
+                rendered.incrementAndGet();
+                if (cache != null) cache.pages.put(p.path(), new BuildCache.Rendered(fingerprint, bytes));
+                return Map.entry(p.path(), bytes);
             } catch (GazetteException e) {
+                if (cache != null) cache.pages.remove(p.path());
                 synchronized (templateProblems) {
                     e.problems().forEach(pr -> templateProblems.putIfAbsent(pr.format(), pr));
                 }
@@ -172,6 +210,7 @@ public final class Build {
                 files.put(e.getKey(), e.getValue());
             }
         });
+        if (cache != null) cache.rendered = rendered.get();
         files.putAll(Sitemaps.files(pages, content.site().languages(), content.site().baseUrl()));
         templateProblems.values().forEach(problems::add);
         openData(content, files);
@@ -180,10 +219,71 @@ public final class Build {
         return files;
     }
 
-    /** The printed bulletins, one per year and language, rendered in parallel. */
+    /** The fingerprint of what every page shares: site.yaml, tags.yaml, interface strings, what is published, search. */
+    private long settingsVersion(Content content) {
+        long h = content.version(org.gazette.config.SiteConfigLoader.FILE) * 31 + content.version(org.gazette.content.Tags.FILE);
+        for (var t : templateFiles.entrySet()) if (t.getKey().startsWith("i18n/")) h = h * 31 + t.getValue();
+        h = h * 31 + options.publishing().now().toEpochMilli();
+        h = h * 31 + (options.publishing().drafts() ? 1 : 0);
+        return h * 31 + (options.search() && Search.locate() != null ? 1 : 0);
+    }
+
+    /** A template's version with those it includes or imports (layout.ftlh), so a template change re-renders the pages that use it. */
+    private long templateVersion(String name) {
+        long h = 0;
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(List.of(name));
+        while (!todo.isEmpty()) {
+            String t = todo.pop();
+            if (!seen.add(t)) continue;
+            h = h * 31 + templateFiles.getOrDefault(t, 0L);
+            for (String used : templateUses.getOrDefault(t, List.of())) todo.push(used);
+        }
+        return h;
+    }
+
+    private final Map<String, List<String>> templateUses = new java.util.HashMap<>();
+    private static final java.util.regex.Pattern USES = java.util.regex.Pattern.compile("<#(?:include|import)\\s+\"([^\"]+)\"");
+
+    private Map<String, Long> templateVersions(Path dir) {
+        Map<String, Long> versions = new java.util.HashMap<>();
+        if (!Files.isDirectory(dir)) return versions;
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                String name = dir.relativize(p).toString().replace('\\', '/');
+                String text = new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
+                versions.put(name, org.gazette.content.TextCache.version(text));
+                List<String> uses = new ArrayList<>();
+                var m = USES.matcher(text);
+                String folder = name.contains("/") ? name.substring(0, name.lastIndexOf('/') + 1) : "";
+                while (m.find()) uses.add(m.group(1).startsWith("/") ? m.group(1).substring(1) : folder + m.group(1));
+                templateUses.put(name, uses);
+            }
+        } catch (IOException e) {
+            // unreadable now: the render step reports it
+        }
+        return versions;
+    }
+
+    /** The printed bulletins, one per year and language, rendered in parallel (with a cache: in the background). */
     private Void bulletins(Content content, Map<String, Strings> strings, Templates templates, SortedMap<String, byte[]> files) {
         if (problems.hasErrors()) return null;
         Bulletins bulletins = new Bulletins(content, strings, templates, sourceDateEpoch());
+        for (var job : bulletins.jobs()) planned.add(job.path());
+        if (cache != null) {
+            cache.bulletinsPlanned(planned);
+            var print = new org.gazette.render.Fingerprint(content, Map.of());
+            long allTemplates = BuildCache.folderVersion(options.templates());
+            for (var job : bulletins.jobs()) {
+                long fingerprint = print.of(job) * 31 + settings * 31 + allTemplates;
+                for (var img : content.images().entrySet()) {
+                    if (img.getKey().startsWith(job.year().year() + "/")) fingerprint = fingerprint * 31 + img.getValue().toFile().lastModified();
+                }
+                BulletinRenderer.Result r = cache.bulletin(bulletins, job, fingerprint);
+                if (r != null) files.put(job.path(), r.pdf());
+            }
+            return null;
+        }
         List<Map.Entry<String, BulletinRenderer.Result>> done = bulletins.jobs().parallelStream().map(job -> {
             try {
                 return Map.entry(job.path(), bulletins.render(job, problems));
@@ -198,6 +298,9 @@ public final class Build {
         }
         return null;
     }
+
+    /** Bulletins planned (rendered, or being rendered in the background): links to them resolve. */
+    private final java.util.Set<String> planned = new java.util.TreeSet<>();
 
     /** SOURCE_DATE_EPOCH (reproducible-builds.org), if set: the date written into PDFs. */
     private Instant sourceDateEpoch() {
@@ -230,7 +333,7 @@ public final class Build {
         for (var img : content.images().entrySet()) {
             byte[] bytes;
             try {
-                bytes = Files.readAllBytes(img.getValue());
+                bytes = cache == null ? Files.readAllBytes(img.getValue()) : cache.read(img.getValue());
             } catch (IOException e) {
                 problems.error(Position.of(img.getKey()), "cannot read image: " + e.getMessage(), "check the file is readable");
                 continue;

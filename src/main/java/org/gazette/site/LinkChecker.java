@@ -27,6 +27,11 @@ public final class LinkChecker {
     private record Scan(List<String> refs, Set<String> ids) {}
 
     public static void check(SortedMap<String, byte[]> files, String baseUrl, String outName, Problems problems) {
+        check(files, java.util.Set.of(), baseUrl, outName, problems);
+    }
+
+    /** {@code planned}: files that will be there though not among {@code files} yet (bulletins rendered in the background). */
+    public static void check(SortedMap<String, byte[]> files, java.util.Set<String> planned, String baseUrl, String outName, Problems problems) {
         Map<String, Scan> scans = new java.util.concurrent.ConcurrentHashMap<>();
         files.entrySet().parallelStream().filter(e -> e.getKey().endsWith(".html")).forEach(e -> scans.put(e.getKey(), scan(e.getValue())));
         // Pages in one folder share most links (navigation, stylesheet): resolve each pair once.
@@ -49,7 +54,7 @@ public final class LinkChecker {
                 }
                 if (path.isEmpty()) path = page;
                 if (path.endsWith("/")) path = path + "index.html";
-                if (!files.containsKey(path)) {
+                if (!files.containsKey(path) && !planned.contains(path)) {
                     problems.warning(Position.of(outName + "/" + page), "link to '" + ref + "' does not resolve (no " + path + " is built)",
                             "fix the link in the article or template that writes it");
                 } else if (fragment != null && !fragment.isEmpty() && scans.containsKey(path) && !scans.get(path).ids().contains(fragment)) {

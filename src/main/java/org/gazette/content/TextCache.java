@@ -1,0 +1,80 @@
+package org.gazette.content;
+
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the last load made of each text file, so that the next load (the preview server's, after a
+ * save) parses only the files that changed. A cache, not a second way of loading: the loader
+ * runs as always and asks here before parsing a file. An entry is used only when the file's
+ * size, modification time and identity are the same and no watcher named the file as changed.
+ * Settings that change how every text reads ({@code site.yaml}, {@code tags.yaml}) empty it.
+ */
+public final class TextCache {
+
+    /** A file as last parsed: its stamp, the text (empty when it had errors), its problems, and its version. */
+    record Entry(Stamp stamp, ContentLoader.Parsed parsed) {}
+
+    /** What identifies one state of a file without reading it. */
+    record Stamp(long size, long modified, Object key) {
+        static Stamp of(BasicFileAttributes a) {
+            return new Stamp(a.size(), a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS), a.fileKey());
+        }
+    }
+
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Set<String> changed = ConcurrentHashMap.newKeySet();
+    private volatile long context;
+    private final java.util.concurrent.atomic.AtomicInteger hits = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Files a watcher saw change (content-relative, '/'-separated): read again even if their stamp looks the same. */
+    public void changed(java.util.Collection<String> files) {
+        changed.addAll(files);
+    }
+
+    /** How many texts the last load took from here. */
+    public int hits() {
+        return hits.get();
+    }
+
+    /** Starts a load whose settings have this fingerprint; a different one empties the cache. */
+    void begin(long settings) {
+        if (settings != context) entries.clear();
+        context = settings;
+        hits.set(0);
+    }
+
+    /** Ends a load: forgets files no longer there and the watcher's list. */
+    void end(Set<String> seen) {
+        entries.keySet().retainAll(seen);
+        changed.clear();
+    }
+
+    ContentLoader.Parsed get(String file, BasicFileAttributes attributes) {
+        if (attributes == null || changed.contains(file)) return null;
+        Entry e = entries.get(file);
+        if (e == null || !e.stamp().equals(Stamp.of(attributes))) return null;
+        hits.incrementAndGet();
+        return e.parsed();
+    }
+
+    void put(String file, BasicFileAttributes attributes, ContentLoader.Parsed parsed) {
+        if (attributes != null) entries.put(file, new Entry(Stamp.of(attributes), Objects.requireNonNull(parsed)));
+    }
+
+    /**
+     * A 64-bit fingerprint of a text (FNV-1a over its characters): equal texts, equal versions. Pages
+     * are re-rendered when a version they depend on changes (see the site's render cache).
+     */
+    public static long version(String text) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < text.length(); i++) {
+            h ^= text.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        return h ^ text.length();
+    }
+}

@@ -1,0 +1,206 @@
+package org.gazette.site;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import org.gazette.content.TextCache;
+import org.gazette.problem.Problem;
+import org.gazette.problem.Problems;
+import org.gazette.render.BulletinRenderer;
+import org.gazette.render.Bulletins;
+import org.gazette.render.Templates;
+
+/**
+ * What one build leaves for the next, so that a rebuild after a save (the preview server's) does
+ * only the work the change calls for: texts parsed again only when their file changed, pages
+ * rendered again only when their fingerprint changed, images read again only when touched,
+ * templates compiled again only when one changed, bulletins re-rendered in the background.
+ * A cache, not a second pipeline: {@link Build} runs the same steps with or without it, and a test
+ * replays random edits and compares every byte with a clean build.
+ */
+public final class BuildCache {
+
+    /** A rendered page and the fingerprint of what it was made from. */
+    record Rendered(long fingerprint, byte[] bytes) {}
+
+    /** A file read from disk, with what identified that state of it. */
+    private record Stamped(Object stamp, byte[] bytes) {}
+
+    /** A finished bulletin and the fingerprint of what it was made from. */
+    record Printed(long fingerprint, BulletinRenderer.Result result) {}
+
+    /** What a background bulletin gave: where it goes, whether it was made, and its problems. */
+    public record BulletinDone(String path, boolean ok, List<Problem> problems, long millis) {}
+
+    final TextCache texts = new TextCache();
+    final Map<String, Rendered> pages = new ConcurrentHashMap<>();
+    private final Map<String, Stamped> files = new ConcurrentHashMap<>();
+    private Templates templates;
+    private long templatesVersion;
+    private SortedMap<String, byte[]> last = new TreeMap<>();
+    private final List<String> changed = new ArrayList<>();
+    volatile int rendered;
+
+    // Bulletins: rendered one at a time on a background thread, a little after the last change.
+    private final Map<String, Printed> printed = new ConcurrentHashMap<>();
+    private final Map<String, Long> wanted = new ConcurrentHashMap<>();
+    private final Map<String, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
+    private ScheduledExecutorService printer;
+    private volatile Consumer<BulletinDone> onBulletin = d -> { };
+    private final long bulletinDelayMillis;
+
+    public BuildCache() {
+        this(1000);
+    }
+
+    /** {@code bulletinDelayMillis}: how long bulletins wait after a change before they are rendered again. */
+    public BuildCache(long bulletinDelayMillis) {
+        this.bulletinDelayMillis = bulletinDelayMillis;
+    }
+
+    /** Tells the cache which files a watcher saw change ('/'-separated, relative to the content folder). */
+    public void changed(java.util.Collection<String> contentFiles) {
+        texts.changed(contentFiles);
+    }
+
+    /** Called (on a background thread) each time a bulletin is finished. */
+    public void onBulletin(Consumer<BulletinDone> listener) {
+        this.onBulletin = Objects.requireNonNull(listener);
+    }
+
+    /** Paths whose bytes differ from the last successful build (added, changed or removed), sorted. */
+    public List<String> lastChanged() {
+        synchronized (changed) {
+            return List.copyOf(changed);
+        }
+    }
+
+    /** How many pages the last build rendered (the others came from here). */
+    public int lastRendered() {
+        return rendered;
+    }
+
+    /** How many texts the last build took from here without parsing them. */
+    public int lastReused() {
+        return texts.hits();
+    }
+
+    /** Stops the background bulletins. */
+    public void close() {
+        if (printer != null) printer.shutdownNow();
+    }
+
+    /** The compiled templates, made again only when a file under {@code dir} changed. */
+    synchronized Templates templates(Path dir, long version) {
+        if (templates == null || version != templatesVersion) {
+            templates = new Templates(dir, "templates");
+            templatesVersion = version;
+        }
+        return templates;
+    }
+
+    /** A file's bytes, read again only when its size, time or identity changed. */
+    byte[] read(Path file) throws IOException {
+        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+        Object stamp = List.of(a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS), String.valueOf(a.fileKey()));
+        Stamped s = files.get(file.toString());
+        if (s != null && s.stamp().equals(stamp)) return s.bytes();
+        byte[] bytes = Files.readAllBytes(file);
+        files.put(file.toString(), new Stamped(stamp, bytes));
+        return bytes;
+    }
+
+    /** Records a finished build's files: what changed since the last one. */
+    synchronized void finished(SortedMap<String, byte[]> now) {
+        List<String> diff = new ArrayList<>();
+        for (var e : now.entrySet()) {
+            byte[] before = last.get(e.getKey());
+            if (before == null || (before != e.getValue() && !java.util.Arrays.equals(before, e.getValue()))) diff.add(e.getKey());
+        }
+        for (String k : last.keySet()) if (!now.containsKey(k)) diff.add(k);
+        diff.sort(null);
+        synchronized (changed) {
+            changed.clear();
+            changed.addAll(diff);
+        }
+        last = now;
+        pages.keySet().retainAll(now.keySet());
+    }
+
+    /**
+     * The latest finished PDF for a bulletin (null if none yet), asking for a new one in the
+     * background when what it is made from changed.
+     */
+    BulletinRenderer.Result bulletin(Bulletins bulletins, Bulletins.Job job, long fingerprint) {
+        Printed p = printed.get(job.path());
+        Long before = wanted.put(job.path(), fingerprint);
+        boolean current = p != null && p.fingerprint() == fingerprint;
+        if (!current && !Objects.equals(before, fingerprint)) schedule(bulletins, job, fingerprint);
+        else if (!current && !pending.containsKey(job.path())) schedule(bulletins, job, fingerprint);
+        return p == null ? null : p.result();
+    }
+
+    /** Forgets bulletins no longer planned. */
+    void bulletinsPlanned(java.util.Set<String> paths) {
+        wanted.keySet().retainAll(paths);
+        printed.keySet().retainAll(paths);
+    }
+
+    private synchronized void schedule(Bulletins bulletins, Bulletins.Job job, long fingerprint) {
+        if (printer == null) {
+            printer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "gazette-bulletins");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        ScheduledFuture<?> old = pending.remove(job.path());
+        if (old != null) old.cancel(false);
+        pending.put(job.path(), printer.schedule(() -> print(bulletins, job, fingerprint), bulletinDelayMillis, TimeUnit.MILLISECONDS));
+    }
+
+    private void print(Bulletins bulletins, Bulletins.Job job, long fingerprint) {
+        pending.remove(job.path());
+        if (!Objects.equals(wanted.get(job.path()), fingerprint)) return; // superseded by a later change
+        long start = System.nanoTime();
+        Problems problems = new Problems();
+        try {
+            BulletinRenderer.Result r = bulletins.render(job, problems);
+            if (!problems.hasErrors()) printed.put(job.path(), new Printed(fingerprint, r));
+        } catch (org.gazette.problem.GazetteException e) {
+            e.problems().forEach(problems::add);
+        } catch (RuntimeException e) {
+            problems.add(org.gazette.problem.Position.of(job.path()).error("the bulletin could not be made: " + e, null));
+        }
+        onBulletin.accept(new BulletinDone(job.path(), !problems.hasErrors(), problems.sorted(), (System.nanoTime() - start) / 1_000_000));
+    }
+
+    /** The version of every file under a folder (templates): changes when any file is added, removed or edited. */
+    static long folderVersion(Path dir) {
+        if (!Files.isDirectory(dir)) return 0;
+        long h = 17;
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
+                h = h * 31 + TextCache.version(dir.relativize(p).toString());
+                h = h * 31 + TextCache.version(new String(Files.readAllBytes(p), java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+        } catch (IOException e) {
+            return System.nanoTime(); // unreadable now: treat as changed; the build reports the error
+        }
+        return h;
+    }
+}
