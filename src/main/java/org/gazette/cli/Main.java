@@ -3,6 +3,7 @@ package org.gazette.cli;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -16,7 +17,7 @@ import picocli.CommandLine.Option;
 /** {@code gazette build | check}: exit 0 ok, 1 content or build error, 2 usage. */
 @Command(name = "gazette", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Publishes a press office's year as a bilingual website and printable bulletins.",
-        subcommands = {Main.BuildCommand.class, Main.CheckCommand.class, Main.BulletinCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {Main.BuildCommand.class, Main.CheckCommand.class, Main.ServeCommand.class, Main.BulletinCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
@@ -149,6 +150,78 @@ public final class Main implements Callable<Integer> {
             spec.commandLine().getOut().println("gazette: wrote " + out + " (" + result.getKey().length / 1024 + " KB), "
                     + String.format(Locale.ROOT, "%.2f s", (System.nanoTime() - start) / 1e9));
             return 0;
+        }
+    }
+
+    @Command(name = "serve", mixinStandardHelpOptions = true,
+            description = {"Preview the site in a browser: build it into memory, serve it on this machine, rebuild what a save changes and reload the open pages.",
+                    "Shows drafts and embargoed articles with their banner. Nothing is written to disk. Stop it with Ctrl+C."})
+    static final class ServeCommand implements Callable<Integer> {
+        @Option(names = "--content", paramLabel = "DIR", description = "content folder (default: ${DEFAULT-VALUE})", defaultValue = "content")
+        Path content;
+
+        @Option(names = "--templates", paramLabel = "DIR", description = "templates folder (default: ${DEFAULT-VALUE})", defaultValue = "templates")
+        Path templates;
+
+        @Option(names = "--port", paramLabel = "N", description = "port to serve on (default: ${DEFAULT-VALUE}; 0 picks a free one)", defaultValue = "1717")
+        int port;
+
+        @Option(names = "--bind", paramLabel = "ADDR", description = "address to serve on (default: ${DEFAULT-VALUE}, this machine only)", defaultValue = "127.0.0.1")
+        String bind;
+
+        @Option(names = "--drafts", description = "with --bind to another address: show drafts and embargoed articles there too")
+        boolean drafts;
+
+        @Option(names = "--open", description = "open the site in the default browser")
+        boolean open;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter stdout = spec.commandLine().getOut();
+            PrintWriter stderr = spec.commandLine().getErr();
+            java.net.InetAddress address;
+            try {
+                address = java.net.InetAddress.getByName(bind);
+            } catch (java.net.UnknownHostException e) {
+                stderr.println("gazette: --bind '" + bind + "' is not an address of this machine — use 127.0.0.1 (the default)");
+                return 2;
+            }
+            boolean local = address.isLoopbackAddress();
+            // A preview is for the people writing: drafts and embargoes show only on this machine, unless asked.
+            boolean showHeld = local || drafts;
+            if (!local) {
+                stderr.println("gazette: warning: serving on " + bind + ", which other machines can reach"
+                        + (drafts ? "; drafts and embargoed articles are shown to them (--drafts)" : "; drafts and embargoed articles are left out (add --drafts to show them)"));
+            }
+            var publishing = new org.gazette.content.Publishing(java.time.Instant.now(), showHeld);
+            var options = new Build.Options(content, templates, Path.of("site-out"), false, publishing, false);
+            try (var serve = new org.gazette.serve.Serve(options, new java.net.InetSocketAddress(address, port), stdout)) {
+                serve.start();
+                String host = address.getHostAddress().contains(":") ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
+                String url = "http://" + (local ? "127.0.0.1" : host) + ":" + serve.port() + "/";
+                stdout.println("gazette: serving " + content + " at " + url + " — watching " + content + "/ and " + templates + "/; Ctrl+C stops");
+                stdout.flush();
+                if (open) openBrowser(url, stderr);
+                serve.run();
+            } catch (java.net.BindException e) {
+                stderr.println("gazette: cannot serve on " + bind + ":" + port + " (" + e.getMessage() + ") — is another preview running? Try --port " + (port + 1));
+                return 1;
+            }
+            return 0;
+        }
+
+        private static void openBrowser(String url, PrintWriter err) {
+            String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+            List<String> command = os.contains("win") ? List.of("rundll32", "url.dll,FileProtocolHandler", url)
+                    : os.contains("mac") ? List.of("open", url) : List.of("xdg-open", url);
+            try {
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            } catch (java.io.IOException e) {
+                err.println("gazette: could not open a browser (" + e.getMessage() + "); open " + url + " yourself");
+            }
         }
     }
 

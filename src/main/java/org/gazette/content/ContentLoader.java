@@ -111,7 +111,7 @@ public final class ContentLoader {
         List<Path> yearDirs = new ArrayList<>();
         for (Path p : entries) {
             String name = p.getFileName().toString();
-            if (name.equals(SiteConfigLoader.FILE) || name.equals(Tags.FILE) || name.equals(SCHEMA_DIR) || name.startsWith(".")) continue;
+            if (name.equals(SiteConfigLoader.FILE) || name.equals(Tags.FILE) || name.equals(SCHEMA_DIR) || EditorFiles.scratch(name)) continue;
             if (Files.isDirectory(p) && YEAR.matcher(name).matches()) {
                 yearDirs.add(p);
             } else {
@@ -172,13 +172,13 @@ public final class ContentLoader {
         for (Path p : list(dir)) {
             String file = p.getFileName().toString();
             String display = name + "/" + file;
-            if (file.equals(REPORT) || file.startsWith(".")) continue;
+            if (file.equals(REPORT) || EditorFiles.scratch(file)) continue;
             if (Files.isDirectory(p) && !file.equals("news")) {
                 images(p, display);
             } else if (file.equals("news")) {
                 for (Path a : list(p)) {
                     String af = a.getFileName().toString();
-                    if (af.startsWith(".")) continue;
+                    if (EditorFiles.scratch(af)) continue;
                     if (Files.isDirectory(a)) images(a, display + "/" + af); // news/images/
                     else if (isImage(af)) foundImages.put(display + "/" + af, a);
                     else newsFiles.add(Map.entry(a, display + "/" + af));
@@ -221,7 +221,7 @@ public final class ContentLoader {
     private void images(Path dir, String display) {
         for (Path a : list(dir)) {
             String af = a.getFileName().toString();
-            if (af.startsWith(".")) continue;
+            if (EditorFiles.scratch(af)) continue;
             if (isImage(af) && Files.isRegularFile(a)) foundImages.put(display + "/" + af, a);
             else unused(display + "/" + af);
         }

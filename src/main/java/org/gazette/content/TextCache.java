@@ -35,6 +35,11 @@ public final class TextCache {
         changed.addAll(files);
     }
 
+    /** Forgets every text. */
+    public void clear() {
+        entries.clear();
+    }
+
     /** How many texts the last load took from here. */
     public int hits() {
         return hits.get();

@@ -77,6 +77,17 @@ public final class BuildCache {
         texts.changed(contentFiles);
     }
 
+    /** After lost watch events: every text is read again at the next build. */
+    public void changedEverything() {
+        texts.clear();
+    }
+
+    /** The PDF of a finished bulletin, or null. */
+    public byte[] bulletinBytes(String path) {
+        Printed p = printed.get(path);
+        return p == null ? null : p.result().pdf();
+    }
+
     /** Called (on a background thread) each time a bulletin is finished. */
     public void onBulletin(Consumer<BulletinDone> listener) {
         this.onBulletin = Objects.requireNonNull(listener);

@@ -1,0 +1,316 @@
+package org.gazette.serve;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * Serves the site from memory to a browser on this machine, and tells open pages when to reload
+ * (Server-Sent Events from a small script that only the preview adds to each page: the built site
+ * never contains it). When a build fails, pages show its messages over the last good site.
+ * <p>
+ * Safety: only GET and HEAD; the {@code Host} header must name the address served (a web page
+ * elsewhere cannot reach the preview through DNS rebinding); the path is percent-decoded once,
+ * and anything that could climb out of the site ({@code ..}, encoded slashes, backslashes, NUL) is
+ * refused. Files come from the built site in memory, so no file on disk outside it can be served.
+ */
+public final class PreviewServer implements AutoCloseable {
+
+    /** Where the preview's own script and events live; no site path starts with it. */
+    public static final String PREFIX = "/__gazette/";
+
+    private final HttpServer server;
+    private final ExecutorService pool;
+    private final ScheduledExecutorService heartbeat;
+    private final Set<String> hosts;
+    private final Set<OutputStream> listeners = ConcurrentHashMap.newKeySet();
+    private volatile SortedMap<String, byte[]> files = new TreeMap<>();
+    private volatile List<String> problems = List.of();
+    private volatile long build;
+
+    public PreviewServer(InetSocketAddress bind) throws IOException {
+        server = HttpServer.create(bind, 64);
+        // Each open page holds one connection for its events: a pool, not the default single thread.
+        pool = Executors.newCachedThreadPool(daemon("gazette-http"));
+        heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("gazette-heartbeat"));
+        server.setExecutor(pool);
+        server.createContext("/", this::handle);
+        server.start();
+        int port = server.getAddress().getPort();
+        Set<String> h = new java.util.HashSet<>();
+        for (String name : List.of("localhost", "127.0.0.1", "[::1]", hostName(bind))) {
+            h.add(name.toLowerCase(Locale.ROOT) + ":" + port);
+        }
+        hosts = Set.copyOf(h);
+        // A closed tab is noticed only when a write fails: a comment line every 15 s finds it.
+        heartbeat.scheduleAtFixedRate(() -> send(":\n\n"), 15, 15, TimeUnit.SECONDS);
+    }
+
+    private static String hostName(InetSocketAddress bind) {
+        String a = bind.getAddress() == null ? bind.getHostString() : bind.getAddress().getHostAddress();
+        return a.contains(":") ? "[" + a + "]" : a;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** A new good build: serve its files, tell pages which paths changed. */
+    public void publish(SortedMap<String, byte[]> files, List<String> changed) {
+        this.files = files;
+        this.problems = List.of();
+        long n = ++build;
+        send(event("build", n, changed, List.of()));
+    }
+
+    /** One file replaced (a bulletin finished in the background). */
+    public void update(String path, byte[] bytes) {
+        SortedMap<String, byte[]> copy = new TreeMap<>(files);
+        copy.put(path, bytes);
+        files = copy;
+        send(event("build", ++build, List.of(path), List.of()));
+    }
+
+    /** A failed build: pages show these lines over the last good site. */
+    public void failed(List<String> lines) {
+        this.problems = List.copyOf(lines);
+        send(event("build", build, List.of(), problems));
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        try (ex) {
+            String method = ex.getRequestMethod();
+            if (!method.equals("GET") && !method.equals("HEAD")) {
+                ex.getResponseHeaders().set("Allow", "GET, HEAD");
+                plain(ex, 405, "only GET and HEAD");
+                return;
+            }
+            List<String> host = ex.getRequestHeaders().get("Host");
+            if (host == null || host.size() != 1 || !hosts.contains(host.get(0).trim().toLowerCase(Locale.ROOT))) {
+                plain(ex, 403, "this preview answers only to its own address");
+                return;
+            }
+            String raw = ex.getRequestURI().getRawPath();
+            String path = SitePath.of(raw);
+            if (path == null) {
+                plain(ex, 400, "bad path");
+                return;
+            }
+            if (raw.startsWith(PREFIX)) {
+                own(ex, raw.substring(PREFIX.length()));
+                return;
+            }
+            SortedMap<String, byte[]> site = files;
+            String file = path.isEmpty() || path.endsWith("/") ? path + "index.html" : path;
+            byte[] body = site.get(file);
+            if (body == null && site.containsKey(file + "/index.html")) {
+                ex.getResponseHeaders().set("Location", "/" + file + "/");
+                send(ex, 301, "text/plain; charset=utf-8", new byte[0]);
+                return;
+            }
+            int status = 200;
+            if (body == null) {
+                status = 404;
+                String lang = path.contains("/") ? path.substring(0, path.indexOf('/')) : "";
+                body = site.get(lang + "/404.html");
+                if (body == null) body = site.get(firstNotFound(site));
+                if (body == null) {
+                    plain(ex, 404, "not found");
+                    return;
+                }
+                file = "404.html";
+            }
+            String type = ContentTypes.of(file);
+            if (type.startsWith("text/html")) body = withScript(body);
+            send(ex, status, type, body);
+        } catch (IOException e) {
+            // the browser went away
+        }
+    }
+
+    private static String firstNotFound(SortedMap<String, byte[]> site) {
+        for (String k : site.keySet()) if (k.endsWith("/404.html") && k.indexOf('/') == k.lastIndexOf('/')) return k;
+        return "";
+    }
+
+    /** The preview's script and event stream. */
+    private void own(HttpExchange ex, String what) throws IOException {
+        if (what.equals("live.js")) {
+            send(ex, 200, "text/javascript; charset=utf-8", LIVE_JS);
+        } else if (what.equals("events") && ex.getRequestMethod().equals("GET")) {
+            ex.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
+            ex.getResponseHeaders().set("Cache-Control", "no-store");
+            ex.sendResponseHeaders(200, 0);
+            OutputStream out = ex.getResponseBody();
+            String hello = "retry: 1000\n\n" + event("state", build, List.of(), problems);
+            out.write(hello.getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            listeners.add(out);
+            // Hold the connection until a write fails (the tab closed) or the server stops.
+            synchronized (out) {
+                while (listeners.contains(out)) {
+                    try {
+                        out.wait(30_000);
+                    } catch (InterruptedException e) {
+                        break;
+                    }
+                }
+            }
+        } else {
+            plain(ex, 404, "not found");
+        }
+    }
+
+    private void send(String message) {
+        byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
+        for (OutputStream out : listeners) {
+            try {
+                synchronized (out) {
+                    out.write(bytes);
+                    out.flush();
+                }
+            } catch (IOException e) {
+                listeners.remove(out);
+                synchronized (out) {
+                    out.notifyAll();
+                }
+            }
+        }
+    }
+
+    private static String event(String name, long build, List<String> changed, List<String> problems) {
+        StringBuilder json = new StringBuilder("{\"build\":").append(build).append(",\"changed\":[");
+        for (int i = 0; i < changed.size(); i++) json.append(i > 0 ? "," : "").append(Json.string(changed.get(i)));
+        json.append("],\"problems\":[");
+        for (int i = 0; i < problems.size(); i++) json.append(i > 0 ? "," : "").append(Json.string(problems.get(i)));
+        json.append("]}");
+        return "event: " + name + "\ndata: " + json + "\n\n";
+    }
+
+    /** The page with the preview's script before {@code </body>} (the build number tells the script what it shows). */
+    private byte[] withScript(byte[] html) {
+        byte[] tag = ("<script src=\"" + PREFIX + "live.js\" data-build=\"" + build + "\"></script>").getBytes(StandardCharsets.UTF_8);
+        int at = lastIndexOf(html, "</body>".getBytes(StandardCharsets.US_ASCII));
+        if (at < 0) at = html.length;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(html.length + tag.length);
+        out.write(html, 0, at);
+        out.write(tag, 0, tag.length);
+        out.write(html, at, html.length - at);
+        return out.toByteArray();
+    }
+
+    private static int lastIndexOf(byte[] a, byte[] b) {
+        outer:
+        for (int i = a.length - b.length; i >= 0; i--) {
+            for (int j = 0; j < b.length; j++) if (a[i + j] != b[j]) continue outer;
+            return i;
+        }
+        return -1;
+    }
+
+    private static void plain(HttpExchange ex, int status, String text) throws IOException {
+        send(ex, status, "text/plain; charset=utf-8", (text + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
+        var h = ex.getResponseHeaders();
+        h.set("Content-Type", type);
+        h.set("Cache-Control", "no-store");
+        h.set("X-Content-Type-Options", "nosniff");
+        h.set("Referrer-Policy", "no-referrer");
+        if (ex.getRequestMethod().equals("HEAD")) {
+            h.set("Content-Length", String.valueOf(body.length));
+            ex.sendResponseHeaders(status, -1);
+            return;
+        }
+        ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) ex.getResponseBody().write(body);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    @Override
+    public void close() {
+        for (OutputStream out : listeners) {
+            listeners.remove(out);
+            synchronized (out) {
+                out.notifyAll();
+            }
+        }
+        server.stop(0);
+        heartbeat.shutdownNow();
+        pool.shutdownNow();
+    }
+
+    private static final byte[] LIVE_JS = load();
+
+    private static byte[] load() {
+        try (var in = PreviewServer.class.getResourceAsStream("live.js")) {
+            return in.readAllBytes();
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("live.js is missing from Gazette's jar", e);
+        }
+    }
+
+    /** Types of the files a site has. */
+    static final class ContentTypes {
+        private static final Map<String, String> TYPES = Map.ofEntries(
+                Map.entry("html", "text/html; charset=utf-8"), Map.entry("css", "text/css; charset=utf-8"),
+                Map.entry("js", "text/javascript; charset=utf-8"), Map.entry("json", "application/json"),
+                Map.entry("xml", "application/xml"), Map.entry("txt", "text/plain; charset=utf-8"),
+                Map.entry("csv", "text/csv; charset=utf-8"), Map.entry("pdf", "application/pdf"),
+                Map.entry("png", "image/png"), Map.entry("jpg", "image/jpeg"), Map.entry("jpeg", "image/jpeg"),
+                Map.entry("gif", "image/gif"), Map.entry("svg", "image/svg+xml"), Map.entry("webp", "image/webp"),
+                Map.entry("wasm", "application/wasm"), Map.entry("woff2", "font/woff2"));
+
+        static String of(String file) {
+            int dot = file.lastIndexOf('.');
+            String ext = dot < 0 ? "" : file.substring(dot + 1).toLowerCase(Locale.ROOT);
+            return TYPES.getOrDefault(ext, "application/octet-stream");
+        }
+    }
+
+    /** JSON strings for the events. */
+    static final class Json {
+        static String string(String s) {
+            StringBuilder b = new StringBuilder("\"");
+            for (char c : s.toCharArray()) {
+                switch (c) {
+                    case '"' -> b.append("\\\"");
+                    case '\\' -> b.append("\\\\");
+                    case '\n' -> b.append("\\n");
+                    case '\r' -> b.append("\\r");
+                    case '<' -> b.append("\\u003c");
+                    default -> {
+                        if (c < 0x20) b.append(String.format("\\u%04x", (int) c));
+                        else b.append(c);
+                    }
+                }
+            }
+            return b.append('"').toString();
+        }
+    }
+}
