@@ -175,6 +175,9 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--open", description = "open the site in the default browser")
         boolean open;
 
+        @Option(names = "--verbose", description = "also print the time of each step of every rebuild")
+        boolean verbose;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -199,6 +202,7 @@ public final class Main implements Callable<Integer> {
             var publishing = new org.gazette.content.Publishing(java.time.Instant.now(), showHeld);
             var options = new Build.Options(content, templates, Path.of("site-out"), false, publishing, false);
             try (var serve = new org.gazette.serve.Serve(options, new java.net.InetSocketAddress(address, port), stdout)) {
+                serve.verbose(verbose);
                 serve.start();
                 String host = address.getHostAddress().contains(":") ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
                 String url = "http://" + (local ? "127.0.0.1" : host) + ":" + serve.port() + "/";

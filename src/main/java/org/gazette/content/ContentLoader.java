@@ -261,10 +261,6 @@ public final class ContentLoader {
                     "use " + String.join(" or ", languages.stream().map(Language::code).toList()) + " (see site.yaml)");
             return Optional.empty();
         }
-        if (!inside(p, display)) {
-            unreadable.add(display);
-            return Optional.empty();
-        }
         seen.add(display);
         java.nio.file.attribute.BasicFileAttributes stamp = null;
         if (cache != null) {
@@ -274,10 +270,15 @@ public final class ContentLoader {
                 // read it below, which reports what is wrong
             }
         }
+        // The same file (same identity, size and time) as at the last load: it was inside then, and is read already.
         Parsed parsed = cache == null ? null : cache.get(display, stamp);
         // A text is as good as its images: read it again if one of them is gone.
         if (parsed != null && parsed.read().isPresent()
                 && !parsed.read().get().images().values().stream().allMatch(f -> Files.isRegularFile(f))) parsed = null;
+        if (parsed == null && !inside(p, display)) {
+            unreadable.add(display);
+            return Optional.empty();
+        }
         if (parsed == null) {
             parsed = parse(p, display, m.group(1), lang.get(), reader);
             if (cache != null) cache.put(display, stamp, parsed);

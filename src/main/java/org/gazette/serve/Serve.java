@@ -28,12 +28,18 @@ public final class Serve implements AutoCloseable {
     private final PreviewServer server;
     private final Watcher watcher;
     private final Object building = new Object();
+    private volatile boolean verbose;
+
+    /** Also print the time of each step of every rebuild. */
+    public void verbose(boolean on) {
+        verbose = on;
+    }
 
     public Serve(Build.Options options, InetSocketAddress bind, PrintWriter out) throws IOException {
         this.options = options;
         this.out = out;
         this.server = new PreviewServer(bind);
-        this.watcher = new Watcher(List.of(options.content(), options.templates()), 60, 1000);
+        this.watcher = new Watcher(List.of(options.content(), options.templates()), 25, 500);
         cache.onBulletin(done -> {
             if (done.ok()) {
                 byte[] pdf = cache.bulletinBytes(done.path());
@@ -92,6 +98,7 @@ public final class Serve implements AutoCloseable {
             say(what + ": " + cache.lastRendered() + " pages rendered, " + changed.size() + " files changed, " + ms + " ms"
                     + (warnings > 0 ? " (" + warnings + (warnings == 1 ? " warning)" : " warnings)") : ""));
             if (warnings > 0 && changedFiles.isEmpty()) r.problems().forEach(p -> say("  " + p.format()));
+            if (verbose) say("  " + r.stepMillis());
             return true;
         }
     }

@@ -96,7 +96,8 @@ public final class Build {
             step("bulletins", () -> bulletins(content, strings, templates, files));
             if (problems.hasErrors()) return result(false, pages, files);
             step("links", () -> {
-                LinkChecker.check(files, planned, content.site().baseUrl(), options.out().getFileName().toString(), problems);
+                LinkChecker.check(files, planned, content.site().baseUrl(), options.out().getFileName().toString(), problems,
+                        cache == null ? null : cache.links);
                 return null;
             });
             if (cache != null && !problems.hasErrors()) cache.finished(files);

@@ -47,6 +47,7 @@ public final class BuildCache {
     public record BulletinDone(String path, boolean ok, List<Problem> problems, long millis) {}
 
     final TextCache texts = new TextCache();
+    final LinkChecker.Memo links = new LinkChecker.Memo();
     final Map<String, Rendered> pages = new ConcurrentHashMap<>();
     private final Map<String, Stamped> files = new ConcurrentHashMap<>();
     private Templates templates;

@@ -32,32 +32,82 @@ public final class LinkChecker {
 
     /** {@code planned}: files that will be there though not among {@code files} yet (bulletins rendered in the background). */
     public static void check(SortedMap<String, byte[]> files, java.util.Set<String> planned, String baseUrl, String outName, Problems problems) {
+        check(files, planned, baseUrl, outName, problems, null);
+    }
+
+    /**
+     * What the last check found per page, for the next (the preview server's): a page whose bytes
+     * are the same array as before, in a site with the same files, whose #fragment targets are
+     * unchanged too, has the same problems; only the others are scanned and resolved again.
+     */
+    public static final class Memo {
+        private record Page(byte[] bytes, Scan scan, List<org.gazette.problem.Problem> problems, Map<String, byte[]> targets) {}
+
+        private final Map<String, Page> pages = new java.util.HashMap<>();
+        private Set<String> paths = Set.of();
+    }
+
+    public static void check(SortedMap<String, byte[]> files, java.util.Set<String> planned, String baseUrl, String outName,
+                             Problems problems, Memo memo) {
+        Set<String> paths = new HashSet<>(files.keySet());
+        paths.addAll(planned);
+        boolean samePaths = memo != null && memo.paths.equals(paths);
         Map<String, Scan> scans = new java.util.concurrent.ConcurrentHashMap<>();
-        files.entrySet().parallelStream().filter(e -> e.getKey().endsWith(".html")).forEach(e -> scans.put(e.getKey(), scan(e.getValue())));
+        files.entrySet().parallelStream().filter(e -> e.getKey().endsWith(".html")).forEach(e -> {
+            Memo.Page before = memo == null ? null : memo.pages.get(e.getKey());
+            scans.put(e.getKey(), before != null && before.bytes() == e.getValue() ? before.scan() : scan(e.getValue()));
+        });
         // Pages in one folder share most links (navigation, stylesheet): resolve each pair once.
         Map<String, String> resolved = new java.util.HashMap<>();
+        Map<String, Memo.Page> next = new java.util.HashMap<>();
         for (var e : new java.util.TreeMap<>(scans).entrySet()) {
             String page = e.getKey();
-            String folder = page.substring(0, page.lastIndexOf('/') + 1);
-            for (String raw : e.getValue().refs()) {
-                String ref = raw.replace("&amp;", "&");
-                String target = ref.startsWith("#") ? page + ref
-                        : resolved.computeIfAbsent(folder + "\u0000" + ref, k -> String.valueOf(resolve(page, ref, baseUrl)));
-                if (target.equals("null")) target = null;
-                if (target == null) continue;
-                String path = target;
-                String fragment = null;
-                int hash = target.indexOf('#');
-                if (hash >= 0) {
-                    path = target.substring(0, hash);
-                    fragment = target.substring(hash + 1);
-                }
-                if (path.isEmpty()) path = page;
-                if (path.endsWith("/")) path = path + "index.html";
-                if (!files.containsKey(path) && !planned.contains(path)) {
-                    problems.warning(Position.of(outName + "/" + page), "link to '" + ref + "' does not resolve (no " + path + " is built)",
-                            "fix the link in the article or template that writes it");
-                } else if (fragment != null && !fragment.isEmpty() && scans.containsKey(path) && !scans.get(path).ids().contains(fragment)) {
+            byte[] bytes = files.get(page);
+            Memo.Page before = memo == null ? null : memo.pages.get(page);
+            if (samePaths && before != null && before.bytes() == bytes
+                    && before.targets().entrySet().stream().allMatch(t -> files.get(t.getKey()) == t.getValue())) {
+                before.problems().forEach(problems::add);
+                next.put(page, before);
+                continue;
+            }
+            Problems own = new Problems();
+            Map<String, byte[]> targets = new java.util.HashMap<>();
+            checkPage(page, e.getValue(), files, planned, scans, resolved, baseUrl, outName, own, targets);
+            List<org.gazette.problem.Problem> found = own.sorted();
+            found.forEach(problems::add);
+            next.put(page, new Memo.Page(bytes, e.getValue(), found, targets));
+        }
+        if (memo != null) {
+            memo.pages.clear();
+            memo.pages.putAll(next);
+            memo.paths = paths;
+        }
+    }
+
+    private static void checkPage(String page, Scan scan, SortedMap<String, byte[]> files, Set<String> planned, Map<String, Scan> scans,
+                                  Map<String, String> resolved, String baseUrl, String outName, Problems problems, Map<String, byte[]> targets) {
+        String folder = page.substring(0, page.lastIndexOf('/') + 1);
+        for (String raw : scan.refs()) {
+            String ref = raw.replace("&amp;", "&");
+            String target = ref.startsWith("#") ? page + ref
+                    : resolved.computeIfAbsent(folder + "\u0000" + ref, k -> String.valueOf(resolve(page, ref, baseUrl)));
+            if (target.equals("null")) target = null;
+            if (target == null) continue;
+            String path = target;
+            String fragment = null;
+            int hash = target.indexOf('#');
+            if (hash >= 0) {
+                path = target.substring(0, hash);
+                fragment = target.substring(hash + 1);
+            }
+            if (path.isEmpty()) path = page;
+            if (path.endsWith("/")) path = path + "index.html";
+            if (!files.containsKey(path) && !planned.contains(path)) {
+                problems.warning(Position.of(outName + "/" + page), "link to '" + ref + "' does not resolve (no " + path + " is built)",
+                        "fix the link in the article or template that writes it");
+            } else if (fragment != null && !fragment.isEmpty() && scans.containsKey(path)) {
+                targets.put(path, files.get(path));
+                if (!scans.get(path).ids().contains(fragment)) {
                     problems.warning(Position.of(outName + "/" + page), "link to '" + ref + "' names #" + fragment + ", which " + path + " does not have",
                             "fix the part after # or add the heading it points to");
                 }
