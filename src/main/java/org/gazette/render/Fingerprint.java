@@ -31,6 +31,11 @@ public final class Fingerprint {
     private final long everything;
     private long h;
     private int unknown;
+    /** The source files the last fingerprint met (texts, reports), or "*" for an object of unknown kind. */
+    private final java.util.Set<String> files = new java.util.HashSet<>();
+
+    /** Stands for "every file" in {@link #files}: a page holding an object this class does not know. */
+    public static final String EVERYTHING = "*";
 
     /** {@code shared}: objects common to many pages, each with the fingerprint it stands for. */
     public Fingerprint(Content content, Map<Object, Long> shared) {
@@ -44,6 +49,7 @@ public final class Fingerprint {
     /** The fingerprint of a page (not thread-safe: one instance per thread). */
     public long of(Page page) {
         h = 0xcbf29ce484222325L;
+        files.clear();
         add(page.key());
         add(page.path());
         add(page.template());
@@ -56,8 +62,14 @@ public final class Fingerprint {
     /** The fingerprint of any value made of the kinds this class knows (a bulletin's job). */
     public long of(Object value) {
         h = 0xcbf29ce484222325L;
+        files.clear();
         add(value);
         return h;
+    }
+
+    /** The source files the last fingerprint depends on ({@link #EVERYTHING} among them if it depends on all). */
+    public java.util.Set<String> files() {
+        return java.util.Set.copyOf(files);
     }
 
     /** How many objects of unknown kinds the fingerprints so far met (each made its page depend on everything). */
@@ -92,12 +104,15 @@ public final class Fingerprint {
             // A text is what its file says (site.yaml and tags.yaml, which shape it too, are in the shared part).
             mix(text(a.file()));
             mix(content.version(a.file()));
+            files.add(a.file());
         } else if (o instanceof Translations t) {
             add(t.slug());
             add(t.byLanguage());
         } else if (o instanceof Report r) {
             mix(r.year());
-            mix(content.version(r.year() + "/" + ContentLoader.REPORT));
+            String file = r.year() + "/" + ContentLoader.REPORT;
+            mix(content.version(file));
+            files.add(file);
         } else if (o instanceof Year y) {
             mix(y.year());
             add(y.report());
@@ -121,6 +136,7 @@ public final class Fingerprint {
 
     private void everything() {
         unknown++;
+        files.add(EVERYTHING);
         mix(everything);
     }
 

@@ -58,16 +58,27 @@ public final class SitePlan {
     }
 
     public List<Page> pages() {
+        return pages(path -> true);
+    }
+
+    /**
+     * The pages whose path passes {@code wanted}, the others not even planned: the preview server
+     * plans again only the pages an edit reaches (their data is the same as in a full plan).
+     */
+    public List<Page> pages(java.util.function.Predicate<String> wanted) {
+        this.wanted = wanted;
         SiteConfig site = content.site();
         SiteConfig.News settings = site.news();
         List<Page> pages = new ArrayList<>();
-        pages.add(root());
+        if (wanted.test(Urls.ROOT)) pages.add(root());
         for (Language lang : site.languages()) {
             Map<String, Object> common = common(lang);
             Year latest = content.latestReport();
-            Map<String, Object> home = ordered("news", homeNews(lang, Urls.home(lang), settings.onHome()), "newsCount", entries.size());
-            if (latest != null) home.put("year", latest);
-            pages.add(page("home", lang, Urls::home, "home.ftlh", true, common, home));
+            if (wanted.test(Urls.home(lang))) {
+                Map<String, Object> home = ordered("news", homeNews(lang, Urls.home(lang), settings.onHome()), "newsCount", entries.size());
+                if (latest != null) home.put("year", latest);
+                pages.add(page("home", lang, Urls::home, "home.ftlh", true, common, home));
+            }
 
             listing(pages, "news", lang, common, entries, (l, n) -> Urls.news(l, n), ordered("listYear", 0));
             for (Year year : content.years()) {
@@ -76,19 +87,27 @@ public final class SitePlan {
                     listing(pages, "news/" + year.year(), lang, common, ofYear, (l, n) -> Urls.yearNews(l, year.year(), n),
                             ordered("listYear", year.year()));
                 }
-                if (year.hasReport()) pages.add(report(lang, year, common));
+                if (year.hasReport() && wanted.test(Urls.report(lang, year.year()))) pages.add(report(lang, year, common));
             }
-            for (int i = 0; i < entries.size(); i++) pages.add(article(lang, i, common));
+            for (int i = 0; i < entries.size(); i++) {
+                Entry e = entries.get(i);
+                if (wanted.test(Urls.article(lang, e.year().year(), e.text().slug()))) pages.add(article(lang, i, common));
+            }
             tags(pages, lang, common);
-            pages.add(page("archive", lang, Urls::archive, "archive.ftlh", true, common, ordered("years", archive(lang))));
-            Map<String, Object> notFound = new LinkedHashMap<>(common);
-            pages.add(page("404", lang, Urls::notFound, "404.ftlh", true, notFound, ordered(
-                    "links", new Links(Urls.notFound(lang), lang, site.baseUrl()))));
-            pages.add(feed(lang, common));
-            if (search) pages.add(page("search", lang, Urls::search, "search.ftlh", true, common, ordered()));
+            if (wanted.test(Urls.archive(lang))) {
+                pages.add(page("archive", lang, Urls::archive, "archive.ftlh", true, common, ordered("years", archive(lang))));
+            }
+            if (wanted.test(Urls.notFound(lang))) {
+                pages.add(page("404", lang, Urls::notFound, "404.ftlh", true, new LinkedHashMap<>(common), ordered(
+                        "links", new Links(Urls.notFound(lang), lang, site.baseUrl()))));
+            }
+            if (wanted.test(Urls.feed(lang))) pages.add(feed(lang, common));
+            if (search && wanted.test(Urls.search(lang))) pages.add(page("search", lang, Urls::search, "search.ftlh", true, common, ordered()));
         }
         return pages;
     }
+
+    private java.util.function.Predicate<String> wanted = path -> true;
 
     /**
      * The objects the pages share (settings, strings, localizers), after {@link #pages}: a page's
@@ -113,6 +132,7 @@ public final class SitePlan {
         for (int n = 1; n <= count; n++) {
             int number = n;
             String here = path.apply(lang, n);
+            if (!wanted.test(here)) continue;
             IntFunction<String> pathOf = k -> path.apply(lang, k);
             List<Entry> slice = list.subList((n - 1) * per, Math.min(list.size(), n * per));
             Map<String, Object> data = new LinkedHashMap<>(extra);
@@ -149,7 +169,7 @@ public final class SitePlan {
                         ordered("listYear", 0, "listTag", tag.name()));
             }
         }
-        pages.add(page("tags", lang, Urls::tags, "tags.ftlh", true, common, ordered("tags", index)));
+        if (wanted.test(here)) pages.add(page("tags", lang, Urls::tags, "tags.ftlh", true, common, ordered("tags", index)));
     }
 
     private Page report(Language lang, Year year, Map<String, Object> common) {

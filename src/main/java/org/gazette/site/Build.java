@@ -60,6 +60,8 @@ public final class Build {
     private Map<String, Strings> strings;
 
     private final BuildCache cache;
+    /** Whether this run planned only the pages an edit reaches (see {@link BuildCache#affected}). */
+    private boolean partial;
     /** The version of each template file (name → fingerprint), when a cache asks for them. */
     private Map<String, Long> templateFiles = Map.of();
     /** The version of site.yaml, tags.yaml, the interface strings and the publishing moment together. */
@@ -88,9 +90,12 @@ public final class Build {
                         "run 'npm ci' in Gazette's tools/search folder (./gazette does it when npm is present)");
             }
             SitePlan plan = new SitePlan(content, strings, options.publishing(), search != null);
-            List<Page> pages = step("plan", plan::pages);
             Templates templates = templates();
-            SortedMap<String, byte[]> files = step("render", () -> render(pages, plan, content, templates));
+            // With a cache and the same structure as the last good build: plan only the pages an edit reaches.
+            java.util.Set<String> affected = cache == null ? null : cache.affected(structure(content), content.versions());
+            partial = affected != null;
+            List<Page> pages = step("plan", () -> affected == null ? plan.pages() : plan.pages(affected::contains));
+            SortedMap<String, byte[]> files = step("render", () -> render(pages, plan, content, templates, affected != null));
             // A template mistake breaks pages: report it alone, not the broken links that follow from it.
             if (problems.hasErrors()) return result(false, pages, files);
             step("bulletins", () -> bulletins(content, strings, templates, files));
@@ -176,21 +181,21 @@ public final class Build {
         return cache.templates(options.templates(), BuildCache.folderVersion(options.templates()));
     }
 
-    private SortedMap<String, byte[]> render(List<Page> pages, SitePlan plan, Content content, Templates templates) {
-        SortedMap<String, byte[]> files = new TreeMap<>();
+    private SortedMap<String, byte[]> render(List<Page> pages, SitePlan plan, Content content, Templates templates, boolean partial) {
+        // A partial plan: the other pages (and the sitemaps, which only the structure shapes) are as last time.
+        SortedMap<String, byte[]> files = partial ? new TreeMap<>(cache.lastFiles()) : new TreeMap<>();
         // One template mistake breaks every page that uses it: report it once.
         Map<String, Problem> templateProblems = new TreeMap<>();
         Map<Object, Long> shared = org.gazette.render.Fingerprint.sharedMap();
-        if (cache != null) {
-            settings = settingsVersion(content);
-            for (Object o : plan.shared()) shared.put(o, settings);
-        }
+        if (cache != null) for (Object o : plan.shared()) shared.put(o, settings);
         java.util.concurrent.atomic.AtomicInteger rendered = new java.util.concurrent.atomic.AtomicInteger();
         ThreadLocal<org.gazette.render.Fingerprint> prints = ThreadLocal.withInitial(() -> new org.gazette.render.Fingerprint(content, shared));
         pages.parallelStream().map(p -> {
             long fingerprint = 0;
             if (cache != null) {
-                fingerprint = prints.get().of(p) * 31 + templateVersion(p.template());
+                var print = prints.get();
+                fingerprint = print.of(p) * 31 + templateVersion(p.template());
+                cache.depends(p.path(), print.files());
                 BuildCache.Rendered before = cache.pages.get(p.path());
                 if (before != null && before.fingerprint() == fingerprint) return Map.entry(p.path(), before.bytes());
             }
@@ -212,12 +217,39 @@ public final class Build {
             }
         });
         if (cache != null) cache.rendered = rendered.get();
-        files.putAll(Sitemaps.files(pages, content.site().languages(), content.site().baseUrl()));
+        if (!partial) files.putAll(Sitemaps.files(pages, content.site().languages(), content.site().baseUrl()));
         templateProblems.values().forEach(problems::add);
         openData(content, files);
         copyAssets(files);
         copyImages(content, files);
         return files;
+    }
+
+    /**
+     * What decides which pages exist and how they are laid out, in one number: the settings, the
+     * templates, the years, and per text its place (year, name, date), languages, embargo, flags and
+     * tags; not its title or body (pages that show those hold the text, and its version says when it changed).
+     */
+    private long structure(Content content) {
+        settings = settingsVersion(content);
+        long h = settings * 31 + BuildCache.folderVersion(options.templates());
+        for (var y : content.years()) {
+            h = h * 31 + y.year();
+            h = h * 31 + (y.hasReport() ? 1 : 2);
+            if (y.prose() != null) h = h * 31 + y.prose().byLanguage().keySet().hashCode();
+            for (var t : y.news()) {
+                h = h * 31 + t.slug().hashCode();
+                h = h * 31 + t.date().hashCode();
+                for (var a : t.byLanguage().values()) {
+                    h = h * 31 + a.language().code().hashCode();
+                    h = h * 31 + (a.featured() ? 3 : 5) + (a.draft() ? 7 : 11);
+                    h = h * 31 + java.util.Objects.hashCode(a.publishAt());
+                    h = h * 31 + a.tagIds().hashCode();
+                }
+            }
+        }
+        for (String image : content.images().keySet()) h = h * 31 + image.hashCode();
+        return h;
     }
 
     /** The fingerprint of what every page shares: site.yaml, tags.yaml, interface strings, what is published, search. */
@@ -360,6 +392,8 @@ public final class Build {
         Map<String, Integer> perLanguage = new LinkedHashMap<>();
         // Pages people read: HTML, not the root page (it only leads on) nor feeds.
         for (Page p : pages) if (p.path().endsWith(".html") && !p.key().equals("root")) perLanguage.merge(p.language().code(), 1, Integer::sum);
+        if (cache != null && partial) perLanguage = new LinkedHashMap<>(cache.perLanguage());
+        else if (cache != null && ok) cache.perLanguage(perLanguage);
         return new Result(ok && !failed(), perLanguage, files, problems.sorted(), times, new LinkedHashMap<>(bulletinPages));
     }
 

@@ -89,6 +89,58 @@ public final class BuildCache {
         return p == null ? null : p.result().pdf();
     }
 
+    // What the last good build was made from, to plan again only the pages an edit reaches.
+    private long structure;
+    private SortedMap<String, Long> versions;
+    private final Map<String, java.util.Set<String>> dependents = new ConcurrentHashMap<>();
+    private final Map<String, java.util.Set<String>> inputs = new ConcurrentHashMap<>();
+    private Map<String, Integer> perLanguage = Map.of();
+    private long pendingStructure;
+    private SortedMap<String, Long> pendingVersions;
+
+    /** Records which source files a page's data holds ({@code Fingerprint.EVERYTHING} if it may hold any). */
+    void depends(String page, java.util.Set<String> files) {
+        java.util.Set<String> before = inputs.put(page, files);
+        if (before != null) for (String f : before) {
+            var d = dependents.get(f);
+            if (d != null) d.remove(page);
+        }
+        for (String f : files) dependents.computeIfAbsent(f, k -> ConcurrentHashMap.newKeySet()).add(page);
+    }
+
+    /**
+     * The pages to plan again, or null for all of them: when the site's structure (which pages
+     * exist, in what order, with what counts; settings; templates) is what it was at the last good
+     * build, only the pages holding a text or report whose version changed.
+     */
+    synchronized java.util.Set<String> affected(long structure, SortedMap<String, Long> versions) {
+        pendingStructure = structure;
+        pendingVersions = versions;
+        lastPartial = false;
+        if (this.versions == null || structure != this.structure) return null;
+        lastPartial = true;
+        java.util.Set<String> pages = new java.util.HashSet<>(dependents.getOrDefault(org.gazette.render.Fingerprint.EVERYTHING, java.util.Set.of()));
+        for (var v : versions.entrySet()) {
+            if (!v.getValue().equals(this.versions.get(v.getKey()))) pages.addAll(dependents.getOrDefault(v.getKey(), java.util.Set.of()));
+        }
+        for (String gone : this.versions.keySet()) if (!versions.containsKey(gone)) pages.addAll(dependents.getOrDefault(gone, java.util.Set.of()));
+        return pages;
+    }
+
+    /** The files of the last good build (the pages not planned again keep theirs). */
+    synchronized SortedMap<String, byte[]> lastFiles() {
+        return last;
+    }
+
+    /** Pages per language of the last full plan (a partial plan does not see them all). */
+    synchronized Map<String, Integer> perLanguage() {
+        return perLanguage;
+    }
+
+    synchronized void perLanguage(Map<String, Integer> counts) {
+        perLanguage = Map.copyOf(counts);
+    }
+
     /** Called (on a background thread) each time a bulletin is finished. */
     public void onBulletin(Consumer<BulletinDone> listener) {
         this.onBulletin = Objects.requireNonNull(listener);
@@ -99,6 +151,13 @@ public final class BuildCache {
         synchronized (changed) {
             return List.copyOf(changed);
         }
+    }
+
+    private volatile boolean lastPartial;
+
+    /** Whether the last build planned only the pages its edit reached (the site's structure was unchanged). */
+    public boolean lastPartial() {
+        return lastPartial;
     }
 
     /** How many pages the last build rendered (the others came from here). */
@@ -149,8 +208,14 @@ public final class BuildCache {
             changed.clear();
             changed.addAll(diff);
         }
+        if (last.size() != now.size() || !last.keySet().equals(now.keySet())) {
+            pages.keySet().retainAll(now.keySet());
+            inputs.keySet().retainAll(now.keySet());
+            for (var d : dependents.values()) d.retainAll(now.keySet());
+        }
         last = now;
-        pages.keySet().retainAll(now.keySet());
+        structure = pendingStructure;
+        versions = pendingVersions;
     }
 
     /**

@@ -73,6 +73,7 @@ class IncrementalBuildTest {
         Build.Result edited = new Build(options(), cache).run(false);
         assertTrue(edited.ok());
         assertTrue(cache.lastRendered() < pages / 4, "an edit of one text re-renders " + cache.lastRendered() + " of " + pages + " pages");
+        assertTrue(cache.lastPartial(), "a body edit changes no page's place: only the pages that show the text are planned");
         assertTrue(cache.lastChanged().contains("en/2017/news/story-7.html"), () -> cache.lastChanged().toString());
         assertFalse(cache.lastChanged().contains("zh/archive.html"), () -> cache.lastChanged().toString());
         assertSame(new Build(options()).run(false), edited);
@@ -87,10 +88,12 @@ class IncrementalBuildTest {
         BuildCache cache = new BuildCache();
         assertTrue(new Build(options(), cache).run(false).ok());
         int failures = 0;
+        int partial = 0;
         for (int i = 0; i < edits; i++) {
             String what = edit(random, i);
             cache.changed(List.of(what.substring(what.indexOf(' ') + 1)));
             Build.Result incremental = new Build(options(), cache).run(false);
+            if (cache.lastPartial()) partial++;
             Build.Result clean = new Build(options()).run(false);
             String step = "seed " + seed + ", edit " + i + ": " + what;
             assertEquals(clean.ok(), incremental.ok(), step);
@@ -102,6 +105,7 @@ class IncrementalBuildTest {
             }
         }
         assertTrue(failures > 0 && failures < edits / 2, "some edits break the content, most do not: " + failures);
+        assertTrue(partial > edits / 5, "edits of texts plan only the pages they reach: " + partial + " of " + edits);
     }
 
     /** Makes one random edit; returns what it did and the file, "kind path". */
