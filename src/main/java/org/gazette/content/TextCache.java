@@ -38,6 +38,7 @@ public final class TextCache {
     /** Forgets every text. */
     public void clear() {
         entries.clear();
+        watched = false;
     }
 
     /** How many texts the last load took from here. */
@@ -56,6 +57,25 @@ public final class TextCache {
     void end(Set<String> seen) {
         entries.keySet().retainAll(seen);
         changed.clear();
+    }
+
+    private volatile boolean watched;
+
+    /**
+     * Whether a watcher reports every change under the content folder ({@link #changed}): then a
+     * file it did not name is taken as it was, without asking the disk. Off after lost events.
+     */
+    public void watched(boolean on) {
+        watched = on;
+    }
+
+    /** The file as last parsed, if a watcher vouches that it has not changed since; else null. */
+    ContentLoader.Parsed unchanged(String file) {
+        if (!watched || changed.contains(file)) return null;
+        Entry e = entries.get(file);
+        if (e == null) return null;
+        hits.incrementAndGet();
+        return e.parsed();
     }
 
     ContentLoader.Parsed get(String file, BasicFileAttributes attributes) {

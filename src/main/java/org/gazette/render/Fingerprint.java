@@ -28,7 +28,7 @@ public final class Fingerprint {
 
     private final Content content;
     private final Map<Object, Long> shared;
-    private final long everything;
+    private long everything;
     private long h;
     private int unknown;
     /** The source files the last fingerprint met (texts, reports), or "*" for an object of unknown kind. */
@@ -41,9 +41,7 @@ public final class Fingerprint {
     public Fingerprint(Content content, Map<Object, Long> shared) {
         this.content = content;
         this.shared = shared;
-        long all = 0;
-        for (var v : content.versions().entrySet()) all = all * 31 + v.getValue() + text(v.getKey());
-        this.everything = all;
+
     }
 
     /** The fingerprint of a page (not thread-safe: one instance per thread). */
@@ -137,6 +135,11 @@ public final class Fingerprint {
     private void everything() {
         unknown++;
         files.add(EVERYTHING);
+        if (everything == 0) {
+            long all = 1;
+            for (var v : content.versions().entrySet()) all = all * 31 + v.getValue() + text(v.getKey());
+            everything = all;
+        }
         mix(everything);
     }
 

@@ -63,6 +63,7 @@ public final class Serve implements AutoCloseable {
 
     /** Watches and rebuilds until the process ends. */
     public void run() {
+        cache.watched();
         watcher.run(changes -> {
             List<String> files = new ArrayList<>();
             for (Path p : changes.files()) {
@@ -70,7 +71,13 @@ public final class Serve implements AutoCloseable {
                 Path abs = p.toAbsolutePath().normalize();
                 if (abs.startsWith(content)) files.add(content.relativize(abs).toString().replace('\\', '/'));
             }
-            if (changes.everything()) cache.changedEverything();
+            if (changes.everything()) {
+                cache.changedEverything();
+                // Lost events: this build looks at every file; the watcher vouches again from the next.
+                rebuild(files, "many files");
+                cache.watched();
+                return;
+            }
             String what = changes.everything() ? "many files" : describe(changes.files());
             rebuild(files, what);
         });

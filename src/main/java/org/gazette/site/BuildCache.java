@@ -78,6 +78,11 @@ public final class BuildCache {
         texts.changed(contentFiles);
     }
 
+    /** A watcher now reports every change of the content folder: unchanged texts need not even be looked at. */
+    public void watched() {
+        texts.watched(true);
+    }
+
     /** After lost watch events: every text is read again at the next build. */
     public void changedEverything() {
         texts.clear();

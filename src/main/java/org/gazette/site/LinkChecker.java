@@ -52,6 +52,30 @@ public final class LinkChecker {
         Set<String> paths = new HashSet<>(files.keySet());
         paths.addAll(planned);
         boolean samePaths = memo != null && memo.paths.equals(paths);
+        if (samePaths) {
+            // The same files as last time: only pages whose bytes (or #fragment targets) changed are checked again.
+            List<String> again = new ArrayList<>();
+            for (var e : files.entrySet()) {
+                if (!e.getKey().endsWith(".html")) continue;
+                Memo.Page before = memo.pages.get(e.getKey());
+                if (before == null || before.bytes() != e.getValue()
+                        || !before.targets().entrySet().stream().allMatch(t -> files.get(t.getKey()) == t.getValue())) again.add(e.getKey());
+            }
+            if (again.size() < files.size() / 4) {
+                Map<String, Scan> scans = new java.util.HashMap<>();
+                for (var p : memo.pages.entrySet()) scans.put(p.getKey(), p.getValue().scan());
+                for (String page : again) scans.put(page, scan(files.get(page)));
+                Map<String, String> resolved = new java.util.HashMap<>();
+                for (String page : again) {
+                    Problems own = new Problems();
+                    Map<String, byte[]> targets = new java.util.HashMap<>();
+                    checkPage(page, scans.get(page), files, planned, scans, resolved, baseUrl, outName, own, targets);
+                    memo.pages.put(page, new Memo.Page(files.get(page), scans.get(page), own.sorted(), targets));
+                }
+                for (var p : memo.pages.values()) p.problems().forEach(problems::add);
+                return;
+            }
+        }
         Map<String, Scan> scans = new java.util.concurrent.ConcurrentHashMap<>();
         files.entrySet().parallelStream().filter(e -> e.getKey().endsWith(".html")).forEach(e -> {
             Memo.Page before = memo == null ? null : memo.pages.get(e.getKey());
