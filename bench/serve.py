@@ -84,7 +84,8 @@ def run(tool, command, cwd, article_file, page_url, template_file, template_edit
         template = wait_for(page_url, lambda b: marker in b)
         with open(template_file, 'w', encoding='utf-8') as f:
             f.write(text)
-        time.sleep(2)
+        wait_for(page_url, lambda b: marker not in b)
+        time.sleep(10)  # background work after the last save (bulletins, the JIT) ends
         rss, hwm = proc_stats(proc.pid)
         cpu0 = cpu_seconds(proc.pid)
         time.sleep(5)

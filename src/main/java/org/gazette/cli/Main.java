@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 /** {@code gazette build | check}: exit 0 ok, 1 content or build error, 2 usage. */
 @Command(name = "gazette", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Publishes a press office's year as a bilingual website and printable bulletins.",
-        subcommands = {Main.BuildCommand.class, Main.CheckCommand.class, Main.ServeCommand.class, Main.BulletinCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {Main.BuildCommand.class, Main.CheckCommand.class, Main.ServeCommand.class, Main.NewCommand.class, Main.BulletinCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
@@ -225,6 +225,46 @@ public final class Main implements Callable<Integer> {
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             } catch (java.io.IOException e) {
                 err.println("gazette: could not open a browser (" + e.getMessage() + "); open " + url + " yourself");
+            }
+        }
+    }
+
+    @Command(name = "new", mixinStandardHelpOptions = true, description = "Start a new text with its front matter filled in.",
+            subcommands = {NewArticle.class})
+    static final class NewCommand implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            spec.commandLine().usage(spec.commandLine().getErr());
+            return 2;
+        }
+    }
+
+    @Command(name = "article", mixinStandardHelpOptions = true,
+            description = {"Write <year>/news/<name>.<lang>.md in every language of the site, dated today (site time zone), marked draft: true.",
+                    "Refuses to overwrite."})
+    static final class NewArticle implements Callable<Integer> {
+        @CommandLine.Parameters(paramLabel = "NAME", description = "the article's name: lower-case letters, digits and hyphens, e.g. spring-planting")
+        String name;
+
+        @Option(names = "--content", paramLabel = "DIR", description = "content folder (default: ${DEFAULT-VALUE})", defaultValue = "content")
+        Path content;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try {
+                var files = org.gazette.content.NewText.article(content, name, java.time.Instant.now());
+                for (Path f : files) spec.commandLine().getOut().println("gazette: wrote " + f);
+                spec.commandLine().getOut().println("gazette: fill in the title and text; remove 'draft: true' when it may be published");
+                return 0;
+            } catch (org.gazette.problem.GazetteException e) {
+                e.problems().forEach(p -> spec.commandLine().getErr().println(p.format()));
+                return 1;
             }
         }
     }

@@ -131,4 +131,36 @@ class CliTest {
         assertEquals(0, version.code());
         assertTrue(version.out().startsWith("gazette "), version.out());
     }
+
+    @Test
+    void newArticleWritesADraftInEveryLanguageThatChecksAndIsHeldBack(@TempDir Path tmp) {
+        Path content = TestSites.copyOfSample(tmp);
+        Run r = run("new", "article", "spring-planting", "--content", content.toString());
+        assertEquals(0, r.code(), r.err());
+        // Today in the site's time zone (Asia/Shanghai in the sample), not the machine's.
+        int year = java.time.ZonedDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
+        Path zh = content.resolve(year + "/news/spring-planting.zh.md");
+        Path en = content.resolve(year + "/news/spring-planting.en.md");
+        assertTrue(Files.isRegularFile(zh) && Files.isRegularFile(en), r.out());
+        assertTrue(TestSites.read(en).contains("\ndraft: true\n"));
+        assertTrue(TestSites.read(zh).contains("date: " + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))));
+
+        // It checks as it is (a draft), shows in a preview, and is held back from a published build.
+        Run preview = run("check", "--content", content.toString(), "--drafts", "--no-search");
+        assertEquals(0, preview.code(), preview.err());
+        assertTrue(preview.out().contains("(zh 14, en 14)"), preview.out());
+        Run published = run("check", "--content", content.toString(), "--no-search");
+        assertEquals(0, published.code(), published.err());
+        assertTrue(published.out().contains("(zh 12, en 12)"), published.out());
+
+        // Never overwrites; a name that cannot be an address is refused with what to write instead.
+        String before = TestSites.read(en);
+        Run again = run("new", "article", "spring-planting", "--content", content.toString());
+        assertEquals(1, again.code());
+        assertTrue(again.err().contains("spring-planting.zh.md: already exists; nothing was written"), again.err());
+        assertEquals(before, TestSites.read(en));
+        Run bad = run("new", "article", "Spring Planting", "--content", content.toString());
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().contains("use lower-case letters, digits and hyphens, e.g. spring-planting"), bad.err());
+    }
 }
