@@ -193,8 +193,7 @@ public final class Main implements Callable<Integer> {
                 return 2;
             }
             boolean local = address.isLoopbackAddress();
-            // A preview is for the people writing: drafts and embargoes show only on this machine, unless asked.
-            boolean showHeld = local || drafts;
+            boolean showHeld = org.gazette.serve.Serve.showsHeld(address, drafts);
             if (!local) {
                 stderr.println("gazette: warning: serving on " + bind + ", which other machines can reach"
                         + (drafts ? "; drafts and embargoed articles are shown to them (--drafts)" : "; drafts and embargoed articles are left out (add --drafts to show them)"));

@@ -52,6 +52,15 @@ public final class Serve implements AutoCloseable {
         });
     }
 
+    /**
+     * Whether a preview on {@code bind} shows drafts and embargoed articles: on this machine's
+     * loopback address, yes (that is what a preview is for); on an address others can reach, only
+     * if asked ({@code --drafts}).
+     */
+    public static boolean showsHeld(java.net.InetAddress bind, boolean drafts) {
+        return bind.isLoopbackAddress() || drafts;
+    }
+
     public int port() {
         return server.port();
     }

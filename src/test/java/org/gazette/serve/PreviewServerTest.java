@@ -237,4 +237,13 @@ class PreviewServerTest {
         in.transferTo(b);
         return b.toByteArray();
     }
+
+    @Test
+    void draftsShowOnlyOnThisMachineUnlessAskedFor() throws Exception {
+        assertTrue(Serve.showsHeld(java.net.InetAddress.getByName("127.0.0.1"), false));
+        assertTrue(Serve.showsHeld(java.net.InetAddress.getByName("::1"), false));
+        assertFalse(Serve.showsHeld(java.net.InetAddress.getByName("0.0.0.0"), false));
+        assertFalse(Serve.showsHeld(java.net.InetAddress.getByName("192.168.1.20"), false));
+        assertTrue(Serve.showsHeld(java.net.InetAddress.getByName("0.0.0.0"), true));
+    }
 }
