@@ -18,7 +18,7 @@ public record Content(Path folder, SiteConfig site, List<Year> years, SortedMap<
     public Content {
         years = List.copyOf(years);
         images = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(images));
-        versions = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(versions));
+        versions = java.util.Collections.unmodifiableSortedMap(versions instanceof TreeMap<String, Long> t ? t : new TreeMap<>(versions));
     }
 
     /** The version of a source file (a fingerprint of its text; see {@link TextCache#version}), 0 if unknown. */

@@ -57,7 +57,7 @@ public final class ContentLoader {
 
     private final TextCache cache;
     /** Each source file's version (content-relative path → fingerprint of its text), for the render cache. */
-    private final java.util.SortedMap<String, Long> versions = new java.util.concurrent.ConcurrentSkipListMap<>();
+    private final Map<String, Long> versions = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public ContentLoader(Problems problems, Publishing publishing) {
@@ -144,7 +144,7 @@ public final class ContentLoader {
             problems.warning(Position.of(Tags.FILE), tagsUsed.size() + " tags are used, but the content folder has no " + Tags.FILE,
                     "declare each tag once with its names in each language (e.g. 'major-projects: {zh: 重大项目, en: Major projects}'), so the languages pair their tags and each tag gets a page");
         }
-        return Optional.of(new Content(root, site.get(), years, usedImages, tags, versions));
+        return Optional.of(new Content(root, site.get(), years, usedImages, tags, new TreeMap<>(versions)));
     }
 
     private Optional<Year> year(Path dir, String name, SiteConfig site) {
@@ -179,7 +179,9 @@ public final class ContentLoader {
                 for (Path a : list(p)) {
                     String af = a.getFileName().toString();
                     if (EditorFiles.scratch(af)) continue;
-                    if (Files.isDirectory(a)) images(a, display + "/" + af); // news/images/
+                    // Names of texts are texts (text() checks they are files): no need to ask the disk of each of 20,000.
+                    if (TEXT.matcher(af).matches()) newsFiles.add(Map.entry(a, display + "/" + af));
+                    else if (Files.isDirectory(a)) images(a, display + "/" + af); // news/images/
                     else if (isImage(af)) foundImages.put(display + "/" + af, a);
                     else newsFiles.add(Map.entry(a, display + "/" + af));
                 }
