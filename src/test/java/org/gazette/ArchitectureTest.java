@@ -24,7 +24,7 @@ class ArchitectureTest {
             Map.entry("yaml", Set.of("problem")),
             Map.entry("i18n", Set.of("problem", "yaml")),
             Map.entry("config", Set.of("problem", "safety", "yaml", "i18n")),
-            Map.entry("format", Set.of("problem", "i18n")),
+            Map.entry("format", Set.of("problem", "yaml", "i18n")),
             Map.entry("content", Set.of("problem", "safety", "yaml", "i18n", "config", "format")),
             Map.entry("render", Set.of("problem", "safety", "yaml", "i18n", "config", "format", "content")),
             Map.entry("site", Set.of("problem", "safety", "yaml", "i18n", "config", "format", "content", "render")),

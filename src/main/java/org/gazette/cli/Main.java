@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 /** {@code gazette build | check}: exit 0 ok, 1 content or build error, 2 usage. */
 @Command(name = "gazette", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Publishes a press office's year as a bilingual website and printable bulletins.",
-        subcommands = {Main.BuildCommand.class, Main.CheckCommand.class, Main.ServeCommand.class, Main.NewCommand.class, Main.BulletinCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {Main.BuildCommand.class, Main.CheckCommand.class, Main.ServeCommand.class, Main.NewCommand.class, Main.SchemaCommand.class, Main.BulletinCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
@@ -263,6 +263,40 @@ public final class Main implements Callable<Integer> {
                 return 0;
             } catch (org.gazette.problem.GazetteException e) {
                 e.problems().forEach(p -> spec.commandLine().getErr().println(p.format()));
+                return 1;
+            }
+        }
+    }
+
+    @Command(name = "schema", mixinStandardHelpOptions = true,
+            description = {"Update the content folder's JSON Schema (schema/report.schema.json) to the unit table,",
+                    "Gazette's units with those of units.yaml, so an editor with a YAML language server accepts them."})
+    static final class SchemaCommand implements Callable<Integer> {
+        @Option(names = "--content", paramLabel = "DIR", description = "content folder (default: ${DEFAULT-VALUE})", defaultValue = "content")
+        Path content;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter err = spec.commandLine().getErr();
+            var problems = new org.gazette.problem.Problems();
+            var yaml = new org.gazette.yaml.YamlReader();
+            var site = org.gazette.config.SiteConfigLoader.load(content, yaml, problems);
+            var units = site.map(s -> org.gazette.format.Units.load(content, yaml, s.languages(), problems));
+            problems.sorted().forEach(p -> err.println(p.format()));
+            if (units.isEmpty() || problems.hasErrors()) {
+                err.println("gazette: schema not updated: fix the errors above first");
+                return 1;
+            }
+            try {
+                boolean changed = org.gazette.content.SchemaFiles.update(content, units.get());
+                spec.commandLine().getOut().println("gazette: " + content.resolve(org.gazette.content.SchemaFiles.REPORT)
+                        + (changed ? " now accepts the " : " already accepts the ") + units.get().all().size() + " units of the table");
+                return 0;
+            } catch (org.gazette.problem.GazetteException e) {
+                e.problems().forEach(p -> err.println(p.format()));
                 return 1;
             }
         }

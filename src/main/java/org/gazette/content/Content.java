@@ -12,7 +12,7 @@ import org.gazette.config.SiteConfig;
  * the texts use, by their path inside the content folder ({@code 2017/news/photo.jpg}); and the
  * version of every source file read, by the same kind of path ({@code 2017/news/meeting.zh.md}).
  */
-public record Content(Path folder, SiteConfig site, List<Year> years, SortedMap<String, Path> images, Tags tags,
+public record Content(Path folder, SiteConfig site, List<Year> years, SortedMap<String, Path> images, Tags tags, org.gazette.format.Units units,
                       SortedMap<String, Long> versions) {
 
     public Content {

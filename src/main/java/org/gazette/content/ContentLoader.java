@@ -53,6 +53,7 @@ public final class ContentLoader {
     private Path root;
     private Path realRoot;
     private Tags tags;
+    private org.gazette.format.Units units;
     private final java.util.Set<String> tagsUsed = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final TextCache cache;
@@ -105,13 +106,19 @@ public final class ContentLoader {
         if (Files.exists(siteFile) && !inside(siteFile, SiteConfigLoader.FILE)) return Optional.empty();
         Optional<SiteConfig> site = SiteConfigLoader.load(dir, yaml, problems);
         tags = site.map(s -> Tags.load(dir, yaml, s.languages(), problems)).orElse(null);
-        // site.yaml and tags.yaml change how every text reads (time zone, tag names): a new cache then.
-        long settings = version(dir.resolve(SiteConfigLoader.FILE), SiteConfigLoader.FILE) * 31 + version(dir.resolve(Tags.FILE), Tags.FILE);
+        units = site.map(s -> org.gazette.format.Units.load(dir, yaml, s.languages(), problems)).orElse(null);
+        if (units != null && SchemaFiles.outdated(dir, units)) {
+            problems.warning(Position.of(SchemaFiles.REPORT), "the editor's schema does not accept every unit of the unit table",
+                    "run 'gazette schema' to update it, so your editor accepts the units of units.yaml");
+        }
+        // site.yaml, tags.yaml and units.yaml change how every text reads (time zone, tag names, units): a new cache then.
+        long settings = (version(dir.resolve(SiteConfigLoader.FILE), SiteConfigLoader.FILE) * 31 + version(dir.resolve(Tags.FILE), Tags.FILE)) * 31
+                + version(dir.resolve(org.gazette.format.Units.FILE), org.gazette.format.Units.FILE);
         if (cache != null) cache.begin(settings);
         List<Path> yearDirs = new ArrayList<>();
         for (Path p : entries) {
             String name = p.getFileName().toString();
-            if (name.equals(SiteConfigLoader.FILE) || name.equals(Tags.FILE) || name.equals(SCHEMA_DIR) || EditorFiles.scratch(name)) continue;
+            if (name.equals(SiteConfigLoader.FILE) || name.equals(Tags.FILE) || name.equals(org.gazette.format.Units.FILE) || name.equals(SCHEMA_DIR) || EditorFiles.scratch(name)) continue;
             if (Files.isDirectory(p) && YEAR.matcher(name).matches()) {
                 yearDirs.add(p);
             } else {
@@ -144,7 +151,7 @@ public final class ContentLoader {
             problems.warning(Position.of(Tags.FILE), tagsUsed.size() + " tags are used, but the content folder has no " + Tags.FILE,
                     "declare each tag once with its names in each language (e.g. 'major-projects: {zh: 重大项目, en: Major projects}'), so the languages pair their tags and each tag gets a page");
         }
-        return Optional.of(new Content(root, site.get(), years, usedImages, tags, new TreeMap<>(versions)));
+        return Optional.of(new Content(root, site.get(), years, usedImages, tags, units, new TreeMap<>(versions)));
     }
 
     private Optional<Year> year(Path dir, String name, SiteConfig site) {
@@ -159,7 +166,7 @@ public final class ContentLoader {
                 SourceText source = SourceText.read(reportFile, name + "/" + REPORT);
                 versions.put(source.file(), TextCache.version(source.text()));
                 Node tree = yaml.read(source, problems);
-                if (tree != null) report = new ReportReader(languages, problems).read(tree, year);
+                if (tree != null) report = new ReportReader(languages, problems, units).read(tree, year);
             } catch (GazetteException e) {
                 e.problems().forEach(problems::add);
             }

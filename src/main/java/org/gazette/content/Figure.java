@@ -18,7 +18,7 @@ public record Figure(String id, String field, Localized label, Quantity value, Q
     /** The target as written, or value − overTarget when the office wrote how far it was beaten. */
     public Quantity effectiveTarget() {
         if (target != null) return target;
-        if (value != null && overTarget != null && value.exact() && overTarget.exact() && value.unit() == overTarget.unit()) {
+        if (value != null && overTarget != null && value.exact() && overTarget.exact() && value.unit().equals(overTarget.unit())) {
             return Quantity.like(value.amount().subtract(overTarget.amount()), value);
         }
         return null;
@@ -28,7 +28,7 @@ public record Figure(String id, String field, Localized label, Quantity value, Q
     public Quantity effectiveAttainment() {
         if (attainment != null) return attainment;
         Quantity t = effectiveTarget();
-        if (value == null || t == null || !value.exact() || t.amount().signum() == 0 || value.unit() != t.unit()) return null;
+        if (value == null || t == null || !value.exact() || t.amount().signum() == 0 || !value.unit().equals(t.unit())) return null;
         BigDecimal pct = value.amount().multiply(BigDecimal.valueOf(100)).divide(t.amount(), 2, RoundingMode.HALF_UP).stripTrailingZeros();
         if (pct.scale() < 0) pct = pct.setScale(0);
         return new Quantity(Quantity.Qualifier.EXACT, pct, Unit.PERCENT, "%", pct.toPlainString() + "%");

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.gazette.format.Quantity;
 import org.gazette.format.QuantityParser;
+import org.gazette.format.Units;
 import org.gazette.format.Unit;
 import org.gazette.i18n.Language;
 import org.gazette.i18n.Localized;
@@ -17,8 +18,10 @@ final class ReportReader {
 
     private final List<Language> languages;
     private final Problems problems;
+    private final Units units;
 
-    ReportReader(List<Language> languages, Problems problems) {
+    ReportReader(List<Language> languages, Problems problems, Units units) {
+        this.units = units;
         this.languages = languages;
         this.problems = problems;
     }
@@ -94,7 +97,7 @@ final class ReportReader {
             Quantity target = f.node("target").flatMap(this::quantity).orElse(null);
             Quantity overTarget = f.node("overTarget").flatMap(this::quantity).orElse(null);
             Quantity attainment = f.node("attainment").flatMap(this::quantity).orElse(null);
-            Quantity growth = f.node("growth").flatMap(q -> percent(q, "growth")).orElse(null);
+            Quantity growth = f.node("growth").flatMap(this::change).orElse(null);
             Rank rank = f.node("rank").flatMap(this::rank).orElse(null);
             if (!f.has("value") && !f.has("attainment") && !f.has("rank")) {
                 problems.error(f.at(), "figure '" + id.orElse("?") + "' has no value, attainment or rank",
@@ -227,17 +230,19 @@ final class ReportReader {
                     "write the number and unit on the same line");
             return Optional.empty();
         }
-        QuantityParser.Result result = QuantityParser.parse(s.text(), n.at().column());
+        QuantityParser.Result result = units.parse(s.text(), n.at().column());
         if (result instanceof QuantityParser.Ok ok) return Optional.of(ok.quantity());
         QuantityParser.Error err = (QuantityParser.Error) result;
         problems.error(n.at(), err.message(), err.hint());
         return Optional.empty();
     }
 
-    private Optional<Quantity> percent(Node n, String key) {
+    /** A change on the previous year: in percent (7%, -2.3%) or in percentage points (1.2个百分点), never the same thing. */
+    private Optional<Quantity> change(Node n) {
         return quantity(n).filter(q -> {
-            if (q.unit() == Unit.PERCENT) return true;
-            problems.error(n.at(), "'" + key + "' must be a percentage, not '" + q.written() + "'", "write it like 7%");
+            if (q.unit().kind() == Unit.Kind.PERCENT || q.unit().kind() == Unit.Kind.POINTS) return true;
+            problems.error(n.at(), "'growth' must be a change in percent or in percentage points, not '" + q.written() + "'",
+                    "write it like 7% (growth rate), -2.3% (a fall) or 1.2个百分点 (a share or rate that rose by 1.2 points)");
             return false;
         });
     }

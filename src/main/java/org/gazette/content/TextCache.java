@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * save) parses only the files that changed. A cache, not a second way of loading: the loader
  * runs as always and asks here before parsing a file. An entry is used only when the file's
  * size, modification time and identity are the same and no watcher named the file as changed.
- * Settings that change how every text reads ({@code site.yaml}, {@code tags.yaml}) empty it.
+ * Settings that change how every text reads ({@code site.yaml}, {@code tags.yaml}, {@code units.yaml}) empty it.
  */
 public final class TextCache {
 

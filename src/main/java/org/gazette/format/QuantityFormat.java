@@ -16,8 +16,8 @@ import org.gazette.i18n.Strings;
 /**
  * Prints quantities and dates in one language. Large numbers use the JDK's CLDR compact forms
  * ({@code 320亿} in Chinese, {@code 32 billion} in English) from the language's {@code compact_from}
- * threshold up; smaller ones are printed in full with the language's grouping. Unit and qualifier
- * words come from the language's interface strings. Exact: at most {@link #MAX_FRACTION} decimals in
+ * threshold up; smaller ones are printed in full with the language's grouping. Units print as the
+ * unit table says ({@link Units}); qualifier and change words come from the language's interface strings. Exact: at most {@link #MAX_FRACTION} decimals in
  * compact form, rounded half-up beyond that; below the threshold every written decimal is kept.
  */
 public final class QuantityFormat {
@@ -25,13 +25,15 @@ public final class QuantityFormat {
     static final int MAX_FRACTION = 6;
 
     private final Strings strings;
+    private final Units units;
     private final BigDecimal compactFrom;
     private final NumberFormat.Style compactStyle;
     private final boolean grouping;
     private final DateTimeFormatter dates;
 
-    public QuantityFormat(Strings strings) {
+    public QuantityFormat(Strings strings, Units units) {
         this.strings = strings;
+        this.units = units;
         this.compactFrom = new BigDecimal(strings.get("number_compact_from"));
         this.compactStyle = NumberFormat.Style.valueOf(strings.get("number_compact_style").toUpperCase(java.util.Locale.ROOT));
         this.grouping = Boolean.parseBoolean(strings.get("number_grouping"));
@@ -40,14 +42,35 @@ public final class QuantityFormat {
 
     public String format(Quantity q) {
         // "1 person" / "300 people": the unit's form follows the amount as written.
-        String withUnit = strings.plural(q.unit().key(), q.amount()).replace("{n}", number(q.amount(), q.unit())).replace("{word}", q.word());
+        boolean one = "one-other".equals(strings.get("plural_rule")) && Units.isOne(q.amount());
+        String withUnit = units.forms(q.unit(), strings.language().code()).pick(one).replace("{n}", number(q.amount(), q.unit()));
         return q.exact() ? withUnit : strings.fill(q.qualifier().key(), "q", withUnit);
     }
 
-    /** A change in percent, signed: +7%, −2.5%. */
+    /** A change for a table, signed: +7%, −2.5%, +1.2个百分点; zero unsigned: 0%. */
     public String signed(Quantity q) {
-        String s = format(new Quantity(q.qualifier(), q.amount().abs(), q.unit(), q.word(), q.written()));
-        return (q.amount().signum() < 0 ? "\u2212" : "+") + s;
+        String s = format(abs(q));
+        return switch (q.amount().signum()) {
+            case 1 -> "+" + s;
+            case -1 -> "\u2212" + s;
+            default -> s;
+        };
+    }
+
+    /**
+     * A change for running text: 增长7% / up 7%, 下降2.3% / down 2.3%, 提高1.2个百分点 / up 1.2
+     * percentage points, 持平 / unchanged. The words are the language's strings ({@code change_up},
+     * {@code change_down}, {@code change_zero}; {@code _points} variants for percentage points).
+     */
+    public String change(Quantity q) {
+        int sign = q.amount().signum();
+        if (sign == 0) return strings.get("change_zero");
+        String key = (sign > 0 ? "change_up" : "change_down") + (q.unit().kind() == Unit.Kind.POINTS ? "_points" : "");
+        return strings.fill(key, "q", format(abs(q)));
+    }
+
+    private static Quantity abs(Quantity q) {
+        return new Quantity(q.qualifier(), q.amount().abs(), q.unit(), q.word(), q.written());
     }
 
     public String date(LocalDate date) {

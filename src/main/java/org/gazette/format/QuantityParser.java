@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * Reads a quantity the way the office writes it: an optional qualifier (近, 约, 超, 超过, 逾),
  * a number (ASCII digits, optional thousands commas and decimal point), an optional magnitude
- * (万, 亿, 万亿) and an optional unit ({@link Unit#words()}). Whitespace between the parts is allowed.
+ * (万, 亿, 万亿) and an optional unit from the unit table ({@link Units}). Whitespace between the parts is allowed.
  * Errors say which character is wrong and where, counting columns from {@code column} (where the value starts in the file).
  */
 public final class QuantityParser {
@@ -36,7 +36,7 @@ public final class QuantityParser {
 
     private static final String HINT = "write it like 320亿元, 26.56亿元, 7%, 1.25倍, 5000亩 or 146个, with ASCII digits";
 
-    public static Result parse(String written, int column) {
+    static Result parse(Units units, String written, int column) {
         String s = written;
         int i = 0;
         int n = s.length();
@@ -84,39 +84,31 @@ public final class QuantityParser {
         }
         BigDecimal amount = new BigDecimal(number);
         while (i < n && Character.isWhitespace(s.charAt(i))) i++;
-        String magnitudeWord = "";
-        for (var m : MAGNITUDES) {
-            if (s.startsWith(m.getKey(), i)) {
-                magnitudeWord = m.getKey();
-                amount = amount.multiply(m.getValue());
-                i += m.getKey().length();
-                break;
-            }
-        }
-        while (i < n && Character.isWhitespace(s.charAt(i))) i++;
+        // The unit is read from the table. A unit word may begin like a magnitude (千瓦, 千米): the
+        // reading that uses up the whole rest wins, the unit alone first, then a magnitude and a unit.
         String rest = s.substring(i).strip();
+        String magnitudeWord = "";
         Unit unit = Unit.NONE;
         String word = "";
-        if (!rest.isEmpty()) {
-            for (String w : Unit.words()) {
-                if (rest.startsWith(w)) {
-                    word = w;
-                    unit = Unit.of(w);
+        if (!rest.isEmpty() && units.byWord(rest) != null) {
+            word = rest;
+            unit = units.byWord(rest);
+        } else if (!rest.isEmpty()) {
+            for (var m : MAGNITUDES) {
+                if (rest.startsWith(m.getKey())) {
+                    magnitudeWord = m.getKey();
+                    amount = amount.multiply(m.getValue());
+                    rest = rest.substring(m.getKey().length()).strip();
                     break;
                 }
             }
-            if (unit == Unit.NONE) {
-                return error(written, "unknown unit '" + rest + "' at column " + (column + i),
-                        "use one of: " + String.join(" ", Unit.words().stream().filter(w -> !w.equals("％")).toList()) + " (or leave the unit out)");
-            }
-            String after = rest.substring(word.length()).strip();
-            if (!after.isEmpty()) {
-                for (String w : Unit.words()) {
-                    if (after.startsWith(w) || after.contains(w)) {
-                        return error(written, "two units ('" + word + "' and '" + w + "')", "keep one unit: " + written.strip().replace(after, ""));
-                    }
+            if (!rest.isEmpty()) {
+                unit = units.byWord(rest);
+                if (unit != null) {
+                    word = rest;
+                } else {
+                    return unknown(units, written, rest, column + s.indexOf(rest, i));
                 }
-                return error(written, "unexpected '" + after + "' after the unit '" + word + "'", HINT);
             }
         }
         if (!magnitudeWord.isEmpty() && !unit.scalable()) {
@@ -124,6 +116,24 @@ public final class QuantityParser {
         }
         if (word.equals("％")) word = "%";
         return new Ok(new Quantity(qualifier, amount, unit, word, written.strip()));
+    }
+
+    /** What is wrong with a rest that is no unit: a unit and something after it, two units, or a word the table lacks. */
+    private static Error unknown(Units units, String written, String rest, int column) {
+        for (String w : units.words()) {
+            if (!rest.startsWith(w)) continue;
+            String after = rest.substring(w.length()).strip();
+            for (String other : units.words()) {
+                if (after.contains(other)) {
+                    return error(written, "two units ('" + w + "' and '" + other + "')", "keep one unit: " + written.strip().replace(after, ""));
+                }
+            }
+            return error(written, "unexpected '" + after + "' after the unit '" + w + "'", HINT);
+        }
+        String near = units.nearest(rest);
+        return error(written, "unknown unit '" + rest + "' at column " + column,
+                (near != null ? "did you mean '" + near + "'? Or declare" : "Declare") + " '" + rest + "' in " + Units.FILE
+                        + " in the content folder: " + rest + ": {written: [" + rest + "], kind: …, zh: \"{n}" + rest + "\", en: \"{n} …\"} (see README, 'Units')");
     }
 
     private static Error error(String written, String what, String hint) {

@@ -161,7 +161,7 @@ public final class Bulletins {
         Language lang = job.language();
         Year y = job.year();
         Bulletin b = y.report().bulletin();
-        Localizer l = new Localizer(lang, site.fallbackOrder(), strings.get(lang.code()));
+        Localizer l = new Localizer(lang, site.fallbackOrder(), strings.get(lang.code()), content.units());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("site", site);
         m.put("lang", lang);

@@ -7,6 +7,7 @@ import org.gazette.content.Figure;
 import org.gazette.content.Rank;
 import org.gazette.format.Quantity;
 import org.gazette.format.QuantityFormat;
+import org.gazette.format.Units;
 import org.gazette.i18n.Language;
 import org.gazette.i18n.Localized;
 import org.gazette.i18n.Strings;
@@ -27,11 +28,11 @@ public final class Localizer {
     private final Strings strings;
     private final QuantityFormat format;
 
-    public Localizer(Language language, List<Language> fallbackOrder, Strings strings) {
+    public Localizer(Language language, List<Language> fallbackOrder, Strings strings, Units units) {
         this.language = language;
         this.fallbackOrder = fallbackOrder;
         this.strings = strings;
-        this.format = new QuantityFormat(strings);
+        this.format = new QuantityFormat(strings, units);
     }
 
     public Language language() {
@@ -85,8 +86,14 @@ public final class Localizer {
         return format.format(q);
     }
 
+    /** A change for tables, signed: +7%, −2.3%, +1.2个百分点. */
     public String growth(Quantity q) {
         return format.signed(q);
+    }
+
+    /** A change for running text: 增长7% / up 7%, 下降2.3% / down 2.3%, 提高1.2个百分点 / up 1.2 percentage points. */
+    public String change(Quantity q) {
+        return format.change(q);
     }
 
     public String date(LocalDate date) {
@@ -113,12 +120,13 @@ public final class Localizer {
                 f.overTarget() == null ? null : q(f.overTarget()),
                 attainment == null ? null : q(attainment),
                 f.growth() == null ? null : growth(f.growth()),
+                f.growth() == null ? null : change(f.growth()),
                 f.rank() == null ? null : rank(f.rank()),
                 f.rank() == null ? null : strings.fill("rank_short", "n", format.integer(f.rank().position()), "nth", ordinal(f.rank().position())));
     }
 
-    /** {@code rankShort} is the place alone (第1名, 1st), for headline figures. */
-    public record FigureRow(String value, String target, String overTarget, String attainment, String growth, String rank, String rankShort) {}
+    /** {@code growth} is signed for tables (+7%), {@code change} worded for running text (增长7%); {@code rankShort} is the place alone (第1名, 1st), for headline figures. */
+    public record FigureRow(String value, String target, String overTarget, String attainment, String growth, String change, String rank, String rankShort) {}
 
     /** Names joined the way the language lists them (、 in Chinese, commas in English). */
     public String join(List<String> items) {

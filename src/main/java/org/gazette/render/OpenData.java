@@ -56,7 +56,7 @@ public final class OpenData {
             put(m, "target", f.effectiveTarget());
             put(m, "overTarget", f.overTarget());
             put(m, "attainment", f.effectiveAttainment());
-            put(m, "growth", f.growth());
+            put(m, "growth", f.growth(), true);
             if (f.rank() != null) {
                 Map<String, Object> r = new LinkedHashMap<>();
                 r.put("position", f.rank().position());
@@ -91,11 +91,14 @@ public final class OpenData {
         for (Figure f : report.figures()) {
             List<String> row = new ArrayList<>(List.of(String.valueOf(report.year()), f.id(), f.field()));
             for (Language l : languages) row.add(f.label().byLanguage().getOrDefault(l.code(), ""));
-            for (Quantity q : java.util.Arrays.asList(f.value(), f.effectiveTarget(), f.effectiveAttainment(), f.growth())) {
+            List<Quantity> parts = java.util.Arrays.asList(f.value(), f.effectiveTarget(), f.effectiveAttainment(), f.growth());
+            for (int i = 0; i < parts.size(); i++) {
+                Quantity q = parts.get(i);
+                boolean change = i == 3;
                 row.add(q == null ? "" : plain(q.amount()));
-                row.add(q == null ? "" : unit(q));
+                row.add(q == null ? "" : q.unit().id());
                 row.add(q == null ? "" : q.qualifier().name().toLowerCase(Locale.ROOT));
-                for (Language l : languages) row.add(q == null ? "" : localizers.get(l.code()).q(q));
+                for (Language l : languages) row.add(q == null ? "" : change ? localizers.get(l.code()).growth(q) : localizers.get(l.code()).q(q));
             }
             row.add(f.rank() == null ? "" : String.valueOf(f.rank().position()));
             row.add(f.rank() == null ? "" : String.valueOf(f.rank().of()));
@@ -106,13 +109,19 @@ public final class OpenData {
     }
 
     private void put(Map<String, Object> m, String key, Quantity q) {
+        put(m, key, q, false);
+    }
+
+    /** A quantity for machines and, per language, as printed; a change is printed signed (+7%, −2.3%). */
+    private void put(Map<String, Object> m, String key, Quantity q, boolean change) {
         if (q == null) return;
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("written", q.written());
         v.put("amount", plain(q.amount()));
-        v.put("unit", unit(q));
+        v.put("unit", q.unit().id());
+        if (!q.unit().id().isEmpty()) v.put("kind", q.unit().kind().id());
         v.put("qualifier", q.qualifier().name().toLowerCase(Locale.ROOT));
-        for (Language l : languages) v.put(l.code(), localizers.get(l.code()).q(q));
+        for (Language l : languages) v.put(l.code(), change ? localizers.get(l.code()).growth(q) : localizers.get(l.code()).q(q));
         m.put(key, v);
     }
 
@@ -123,15 +132,6 @@ public final class OpenData {
             if (s != null) m.put(l.code(), s);
         }
         return m;
-    }
-
-    /** The unit for machines: yuan, mu, percent, times, people … and for measure words the word itself (个). */
-    private static String unit(Quantity q) {
-        return switch (q.unit()) {
-            case NONE -> "";
-            case COUNTER -> q.word();
-            default -> q.unit().name().toLowerCase(Locale.ROOT);
-        };
     }
 
     private static String plain(BigDecimal amount) {

@@ -236,7 +236,7 @@ public final class SitePlan {
      */
     private String jsonLd(Article a, Language lang, String url) {
         SiteConfig site = content.site();
-        Localizer l = new Localizer(lang, site.fallbackOrder(), strings.get(lang.code()));
+        Localizer l = new Localizer(lang, site.fallbackOrder(), strings.get(lang.code()), content.units());
         Map<String, Object> publisher = ordered("@type", "GovernmentOrganization", "name", l.plain(site.office()));
         List<Object> authors = new ArrayList<>();
         for (String name : a.byline().reporter()) authors.add(ordered("@type", "Person", "name", name));
@@ -294,7 +294,7 @@ public final class SitePlan {
         m.put("lang", lang);
         m.put("languages", site.languages());
         m.put("t", strings.get(lang.code()).map());
-        m.put("l", new Localizer(lang, site.fallbackOrder(), strings.get(lang.code())));
+        m.put("l", new Localizer(lang, site.fallbackOrder(), strings.get(lang.code()), content.units()));
         shared.addAll(List.of(site, site.languages(), m.get("t"), m.get("l")));
         Year latest = content.latestReport();
         if (latest != null) m.put("latestReport", YearRef.of(latest));

@@ -64,7 +64,7 @@ public final class Build {
     private boolean partial;
     /** The version of each template file (name → fingerprint), when a cache asks for them. */
     private Map<String, Long> templateFiles = Map.of();
-    /** The version of site.yaml, tags.yaml, the interface strings and the publishing moment together. */
+    /** The version of site.yaml, tags.yaml, units.yaml, the interface strings and the publishing moment together. */
     private long settings;
 
     public Build(Options options) {
@@ -252,9 +252,10 @@ public final class Build {
         return h;
     }
 
-    /** The fingerprint of what every page shares: site.yaml, tags.yaml, interface strings, what is published, search. */
+    /** The fingerprint of what every page shares: site.yaml, tags.yaml, units.yaml, interface strings, what is published, search. */
     private long settingsVersion(Content content) {
         long h = content.version(org.gazette.config.SiteConfigLoader.FILE) * 31 + content.version(org.gazette.content.Tags.FILE);
+        h = h * 31 + content.version(org.gazette.format.Units.FILE);
         for (var t : templateFiles.entrySet()) if (t.getKey().startsWith("i18n/")) h = h * 31 + t.getValue();
         h = h * 31 + options.publishing().now().toEpochMilli();
         h = h * 31 + (options.publishing().drafts() ? 1 : 0);
@@ -352,7 +353,7 @@ public final class Build {
     private void openData(Content content, SortedMap<String, byte[]> files) {
         Map<String, org.gazette.render.Localizer> localizers = new LinkedHashMap<>();
         for (var lang : content.site().languages()) {
-            localizers.put(lang.code(), new org.gazette.render.Localizer(lang, content.site().fallbackOrder(), strings.get(lang.code())));
+            localizers.put(lang.code(), new org.gazette.render.Localizer(lang, content.site().fallbackOrder(), strings.get(lang.code()), content.units()));
         }
         org.gazette.render.OpenData data = new org.gazette.render.OpenData(content.site().languages(), localizers);
         for (var year : content.reportYears()) {

@@ -46,7 +46,7 @@ class NumbersNeverBreakTest {
         Language en = new Language("en", "English", Locale.forLanguageTag("en-GB"));
         Map<String, Strings> strings = StringsLoader.load(TestSites.TEMPLATES, List.of(zh, en), new Problems());
         Language lang = code.equals("zh") ? zh : en;
-        Localizer l = new Localizer(lang, List.of(zh, en), strings.get(code));
+        Localizer l = new Localizer(lang, List.of(zh, en), strings.get(code), c.units());
         List<String> split = new ArrayList<>();
         int checked = 0;
         for (Figure f : c.latestReport().report().figures()) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 import org.gazette.TestSites;
+import org.gazette.format.Units;
 import org.gazette.format.QuantityFormat;
 import org.gazette.format.QuantityParser;
 import org.gazette.i18n.Language;
@@ -38,9 +39,9 @@ class PluralStringsTest {
         assertFalse(PROBLEMS.hasErrors(), PROBLEMS.sorted()::toString);
         TreeSet<String> keys = counted();
         assertTrue(keys.containsAll(List.of("news_count", "archive_count", "year_news", "search_results", "bulletin_commendations_intro",
-                "bulletin_copies", "unit_people", "unit_households")), keys.toString());
-        Localizer en = new Localizer(EN, List.of(ZH, EN), STRINGS.get("en"));
-        Localizer zh = new Localizer(ZH, List.of(ZH, EN), STRINGS.get("zh"));
+                "bulletin_copies")), keys.toString());
+        Localizer en = new Localizer(EN, List.of(ZH, EN), STRINGS.get("en"), Units.shipped());
+        Localizer zh = new Localizer(ZH, List.of(ZH, EN), STRINGS.get("zh"), Units.shipped());
         for (String key : keys) {
             String one = STRINGS.get("en").map().get(key + ".one");
             String other = STRINGS.get("en").map().get(key);
@@ -61,12 +62,12 @@ class PluralStringsTest {
 
     @Test
     void quantitiesTakeTheFormOfTheirAmount() {
-        QuantityFormat en = new QuantityFormat(STRINGS.get("en"));
-        QuantityFormat zh = new QuantityFormat(STRINGS.get("zh"));
-        assertEquals("1 person", en.format(((QuantityParser.Ok) QuantityParser.parse("1人", 1)).quantity()));
-        assertEquals("nearly 300 people", en.format(((QuantityParser.Ok) QuantityParser.parse("近300人", 1)).quantity()));
-        assertEquals("1 household", en.format(((QuantityParser.Ok) QuantityParser.parse("1户", 1)).quantity()));
-        assertEquals("1.5 households", en.format(((QuantityParser.Ok) QuantityParser.parse("1.5户", 1)).quantity()), "only exactly one is singular");
-        assertEquals("1人", zh.format(((QuantityParser.Ok) QuantityParser.parse("1人", 1)).quantity()));
+        QuantityFormat en = new QuantityFormat(STRINGS.get("en"), Units.shipped());
+        QuantityFormat zh = new QuantityFormat(STRINGS.get("zh"), Units.shipped());
+        assertEquals("1 person", en.format(((QuantityParser.Ok) Units.shipped().parse("1人", 1)).quantity()));
+        assertEquals("nearly 300 people", en.format(((QuantityParser.Ok) Units.shipped().parse("近300人", 1)).quantity()));
+        assertEquals("1 household", en.format(((QuantityParser.Ok) Units.shipped().parse("1户", 1)).quantity()));
+        assertEquals("1.5 households", en.format(((QuantityParser.Ok) Units.shipped().parse("1.5户", 1)).quantity()), "only exactly one is singular");
+        assertEquals("1人", zh.format(((QuantityParser.Ok) Units.shipped().parse("1人", 1)).quantity()));
     }
 }
