@@ -122,7 +122,7 @@ class IncrementalBuildTest {
             s.filter(p -> p.toString().endsWith(".md") && p.toString().contains("news")).sorted().forEach(texts::add);
         }
         Path text = texts.isEmpty() ? null : texts.get(r.nextInt(texts.size()));
-        switch (r.nextInt(11)) {
+        switch (r.nextInt(12)) {
             case 0, 1 -> {
                 if (text == null) break;
                 TestSites.write(text, TestSites.read(text) + "\nAdded paragraph " + n + ".\n");
@@ -173,6 +173,11 @@ class IncrementalBuildTest {
                 String t = TestSites.read(text);
                 TestSites.write(text, t.contains("draft: true\n") ? t.replace("draft: true\n", "") : t.replaceFirst("---\n", "---\ndraft: true\n"));
                 return "draft " + rel(text);
+            }
+            case 10 -> {
+                // The office's own printed form of a unit: every page that prints yuan changes.
+                TestSites.write(content.resolve("units.yaml"), "yuan:\n  en: \"RMB {n} (" + n + ")\"\n");
+                return "units units.yaml";
             }
             default -> {
                 if (text == null) break;
