@@ -8,7 +8,34 @@ import org.gazette.i18n.Localized;
 
 /** The site settings of {@code content/site.yaml}. The first language is the default. */
 public record SiteConfig(Localized title, Localized office, Localized district, List<Language> languages,
-                         String baseUrl, ZoneId timeZone, News news) {
+                         String baseUrl, ZoneId timeZone, News news, Fonts fonts) {
+
+    /**
+     * The office's own fonts for the bulletin ({@code fonts:} in site.yaml), by role as GB/T 9704 names
+     * them — masthead (方正小标宋), title, body (仿宋_GB2312), heading1 (黑体), heading2 (楷体), latin —
+     * plus fallback fonts for characters no other face has (CJK Extension B and beyond), and the
+     * characters the office accepts to print as '#'. Roles not given use the bundled faces.
+     */
+    public record Fonts(java.util.Map<String, FontFile> roles, List<FontFile> fallback, java.util.SortedSet<Integer> accept) {
+        public static final List<String> ROLES = List.of("masthead", "title", "body", "heading1", "heading2", "latin");
+        public static final Fonts NONE = new Fonts(java.util.Map.of(), List.of(), new java.util.TreeSet<>());
+
+        public Fonts {
+            roles = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(roles));
+            fallback = List.copyOf(fallback);
+            accept = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(accept));
+        }
+
+        /** Every file named, roles first, then fallbacks, in order. */
+        public List<FontFile> files() {
+            List<FontFile> all = new java.util.ArrayList<>(roles.values());
+            all.addAll(fallback);
+            return all;
+        }
+    }
+
+    /** A font file (absolute, or resolved against the content folder), the face within a collection (index or name; null for the first), and where site.yaml names it. */
+    public record FontFile(java.nio.file.Path path, String face, org.gazette.problem.Position at) {}
 
     /** How news is listed: articles a listing page, on the home page, in each feed; full text or summary in feeds. */
     public record News(int perPage, int onHome, int inFeed, boolean feedFullText) {

@@ -36,10 +36,10 @@ public final class SiteConfigLoader {
         }
         Node root = yaml.read(SourceText.read(path, FILE), problems);
         if (root == null) return Optional.empty();
-        return Fields.of(root, problems, FILE).flatMap(f -> read(f, problems));
+        return Fields.of(root, problems, FILE).flatMap(f -> read(f, problems, contentDir));
     }
 
-    private static Optional<SiteConfig> read(Fields f, Problems problems) {
+    private static Optional<SiteConfig> read(Fields f, Problems problems, Path dir) {
         List<Language> languages = f.list("languages", n -> language(n, problems));
         if (!f.has("languages")) {
             f.required("languages", "[{code: zh, name: 中文, locale: zh-CN}]");
@@ -60,12 +60,37 @@ public final class SiteConfigLoader {
                         "write it like https://news.example.gov.cn/"));
         ZoneId zone = f.string("timeZone").flatMap(z -> zone(z, f)).orElse(ZoneId.of("Asia/Shanghai"));
         SiteConfig.News news = f.node("news").flatMap(n -> Fields.of(n, problems, "news")).map(SiteConfigLoader::news).orElse(SiteConfig.News.DEFAULT);
+        SiteConfig.Fonts fonts = f.node("fonts").flatMap(n -> Fields.of(n, problems, "fonts")).map(ff -> fonts(ff, dir)).orElse(SiteConfig.Fonts.NONE);
         f.finish();
         if (langs.isEmpty() || title.isEmpty() || office.isEmpty() || district.isEmpty() || baseUrl.isEmpty()) {
             return Optional.empty();
         }
         String base = baseUrl.get().endsWith("/") ? baseUrl.get() : baseUrl.get() + "/";
-        return Optional.of(new SiteConfig(title.get(), office.get(), district.get(), langs, base, zone, news));
+        return Optional.of(new SiteConfig(title.get(), office.get(), district.get(), langs, base, zone, news, fonts));
+    }
+
+    /** {@code fonts:} the office's fonts by role, fallbacks, accepted characters. The files are checked by the bulletin's font loader. */
+    private static SiteConfig.Fonts fonts(Fields f, Path dir) {
+        java.util.Map<String, SiteConfig.FontFile> roles = new java.util.LinkedHashMap<>();
+        for (String role : SiteConfig.Fonts.ROLES) {
+            f.node(role).flatMap(n -> fontFile(n, f, dir)).ifPresent(ff -> roles.put(role, ff));
+        }
+        List<SiteConfig.FontFile> fallback = f.list("fallback", n -> fontFile(n, f, dir));
+        java.util.TreeSet<Integer> accept = new java.util.TreeSet<>();
+        for (String s : f.list("accept", n -> f.scalarText(n))) s.codePoints().filter(c -> !Character.isWhitespace(c)).forEach(accept::add);
+        f.finish();
+        return new SiteConfig.Fonts(roles, fallback, accept);
+    }
+
+    /** {@code path/to/font.ttf}, or a face of a collection: {@code fonts.ttc#1} (index) or {@code fonts.ttc#SimSun} (name). */
+    private static Optional<SiteConfig.FontFile> fontFile(Node n, Fields f, Path dir) {
+        return f.scalarText(n).map(String::strip).map(s -> {
+            int hash = s.lastIndexOf('#');
+            String file = hash > 0 ? s.substring(0, hash) : s;
+            String face = hash > 0 ? s.substring(hash + 1) : null;
+            Path p = Path.of(file);
+            return new SiteConfig.FontFile(p.isAbsolute() ? p : dir.resolve(p).toAbsolutePath().normalize(), face, n.at());
+        });
     }
 
     private static SiteConfig.News news(Fields f) {

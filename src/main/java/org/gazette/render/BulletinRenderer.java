@@ -46,6 +46,18 @@ public final class BulletinRenderer {
         Fonts.useOnlyBundledFonts();
     }
 
+    private final OfficeFonts office;
+
+    /** With the bundled fonts only. */
+    public BulletinRenderer() {
+        this(OfficeFonts.NONE);
+    }
+
+    /** With the office's own fonts (site.yaml {@code fonts:}) before the bundled ones. */
+    public BulletinRenderer(OfficeFonts office) {
+        this.office = office;
+    }
+
     static final String PRODUCER = "Gazette";
 
     /** The sRGB output intent PDF/A asks for, from the JDK (the same bytes on every machine). */
@@ -157,6 +169,7 @@ public final class BulletinRenderer {
         org.apache.pdfbox.pdmodel.PDDocument doc = new org.apache.pdfbox.pdmodel.PDDocument();
         builder.usePDDocument(doc);
         Fonts.register(builder, doc);
+        office.register(builder, doc);
         return builder;
     }
 

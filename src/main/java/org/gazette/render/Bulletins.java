@@ -36,10 +36,18 @@ public final class Bulletins {
     private final Map<String, Strings> strings;
     private final Templates templates;
     private final Instant sourceDate;
-    private final BulletinRenderer renderer = new BulletinRenderer();
+    private final BulletinRenderer renderer;
+    private final OfficeFonts office;
 
     /** {@code sourceDate}: SOURCE_DATE_EPOCH when set, else null (the bulletin's own date is used). */
     public Bulletins(Content content, Map<String, Strings> strings, Templates templates, Instant sourceDate) {
+        this(content, strings, templates, sourceDate, OfficeFonts.NONE);
+    }
+
+    /** With the office's own fonts, read and checked by {@link OfficeFonts#load}. */
+    public Bulletins(Content content, Map<String, Strings> strings, Templates templates, Instant sourceDate, OfficeFonts office) {
+        this.office = office;
+        this.renderer = new BulletinRenderer(office);
         this.content = content;
         this.strings = strings;
         this.templates = templates;
@@ -95,11 +103,7 @@ public final class Bulletins {
                 job.language().tag(), (sourceDate != null ? sourceDate : date(job.year()).atStartOfDay(content.site().timeZone()).toInstant())
                         .atZone(content.site().timeZone()), sources(job.year()));
         BulletinRenderer.Result r = renderer.render(xhtml, meta, file, access);
-        String missing = uncovered(xhtml);
-        if (!missing.isEmpty()) {
-            problems.warning(Position.of(job.path()), "no bundled font has " + missing + ", which the bulletin prints as '#'",
-                    "write the character another way (a common variant), or describe it in words");
-        }
+        missing(job, xhtml, problems);
         Article prose = (Article) model.get("prose");
         for (Article.Image img : prose.images()) {
             if (img.isRemote()) {
@@ -145,15 +149,57 @@ public final class Bulletins {
         });
     }
 
-    /** The characters of the document's text that no bundled font can draw, as "'𠀀' (U+20000)", listed once each. */
-    static String uncovered(String xhtml) {
+    /**
+     * A character no font of the bulletin can draw would print as '#': an error at the place it was
+     * written (the year's report.yaml, its prose, site.yaml), unless the office accepts it in
+     * site.yaml ({@code fonts: accept:}), then a warning.
+     */
+    private void missing(Job job, String xhtml, Problems problems) {
+        java.util.Set<Integer> missing = uncovered(xhtml, office);
+        if (missing.isEmpty()) return;
+        List<String> sources = new ArrayList<>();
+        sources.add(job.year().year() + "/" + org.gazette.content.ContentLoader.REPORT);
+        job.year().prose().byLanguage().values().forEach(a -> sources.add(a.file()));
+        sources.add(org.gazette.config.SiteConfigLoader.FILE);
+        for (int c : missing) {
+            String shown = "'" + new String(Character.toChars(c)) + "' (U+" + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT) + ")";
+            Position at = locate(c, sources);
+            if (at == null) at = Position.of(job.path());
+            if (office.accepts(c)) {
+                problems.warning(at, shown + " has no glyph in the bulletin's fonts and prints as '#' in " + job.path() + " (accepted in site.yaml)",
+                        "add a font that has it under fonts: fallback: in site.yaml");
+            } else {
+                problems.error(at, shown + " has no glyph in the bulletin's fonts: it would print as '#' in " + job.path(),
+                        "add a font that has it under 'fonts: fallback:' in site.yaml (Debian's fonts-hanazono has CJK Extensions B–F: "
+                                + "/usr/share/fonts/truetype/hanazono/HanaMinB.ttf; fonts-babelstone-han also G), or accept it there with 'fonts: accept: [\""
+                                + new String(Character.toChars(c)) + "\"]'");
+            }
+        }
+    }
+
+    /** The first place a character is written in one of {@code files} (content-relative), or null. */
+    private Position locate(int c, List<String> files) {
+        for (String f : files) {
+            try {
+                List<String> lines = java.nio.file.Files.readAllLines(content.folder().resolve(f), java.nio.charset.StandardCharsets.UTF_8);
+                for (int i = 0; i < lines.size(); i++) {
+                    int at = lines.get(i).indexOf(new String(Character.toChars(c)));
+                    if (at >= 0) return new Position(f, i + 1, lines.get(i).codePointCount(0, at) + 1);
+                }
+            } catch (java.io.IOException e) {
+                // not readable now: the character is reported at the bulletin
+            }
+        }
+        return null;
+    }
+
+    /** The characters of the document's text that no font of the bulletin can draw. */
+    static java.util.SortedSet<Integer> uncovered(String xhtml, OfficeFonts office) {
         String text = xhtml.replaceAll("(?s)<style>.*?</style>", "").replaceAll("<[^>]*>", " ")
                 .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
         java.util.TreeSet<Integer> missing = new java.util.TreeSet<>();
-        text.codePoints().filter(c -> c > 0x20 && !Character.isWhitespace(c) && !Fonts.covers(c)).forEach(missing::add);
-        List<String> parts = new ArrayList<>();
-        for (int c : missing) parts.add("'" + new String(Character.toChars(c)) + "' (U+" + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT) + ")");
-        return String.join(", ", parts);
+        text.codePoints().filter(c -> c > 0x20 && !Character.isWhitespace(c) && !Fonts.covers(c) && !office.covers(c)).forEach(missing::add);
+        return missing;
     }
 
     private Map<String, Object> model(Job job) {

@@ -133,7 +133,8 @@ public final class Build {
         try {
             Content content = step("load", this::load);
             strings = step("strings", () -> strings(content));
-            var jobs = new Bulletins(content, strings, new Templates(options.templates(), "templates"), sourceDateEpoch());
+            var office = org.gazette.render.OfficeFonts.load(content.site().fonts(), problems);
+            var jobs = new Bulletins(content, strings, new Templates(options.templates(), "templates"), sourceDateEpoch(), office);
             var job = jobs.jobs().stream().filter(j -> j.year().year() == year && j.language().code().equals(language)).findFirst();
             if (job.isEmpty()) {
                 problems.error(Position.of(year + "/" + ContentLoader.REPORT), "no bulletin for " + year + " in '" + language + "'",
@@ -301,8 +302,9 @@ public final class Build {
 
     /** The printed bulletins, one per year and language, rendered in parallel (with a cache: in the background). */
     private Void bulletins(Content content, Map<String, Strings> strings, Templates templates, SortedMap<String, byte[]> files) {
+        var office = org.gazette.render.OfficeFonts.load(content.site().fonts(), problems);
         if (problems.hasErrors()) return null;
-        Bulletins bulletins = new Bulletins(content, strings, templates, sourceDateEpoch());
+        Bulletins bulletins = new Bulletins(content, strings, templates, sourceDateEpoch(), office);
         for (var job : bulletins.jobs()) planned.add(job.path());
         if (cache != null) {
             cache.bulletinsPlanned(planned);

@@ -1,0 +1,214 @@
+package org.gazette.render;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeCollection;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.gazette.config.SiteConfig;
+import org.gazette.problem.Problems;
+
+/**
+ * The office's own fonts for the bulletin, named in site.yaml ({@code fonts:}): each checked once
+ * (a TrueType face PDFBox can embed, whose glyphs copy back out as the characters written) and
+ * registered under a CSS family the bulletin stylesheet names before the bundled faces:
+ * {@code "Office Body"}, {@code "Office Masthead"}, …, {@code "Office Fallback 1"} … {@code 4}.
+ */
+public final class OfficeFonts {
+
+    /** How many fallback fonts the stylesheet lists. */
+    public static final int MAX_FALLBACK = 4;
+
+    /** A face ready to register: its CSS family, the file's bytes, which face of a collection, what it covers. */
+    record Face(String family, String file, byte[] bytes, String collectionFace, BitSet coverage) {}
+
+    public static final OfficeFonts NONE = new OfficeFonts(List.of(), new BitSet(), java.util.Set.of());
+
+    private final List<Face> faces;
+    private final BitSet fallbackCoverage;
+    private final java.util.Set<Integer> accepted;
+
+    private OfficeFonts(List<Face> faces, BitSet fallbackCoverage, java.util.Set<Integer> accepted) {
+        this.faces = List.copyOf(faces);
+        this.fallbackCoverage = fallbackCoverage;
+        this.accepted = accepted;
+    }
+
+    /** Faces read before, by file, size, time and face: the preview server checks them once. */
+    private static final Map<List<Object>, Face> READ = new ConcurrentHashMap<>();
+
+    /** Reads and checks the fonts site.yaml names; a font that cannot be used is an error at its line. */
+    public static OfficeFonts load(SiteConfig.Fonts config, Problems problems) {
+        if (config.files().isEmpty() && config.accept().isEmpty()) return NONE;
+        List<Face> faces = new ArrayList<>();
+        for (var role : config.roles().entrySet()) {
+            String family = "Office " + Character.toUpperCase(role.getKey().charAt(0)) + role.getKey().substring(1);
+            read(role.getValue(), family, problems).ifPresent(faces::add);
+        }
+        BitSet fallback = new BitSet();
+        if (config.fallback().size() > MAX_FALLBACK) {
+            problems.error(config.fallback().get(MAX_FALLBACK).at(), "at most " + MAX_FALLBACK + " fallback fonts are used",
+                    "list the fonts that cover most first; " + (config.fallback().size() - MAX_FALLBACK) + " would be ignored");
+        }
+        for (int i = 0; i < Math.min(MAX_FALLBACK, config.fallback().size()); i++) {
+            read(config.fallback().get(i), "Office Fallback " + (i + 1), problems).ifPresent(f -> {
+                faces.add(f);
+                fallback.or(f.coverage());
+            });
+        }
+        return new OfficeFonts(faces, fallback, config.accept());
+    }
+
+    private static java.util.Optional<Face> read(SiteConfig.FontFile f, String family, Problems problems) {
+        String shown = f.path().toString();
+        if (!Files.isRegularFile(f.path())) {
+            problems.error(f.at(), "the font file '" + shown + "' does not exist",
+                    "install the font, or correct the path (a relative path starts from the content folder)");
+            return java.util.Optional.empty();
+        }
+        try {
+            BasicFileAttributes a = Files.readAttributes(f.path(), BasicFileAttributes.class);
+            List<Object> key = List.of(f.path().toString(), a.size(), a.lastModifiedTime().toMillis(), String.valueOf(f.face()));
+            Face known = READ.get(key);
+            if (known != null) return java.util.Optional.of(new Face(family, known.file(), known.bytes(), known.collectionFace(), known.coverage()));
+            byte[] bytes = Files.readAllBytes(f.path());
+            if (bytes.length >= 4 && bytes[0] == 'O' && bytes[1] == 'T' && bytes[2] == 'T' && bytes[3] == 'O') {
+                problems.error(f.at(), "'" + shown + "' has PostScript (CFF) outlines, which Gazette cannot embed in the PDF",
+                        "use the TrueType (.ttf or .ttc) version of the font, or convert its outlines to TrueType");
+                return java.util.Optional.empty();
+            }
+            boolean collection = bytes.length >= 4 && bytes[0] == 't' && bytes[1] == 't' && bytes[2] == 'c' && bytes[3] == 'f';
+            if (!collection && f.face() != null) {
+                problems.error(f.at(), "'" + shown + "' is a single font, not a collection: '#" + f.face() + "' names no face in it",
+                        "remove '#" + f.face() + "'");
+                return java.util.Optional.empty();
+            }
+            String face = collection ? faceOf(bytes, f, shown, problems) : null;
+            if (collection && face == null) return java.util.Optional.empty();
+            TrueTypeFont ttf = parse(bytes, face);
+            if (!ttf.getTableMap().containsKey("glyf")) {
+                problems.error(f.at(), "'" + shown + "' has no TrueType outlines, which Gazette needs to embed it in the PDF",
+                        "use the TrueType (.ttf or .ttc) version of the font");
+                return java.util.Optional.empty();
+            }
+            var cmap = ttf.getUnicodeCmapLookup(false);
+            if (cmap == null) {
+                problems.error(f.at(), "'" + shown + "' has no Unicode character map", "use a Unicode TrueType font");
+                return java.util.Optional.empty();
+            }
+            BitSet coverage = new BitSet();
+            List<String> shared = new ArrayList<>();
+            for (int gid = 1; gid < ttf.getNumberOfGlyphs(); gid++) {
+                List<Integer> codes = cmap.getCharCodes(gid);
+                if (codes == null) continue;
+                for (int c : codes) coverage.set(c);
+                // PDFBox writes the lowest character of a glyph into the text layer: a radical drawn like an
+                // ideograph (⼀ and 一) would make every 一 copy out as ⼀, wrong for search and screen readers.
+                if (codes.size() > 1 && radical(codes.get(0)) && codes.stream().anyMatch(c -> c >= 0x3400 && !radical(c))) {
+                    if (shared.size() < 3) shared.add(new String(Character.toChars(codes.stream().filter(c -> !radical(c)).findFirst().get()))
+                            + " and " + new String(Character.toChars(codes.get(0))));
+                    else shared.add("");
+                }
+            }
+            if (!shared.isEmpty()) {
+                problems.error(f.at(), "'" + shown + "' draws " + shared.size() + " ideographs with the glyph of a radical ("
+                                + String.join(", ", shared.stream().filter(s -> !s.isEmpty()).toList()) + " …): in the PDF they would copy and search as the radical",
+                        "remove the radicals (U+2E80–U+2FDF) from the font's character map — tools/fonts/unshare.py does it — or use another font");
+                return java.util.Optional.empty();
+            }
+            Face read = new Face(family, shown, bytes, face, coverage);
+            READ.put(key, read);
+            return java.util.Optional.of(read);
+        } catch (IOException | RuntimeException e) {
+            problems.error(f.at(), "'" + shown + "' is not a font Gazette can read (" + e.getMessage() + ")",
+                    "name a TrueType font file (.ttf, or a face of a .ttc collection)");
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static boolean radical(int c) {
+        return c >= 0x2E80 && c <= 0x2FDF;
+    }
+
+    /** The name of the face a collection entry names (by index or name), or null after an error. */
+    private static String faceOf(byte[] bytes, SiteConfig.FontFile f, String shown, Problems problems) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (TrueTypeCollection c = new TrueTypeCollection(new ByteArrayInputStream(bytes))) {
+            c.processAllFonts(font -> names.add(font.getName()));
+        }
+        if (f.face() == null) return names.get(0);
+        if (names.contains(f.face())) return f.face();
+        if (f.face().matches("\\d+") && Integer.parseInt(f.face()) < names.size()) return names.get(Integer.parseInt(f.face()));
+        problems.error(f.at(), "no face '" + f.face() + "' in '" + shown + "'", "name one of its faces after '#' by number (0, 1, …) or name: " + String.join(", ", names));
+        return null;
+    }
+
+    private static TrueTypeFont parse(byte[] bytes, String face) throws IOException {
+        if (face == null) return new TTFParser().parse(new RandomAccessReadBuffer(bytes));
+        TrueTypeCollection c = new TrueTypeCollection(new ByteArrayInputStream(bytes));
+        return c.getFontByName(face);
+    }
+
+    /** Registers every face with the builder for {@code doc}, regular and bold (the office's face is never made synthetic bold). */
+    void register(com.openhtmltopdf.pdfboxout.PdfRendererBuilder builder, org.apache.pdfbox.pdmodel.PDDocument doc) {
+        for (Face face : faces) {
+            var supplier = new com.openhtmltopdf.pdfboxout.PDFontSupplier(null) {
+                private org.apache.pdfbox.pdmodel.font.PDFont font;
+
+                @Override
+                public org.apache.pdfbox.pdmodel.font.PDFont supply() {
+                    if (font == null) {
+                        try {
+                            font = org.apache.pdfbox.pdmodel.font.PDType0Font.load(doc, parsed(face), true);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }
+                    return font;
+                }
+            };
+            for (int weight : new int[] {400, 700}) {
+                builder.useFont(supplier, face.family(), weight, com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle.NORMAL, true);
+            }
+        }
+    }
+
+    /** Parsed fonts are not safe to share between threads (bulletins render in parallel): one parse per thread and face. */
+    // Keyed by the file's bytes, which a face keeps from build to build while the file is unchanged.
+    private static final ThreadLocal<Map<byte[], TrueTypeFont>> PARSED = ThreadLocal.withInitial(java.util.WeakHashMap::new);
+
+    private static TrueTypeFont parsed(Face face) throws IOException {
+        Map<byte[], TrueTypeFont> mine = PARSED.get();
+        TrueTypeFont f = mine.get(face.bytes());
+        if (f == null) {
+            f = parse(face.bytes(), face.collectionFace());
+            mine.put(face.bytes(), f);
+        }
+        return f;
+    }
+
+    /** Whether a fallback font has {@code codePoint} (the fallbacks stand in every font stack). */
+    boolean covers(int codePoint) {
+        return fallbackCoverage.get(codePoint);
+    }
+
+    /** Whether the office accepts that {@code codePoint} prints as '#'. */
+    boolean accepts(int codePoint) {
+        return accepted.contains(codePoint);
+    }
+
+    /** The font files in use, for `--verbose` and tests. */
+    public List<String> families() {
+        return faces.stream().map(Face::family).toList();
+    }
+}
