@@ -83,4 +83,18 @@ class SchemaTest {
         assertTrue(errors.stream().anyMatch(e -> e.getMessage().contains("grwoth")), errors::toString);
         assertTrue(errors.stream().anyMatch(e -> e.getInstanceLocation().toString().contains("figures[1].value")), errors::toString);
     }
+
+    @Test
+    void siteSchemaKnowsTheOfficeFonts() throws IOException {
+        JsonSchema schema = schema("site.schema.json");
+        String site = Files.readString(TestSites.CONTENT.resolve("site.yaml"));
+        assertEquals(Set.of(), schema.validate(YAML.readTree(site + """
+                fonts:
+                  body: fonts/simfang.ttf
+                  heading1: C:/Windows/Fonts/simhei.ttf
+                  fallback: [/usr/share/fonts/truetype/hanazono/HanaMinB.ttf]
+                  accept: ["\uD840\uDC00"]
+                """)));
+        assertFalse(schema.validate(YAML.readTree(site + "fonts:\n  bodyy: fonts/simfang.ttf\n")).isEmpty(), "a misspelt role");
+    }
 }
