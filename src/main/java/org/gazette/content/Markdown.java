@@ -41,7 +41,8 @@ public final class Markdown {
         options.set(HtmlRenderer.ESCAPE_HTML, true);
         options.set(HtmlRenderer.SOFT_BREAK, "\n");
         options.set(TablesExtension.CLASS_NAME, "data");
-        options.set(TablesExtension.WITH_CAPTION, false);
+        // A line [like this] right after a table is its caption.
+        options.set(TablesExtension.WITH_CAPTION, true);
         this.parser = Parser.builder(options).build();
         // flexmark writes what Gazette's writer leaves to it; its links pass the same filter.
         this.renderer = HtmlRenderer.builder(options).attributeProviderFactory(new SafeAttributes()).build();
@@ -85,7 +86,7 @@ public final class Markdown {
                 images.add(new Article.Image(img.getUrl().toString(), at.line(), at.column()));
             }
         }
-        return new Html(render(document), images);
+        return new Html(Figures.number(render(document)), images);
     }
 
     private static void tooDeep(Problems problems, Position at, int depth, String what) {

@@ -36,6 +36,7 @@ import com.vladsch.flexmark.ast.TextBase;
 import com.vladsch.flexmark.ast.ThematicBreak;
 import com.vladsch.flexmark.ext.tables.TableBlock;
 import com.vladsch.flexmark.ext.tables.TableBody;
+import com.vladsch.flexmark.ext.tables.TableCaption;
 import com.vladsch.flexmark.ext.tables.TableCell;
 import com.vladsch.flexmark.ext.tables.TableHead;
 import com.vladsch.flexmark.ext.tables.TableRow;
@@ -61,7 +62,7 @@ final class MarkdownHtml {
             OrderedList.class, BulletListItem.class, OrderedListItem.class, Link.class, Image.class, AutoLink.class,
             BlockQuote.class, ThematicBreak.class, FencedCodeBlock.class, IndentedCodeBlock.class, HtmlBlock.class,
             HtmlInline.class, TableBlock.class, TableHead.class, TableBody.class, TableRow.class, TableCell.class,
-            TableSeparator.class, HtmlEntity.class, MailLink.class, Reference.class, LinkRef.class, ImageRef.class);
+            TableSeparator.class, TableCaption.class, HtmlEntity.class, MailLink.class, Reference.class, LinkRef.class, ImageRef.class);
 
     /** The deepest tree this writer is given (Nesting.MAX levels of containers and of emphasis, and some). */
     static final int MAX_DEPTH = 4 * Nesting.MAX + 16;
@@ -216,6 +217,11 @@ final class MarkdownHtml {
             out.append('>');
             children(c, out);
             out.append("</").append(tag).append('>');
+        } else if (n instanceof TableCaption) {
+            // flexmark writes the caption last; Figures moves it to the top, where HTML wants it.
+            out.append("<caption>");
+            children(n, out);
+            out.append("</caption>\n");
         } else if (n instanceof TableSeparator) {
             // the |---| line: nothing to write
         } else {

@@ -27,7 +27,7 @@ public final class StringsLoader {
     /** Keys Gazette's own formatting code reads; templates may add any others. */
     public static final List<String> REQUIRED = List.of(
             "number_compact_from", "number_compact_style", "number_grouping",
-            "change_up", "change_down", "change_up_points", "change_down_points", "change_zero",
+            "figure_label", "table_label", "change_up", "change_down", "change_up_points", "change_down_points", "change_zero",
             "qualifier_exact", "qualifier_nearly", "qualifier_about", "qualifier_over",
             "rank", "rank_short", "list_separator", "untranslated_text", "plural_rule");
 

@@ -77,6 +77,29 @@ public final class Localizer {
                 + escape(strings.get("untranslated_text")) + "\">" + escaped + "</span>");
     }
 
+    private static final java.util.regex.Pattern CAPTION_LABEL =
+            java.util.regex.Pattern.compile("<span class=\"caption-label\" data-(figure|table)=\"(\\d+)\"></span>");
+
+    /** A text's HTML with its figure and table numbers in this language (图1 / Figure 1, 表1 / Table 1; see content.Figures). */
+    public String captions(String html) {
+        if (!html.contains("caption-label")) return html;
+        java.util.regex.Matcher m = CAPTION_LABEL.matcher(html);
+        StringBuilder out = new StringBuilder(html.length() + 64);
+        while (m.find()) {
+            String label = strings.fill(m.group(1) + "_label", "n", m.group(2));
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement("<span class=\"caption-label\">" + escape(label) + "</span>"));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** How many numbered tables a text's HTML has (the page numbers its own tables after them). */
+    public int tables(String html) {
+        int n = 0;
+        for (int i = html.indexOf(" data-table=\""); i >= 0; i = html.indexOf(" data-table=\"", i + 1)) n++;
+        return n;
+    }
+
     /** The text as plain text, for attributes and titles. */
     public String plain(Localized text) {
         return text.in(language, fallbackOrder).text();
