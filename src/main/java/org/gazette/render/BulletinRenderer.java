@@ -47,15 +47,17 @@ public final class BulletinRenderer {
     }
 
     private final OfficeFonts office;
+    private final NoBreak noBreak;
 
-    /** With the bundled fonts only. */
+    /** With the bundled fonts only and Gazette's unit table. */
     public BulletinRenderer() {
-        this(OfficeFonts.NONE);
+        this(OfficeFonts.NONE, org.gazette.format.Units.shipped());
     }
 
-    /** With the office's own fonts (site.yaml {@code fonts:}) before the bundled ones. */
-    public BulletinRenderer(OfficeFonts office) {
+    /** With the office's own fonts (site.yaml {@code fonts:}) before the bundled ones, and its unit table (quantities never break). */
+    public BulletinRenderer(OfficeFonts office, org.gazette.format.Units units) {
         this.office = office;
+        this.noBreak = new NoBreak(units);
     }
 
     static final String PRODUCER = "Gazette";
@@ -170,6 +172,8 @@ public final class BulletinRenderer {
         builder.usePDDocument(doc);
         Fonts.register(builder, doc);
         office.register(builder, doc);
+        // A quantity (320亿元, 32 billion yuan) is never broken across lines.
+        builder.useUnicodeLineBreaker(new QuantityBreaker(noBreak));
         return builder;
     }
 

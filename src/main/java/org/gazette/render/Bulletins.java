@@ -47,7 +47,7 @@ public final class Bulletins {
     /** With the office's own fonts, read and checked by {@link OfficeFonts#load}. */
     public Bulletins(Content content, Map<String, Strings> strings, Templates templates, Instant sourceDate, OfficeFonts office) {
         this.office = office;
-        this.renderer = new BulletinRenderer(office);
+        this.renderer = new BulletinRenderer(office, content.units());
         this.content = content;
         this.strings = strings;
         this.templates = templates;

@@ -191,6 +191,7 @@ public final class Build {
         if (cache != null) for (Object o : plan.shared()) shared.put(o, settings);
         java.util.concurrent.atomic.AtomicInteger rendered = new java.util.concurrent.atomic.AtomicInteger();
         ThreadLocal<org.gazette.render.Fingerprint> prints = ThreadLocal.withInitial(() -> new org.gazette.render.Fingerprint(content, shared));
+        org.gazette.render.NoBreak noBreak = new org.gazette.render.NoBreak(content.units());
         pages.parallelStream().map(p -> {
             long fingerprint = 0;
             if (cache != null) {
@@ -201,7 +202,10 @@ public final class Build {
                 if (before != null && before.fingerprint() == fingerprint) return Map.entry(p.path(), before.bytes());
             }
             try {
-                byte[] bytes = templates.render(p.template(), p.data()).getBytes(StandardCharsets.UTF_8);
+                String text = templates.render(p.template(), p.data());
+                // Quantities in running text never break across lines (HTML pages; feeds and sitemaps are XML).
+                if (p.path().endsWith(".html")) text = noBreak.apply(text);
+                byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
                 rendered.incrementAndGet();
                 if (cache != null) cache.pages.put(p.path(), new BuildCache.Rendered(fingerprint, bytes));
                 return Map.entry(p.path(), bytes);

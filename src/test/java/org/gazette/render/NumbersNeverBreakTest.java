@@ -61,4 +61,69 @@ class NumbersNeverBreakTest {
         assertEquals(true, checked >= 12, "figures checked: " + checked);
         assertEquals(true, lines.contains("+16.85%") || lines.stream().anyMatch(x -> x.contains("+16.85%")), "the long growth value");
     }
+
+    /**
+     * In running text too: every quantity of the bulletin's text (a number with a magnitude or unit of
+     * the unit table: 320亿元, 1.25倍, 32 billion yuan, 5,000 mu) is found whole on one line of what
+     * pdftotext extracts. Without the no-break spans the Chinese bulletin broke 320亿元 as "320亿" / "元".
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"zh", "en"})
+    void everyQuantityOfTheRunningTextStaysOnOneLine(String code, @TempDir Path tmp) {
+        Build build = new Build(new Build.Options(TestSites.CONTENT, TestSites.TEMPLATES, tmp.resolve("out"), false));
+        var pdf = build.bulletin(2017, code);
+        assertNotNull(pdf, build.problems()::toString);
+        List<String> lines = PdfText.poppler(pdf.getKey()).lines().map(l -> l.strip().replaceAll("\\s+", " ")).toList();
+        String text = org.jsoup.Jsoup.parse(pdf.getValue()).body().text();
+        var units = org.gazette.format.Units.shipped();
+        String words = String.join("|", units.words().stream().map(java.util.regex.Pattern::quote).toList());
+        List<String> english = new ArrayList<>();
+        for (var u : units.all()) {
+            String other = units.forms(u, "en").other();
+            if (other.startsWith("{n} ")) english.add(java.util.regex.Pattern.quote(other.substring(4)));
+        }
+        java.util.regex.Pattern quantity = java.util.regex.Pattern.compile(code.equals("zh")
+                ? "(?<![0-9.,])[0-9][0-9,]*(\\.[0-9]+)?(万亿|亿|万|千)?(" + words + ")"
+                : "(?<![0-9.,])[0-9][0-9,]*(\\.[0-9]+)?( (million|billion))?( (" + String.join("|", english) + "))(?![A-Za-z])");
+        var m = quantity.matcher(text);
+        List<String> split = new ArrayList<>();
+        int checked = 0;
+        while (m.find()) {
+            String q = m.group();
+            if (code.equals("zh") && m.group(2) == null && q.matches("[0-9]+[个名次]")) continue; // 第1名 and the like: ordinals
+            checked++;
+            if (lines.stream().noneMatch(l -> l.contains(q))) split.add(q);
+        }
+        assertEquals(List.of(), split, "quantities of the running text split across lines");
+        assertEquals(true, checked >= 15, "quantities checked: " + checked);
+    }
+
+    /** On the website: every quantity in the text of every page sits in an element the stylesheet keeps on one line. */
+    @org.junit.jupiter.api.Test
+    void everyQuantityOnEveryPageIsKeptWhole(@TempDir Path tmp) {
+        Build.Result site = TestSites.build(TestSites.CONTENT, tmp.resolve("out"));
+        var units = org.gazette.format.Units.shipped();
+        String words = String.join("|", units.words().stream().map(java.util.regex.Pattern::quote).toList());
+        java.util.regex.Pattern zh = java.util.regex.Pattern.compile("(?<![0-9.,])[0-9][0-9,]*(\\.[0-9]+)?(万亿|亿|万|千)?(" + words + ")");
+        java.util.regex.Pattern en = java.util.regex.Pattern.compile("(?<![0-9.,])[0-9][0-9,.]* (million|billion) yuan");
+        List<String> loose = new ArrayList<>();
+        int checked = 0;
+        for (var f : site.files().entrySet()) {
+            if (!f.getKey().endsWith(".html")) continue;
+            var doc = org.jsoup.Jsoup.parse(new String(f.getValue(), java.nio.charset.StandardCharsets.UTF_8));
+            for (var node : doc.body().select("*:not(script):not(style)").textNodes()) {
+                var m = (f.getKey().startsWith("zh/") ? zh : en).matcher(node.text());
+                while (m.find()) {
+                    checked++;
+                    boolean kept = false;
+                    for (org.jsoup.nodes.Element e = (org.jsoup.nodes.Element) node.parent(); e != null; e = e.parent()) {
+                        if (e.hasClass("nobr") || e.hasClass("num")) kept = true;
+                    }
+                    if (!kept) loose.add(f.getKey() + ": " + m.group());
+                }
+            }
+        }
+        assertEquals(List.of(), loose);
+        assertEquals(true, checked >= 100, "quantities checked: " + checked);
+    }
 }
