@@ -26,10 +26,11 @@ class ArchitectureTest {
             Map.entry("config", Set.of("problem", "safety", "yaml", "i18n")),
             Map.entry("format", Set.of("problem", "yaml", "i18n")),
             Map.entry("content", Set.of("problem", "safety", "yaml", "i18n", "config", "format")),
+            Map.entry("numbers", Set.of("problem", "yaml", "i18n", "config", "format", "content")),
             Map.entry("render", Set.of("problem", "safety", "yaml", "i18n", "config", "format", "content")),
-            Map.entry("site", Set.of("problem", "safety", "yaml", "i18n", "config", "format", "content", "render")),
-            Map.entry("serve", Set.of("problem", "safety", "yaml", "i18n", "config", "format", "content", "render", "site")),
-            Map.entry("cli", Set.of("problem", "safety", "yaml", "i18n", "config", "format", "content", "render", "site", "serve")));
+            Map.entry("site", Set.of("problem", "safety", "yaml", "i18n", "config", "format", "content", "numbers", "render")),
+            Map.entry("serve", Set.of("problem", "safety", "yaml", "i18n", "config", "format", "content", "numbers", "render", "site")),
+            Map.entry("cli", Set.of("problem", "safety", "yaml", "i18n", "config", "format", "content", "numbers", "render", "site", "serve")));
 
     static final Pattern IMPORT = Pattern.compile("^import (?:static )?org\\.gazette\\.(\\w+)\\.", Pattern.MULTILINE);
 

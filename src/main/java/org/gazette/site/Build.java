@@ -95,6 +95,11 @@ public final class Build {
             java.util.Set<String> affected = cache == null ? null : cache.affected(structure(content), content.versions());
             partial = affected != null;
             List<Page> pages = step("plan", () -> affected == null ? plan.pages() : plan.pages(affected::contains));
+            // Numbers that disagree between languages, or with the year's figures (warnings). A partial rebuild of the preview skips it.
+            if (!partial) step("numbers", () -> {
+                new org.gazette.numbers.NumberCheck(content, strings, problems).run();
+                return null;
+            });
             SortedMap<String, byte[]> files = step("render", () -> render(pages, plan, content, templates, affected != null));
             // A template mistake breaks pages: report it alone, not the broken links that follow from it.
             if (problems.hasErrors()) return result(false, pages, files);

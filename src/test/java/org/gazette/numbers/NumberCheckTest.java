@@ -1,0 +1,126 @@
+package org.gazette.numbers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.gazette.TestSites;
+import org.gazette.problem.Problem;
+import org.gazette.site.Build;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The translation's numbers against the original's, and the report's prose against its figures: one
+ * slip of each kind a translator makes, each with its exact message; honest roundings and qualifiers
+ * stay silent; the sample is silent.
+ */
+class NumberCheckTest {
+
+    static final String MEETING_EN = "2017/news/meeting.en.md";
+    static final String MEETING_ZH = "2017/news/meeting.zh.md";
+
+    /** The numbers warnings of a check of the sample with {@code edits} (file, from, to …) applied. */
+    static List<String> check(Path tmp, String... edits) {
+        Path content = TestSites.copyOfSample(tmp.resolve("content"));
+        for (int i = 0; i < edits.length; i += 3) {
+            Path f = content.resolve(edits[i]);
+            String before = TestSites.read(f);
+            assertTrue(before.contains(edits[i + 1]), edits[i] + " holds " + edits[i + 1]);
+            TestSites.write(f, before.replace(edits[i + 1], edits[i + 2]));
+        }
+        Build.Result r = TestSites.check(content);
+        return r.problems().stream().filter(p -> !p.isError()).map(Problem::format)
+                .filter(m -> m.contains("counterpart") || m.contains("close to the figure")).toList();
+    }
+
+    @Test
+    void theSampleIsSilent(@TempDir Path tmp) {
+        assertEquals(List.of(), check(tmp));
+    }
+
+    @Test
+    void billionReadForYi(@TempDir Path tmp) {
+        assertEquals(List.of(MEETING_EN + ":27:92: warning: '26.56 billion yuan' has no counterpart in " + MEETING_ZH
+                        + " — the Chinese text has 26.56亿元 (= 2.656 billion yuan); did you mean 2.656 billion yuan?"),
+                check(tmp, MEETING_EN, "reached 2.656 billion yuan", "reached 26.56 billion yuan"));
+    }
+
+    @Test
+    void wanDropped(@TempDir Path tmp) {
+        assertEquals(List.of(MEETING_EN + ":12:1: warning: '5,000 yuan' has no counterpart in " + MEETING_ZH
+                        + " — the Chinese text has 5000万元 (= 50 million yuan); did you mean 50 million yuan?"),
+                check(tmp, MEETING_ZH, "\n## 四类表彰", "\n区财政安排5000万元奖励先进。\n\n## 四类表彰",
+                        MEETING_EN, "On the morning", "5,000 yuan went to the winners.\n\nOn the morning"));
+    }
+
+    @Test
+    void digitsTransposed(@TempDir Path tmp) {
+        assertEquals(List.of(MEETING_EN + ":28:112: warning: '27.5 billion yuan' has no counterpart in " + MEETING_ZH
+                        + " — the Chinese text has 257亿元 (= 25.7 billion yuan); did you mean 25.7 billion yuan?"),
+                check(tmp, MEETING_EN, "worth 25.7 billion yuan", "worth 27.5 billion yuan"));
+    }
+
+    @Test
+    void percentForPercentagePoints(@TempDir Path tmp) {
+        List<String> got = check(tmp, MEETING_ZH, "\n## 四类表彰", "\n研发投入占比提高1.2个百分点。\n\n## 四类表彰",
+                MEETING_EN, "On the morning", "The share of R&D spending rose 1.2%.\n\nOn the morning");
+        assertEquals(List.of(MEETING_EN + ":12:32: warning: '1.2%' has no counterpart in " + MEETING_ZH
+                + " — the Chinese text has 1.2个百分点 (= 1.2 percentage points); did you mean 1.2 percentage points?"), got);
+    }
+
+    @Test
+    void aFigureLeftOut(@TempDir Path tmp) {
+        List<String> got = check(tmp, MEETING_EN, "- **Projects**: 146 major projects", "- **Projects**: major projects");
+        assertEquals(1, got.size(), got::toString);
+        assertTrue(got.get(0).startsWith(MEETING_ZH + ":"), got::toString);
+        assertTrue(got.get(0).contains(": warning: '146个' has no counterpart in " + MEETING_EN
+                + " — the English text states no such amount: translate it, or check the number"), got::toString);
+    }
+
+    @Test
+    void aRoundingThatChangesADigit(@TempDir Path tmp) {
+        assertEquals(List.of(MEETING_EN + ":27:162: warning: '97%' has no counterpart in " + MEETING_ZH
+                        + " — the Chinese text has 96.48% (= 96.48%); did you mean 96.48%?"),
+                check(tmp, MEETING_EN, "revenue quality of 96.48%", "revenue quality of 97%"));
+    }
+
+    @Test
+    void honestRoundingsAndQualifiersAreSilent(@TempDir Path tmp) {
+        assertEquals(List.of(), check(tmp,
+                MEETING_EN, "reached 2.656 billion yuan", "reached 2.66 billion yuan",
+                MEETING_EN, "128 million yuan above target", "RMB 128m above target",
+                MEETING_EN, "revenue quality of 96.48%", "revenue quality of 96.5 per cent",
+                MEETING_EN, "worth 25.7 billion yuan", "worth RMB 25.7bn",
+                MEETING_EN, "up 7%", "up 7 per cent",
+                MEETING_EN, "nearly 250 billion yuan", "almost 250 billion yuan",
+                MEETING_EN, "over 58 billion yuan", "more than 58 billion yuan",
+                MEETING_EN, "nearly 5,000 mu", "close to 5,000 mu",
+                MEETING_EN, "Nearly 300 people took part", "Close to 300 people took part"));
+    }
+
+    @Test
+    void anOptOutLineIsNotChecked(@TempDir Path tmp) {
+        assertEquals(List.of(), check(tmp, MEETING_EN, "- **Projects**: 146 major projects",
+                "[//]: # (gazette: numbers ok)\n- **Projects**: 164 major projects"));
+    }
+
+    @Test
+    void theReportsProseAgainstItsFigures(@TempDir Path tmp) {
+        assertEquals(List.of(
+                        "2017/report.en.md:9:213: warning: '30.2 billion yuan' is close to the figure 'economic-output' of 2017/report.yaml (超320亿元), "
+                                + "but not equal (transposed digits) — write 32 billion yuan as the figure has it, or correct the figure",
+                        "2017/report.zh.md:9:51: warning: '302亿元' is close to the figure 'economic-output' of 2017/report.yaml (超320亿元), "
+                                + "but not equal (transposed digits) — write 320亿元 as the figure has it, or correct the figure"),
+                check(tmp, "2017/report.zh.md", "突破320亿元", "突破302亿元", "2017/report.en.md", "passed 32 billion yuan", "passed 30.2 billion yuan"));
+    }
+
+    @Test
+    void reportYamlTextsArePairedToo(@TempDir Path tmp) {
+        assertEquals(List.of("2017/report.yaml:292:239: warning: '130' has no counterpart in 2017/report.yaml — "
+                        + "the Chinese text has 13个 (= 13); did you mean 13?"),
+                check(tmp, "2017/report.yaml", "build model blocks, 13 in all", "build 130 model blocks"));
+    }
+}
