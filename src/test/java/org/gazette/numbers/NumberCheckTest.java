@@ -123,4 +123,46 @@ class NumberCheckTest {
                         + "the Chinese text has 13个 (= 13); did you mean 13?"),
                 check(tmp, "2017/report.yaml", "build model blocks, 13 in all", "build 130 model blocks"));
     }
+
+    /**
+     * Two more articles in the style of a district's year-end releases, written in Chinese and translated
+     * by hand with the freedoms translators take (RMB 2.83bn, 9.6 per cent, "Some 12,000", "Twelve
+     * kindergartens", "close to 800 mu", 450,000 square metres): over forty quantities, zero warnings.
+     */
+    @Test
+    void aHandTranslatedCorpusIsSilent(@TempDir Path tmp) {
+        Path content = TestSites.copyOfSample(tmp.resolve("content"));
+        for (String f : List.of("economy.zh.md", "economy.en.md", "services.zh.md", "services.en.md")) {
+            TestSites.write(content.resolve("2018/news/" + f), TestSites.read(Path.of("src/test/resources/numbers-corpus/" + f)));
+        }
+        Build.Result r = TestSites.check(content);
+        assertTrue(r.ok(), () -> r.problems().toString());
+        List<String> numbers = r.problems().stream().map(Problem::format)
+                .filter(m -> m.contains("counterpart") || m.contains("close to the figure")).toList();
+        assertEquals(List.of(), numbers);
+
+        // And the reader does read them: a slip in the corpus is caught.
+        TestSites.write(content.resolve("2018/news/economy.en.md"),
+                TestSites.read(content.resolve("2018/news/economy.en.md")).replace("21.54 billion yuan", "215.4 billion yuan"));
+        List<String> caught = TestSites.check(content).problems().stream().map(Problem::format).filter(m -> m.contains("counterpart")).toList();
+        assertEquals(1, caught.size(), caught::toString);
+        assertTrue(caught.get(0).contains("'215.4 billion yuan' has no counterpart in 2018/news/economy.zh.md — the Chinese text has 215.4亿元 (= 21.54 billion yuan)"), caught::toString);
+    }
+
+    @Test
+    void everyQuantityOfTheCorpusIsRead() {
+        var units = org.gazette.format.Units.shipped();
+        ProseReader zh = new ProseReader(units, "zh");
+        ProseReader en = new ProseReader(units, "en");
+        int zhCount = 0;
+        int enCount = 0;
+        for (String f : List.of("economy", "services")) {
+            for (String line : TestSites.read(Path.of("src/test/resources/numbers-corpus/" + f + ".zh.md")).split("\n")) zhCount += zh.read(line, 1, 1).size();
+            for (String line : TestSites.read(Path.of("src/test/resources/numbers-corpus/" + f + ".en.md")).split("\n")) {
+                enCount += (int) en.read(line, 1, 1).stream().filter(s -> !s.soft()).count();
+            }
+        }
+        assertTrue(zhCount >= 40, "Chinese quantities read: " + zhCount);
+        assertTrue(enCount >= 20, "English quantities with a unit read: " + enCount);
+    }
 }
