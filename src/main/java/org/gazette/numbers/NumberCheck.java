@@ -63,14 +63,17 @@ public final class NumberCheck {
     public void run() {
         List<Language> langs = content.site().languages();
         if (langs.size() < 2) return;
+        // Texts are compared in parallel (an archive has thousands); Problems sorts what they report.
+        List<Runnable> work = new ArrayList<>();
         for (Year y : content.years()) {
             if (y.prose() != null) {
-                pair(y.prose());
-                if (y.report() != null) againstData(y);
+                work.add(() -> pair(y.prose()));
+                if (y.report() != null) work.add(() -> againstData(y));
             }
-            for (Translations t : y.news()) pair(t);
-            if (y.report() != null) yamlTexts(y.year() + "/" + org.gazette.content.ContentLoader.REPORT);
+            for (Translations t : y.news()) work.add(() -> pair(t));
+            if (y.report() != null) work.add(() -> yamlTexts(y.year() + "/" + org.gazette.content.ContentLoader.REPORT));
         }
+        work.parallelStream().forEach(Runnable::run);
     }
 
     /** A text and each of its translations, file against file. */

@@ -226,15 +226,24 @@ final class ProseReader {
      * Numbers written as words ("One hundred old communities", "twenty-three"): soft quantities, since
      * English spells out a number that starts a sentence and small counts, where Chinese writes digits.
      */
+    private static final java.util.Set<Character> FIRST_LETTERS = java.util.Set.of('z', 'o', 't', 'f', 's', 'e', 'n');
+
     private static void words(String s, int lineNo, int column0, List<Stated> out) {
-        String lower = s.toLowerCase(Locale.ROOT);
+        String lower = null;
         int n = s.length();
         int i = 0;
         while (i < n) {
-            if (!Character.isLetter(lower.charAt(i)) || (i > 0 && Character.isLetter(lower.charAt(i - 1)))) {
+            char first = Character.toLowerCase(s.charAt(i));
+            if (!Character.isLetter(first) || (i > 0 && Character.isLetter(s.charAt(i - 1)))) {
                 i++;
                 continue;
             }
+            if (!FIRST_LETTERS.contains(first)) {
+                // No number word starts with this letter: skip the word without copying it.
+                while (i < n && Character.isLetter(s.charAt(i))) i++;
+                continue;
+            }
+            if (lower == null) lower = s.toLowerCase(Locale.ROOT);
             int start = i;
             int total = 0;
             int current = 0;
