@@ -108,6 +108,12 @@ class NumberCheckTest {
     }
 
     @Test
+    void aYamlLineIsOptedOutByItsComment(@TempDir Path tmp) {
+        assertEquals(List.of(), check(tmp, "2017/report.yaml", "build model blocks, 13 in all, so that a few good examples lift living conditions across the district.",
+                "build model blocks, 130 in all. # gazette: numbers ok"));
+    }
+
+    @Test
     void theReportsProseAgainstItsFigures(@TempDir Path tmp) {
         assertEquals(List.of(
                         "2017/report.en.md:9:213: warning: '30.2 billion yuan' is close to the figure 'economic-output' of 2017/report.yaml (超320亿元), "
