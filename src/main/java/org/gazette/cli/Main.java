@@ -102,12 +102,15 @@ public final class Main implements Callable<Integer> {
         @CommandLine.Mixin
         Folders folders = new Folders();
 
+        @Option(names = "--bulletins", description = "also lay out and paint the bulletins (slower); without it, check what they need: XHTML, glyphs, images, fonts")
+        boolean bulletins;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
-            return execute(spec, folders, Path.of("site-out"), false);
+            return execute(spec, folders, Path.of("site-out"), false, bulletins);
         }
     }
 
@@ -303,6 +306,10 @@ public final class Main implements Callable<Integer> {
     }
 
     static int execute(CommandLine.Model.CommandSpec spec, Folders f, Path out, boolean write) {
+        return execute(spec, f, out, write, true);
+    }
+
+    static int execute(CommandLine.Model.CommandSpec spec, Folders f, Path out, boolean write, boolean paintBulletins) {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         long start = System.nanoTime();
@@ -310,7 +317,7 @@ public final class Main implements Callable<Integer> {
         var publishing = f.publishing(stderr);
         if (publishing == null) return 2;
         try {
-            r = new Build(new Build.Options(f.content, f.templates, out, f.strict, publishing, !f.noSearch)).run(write);
+            r = new Build(new Build.Options(f.content, f.templates, out, f.strict, publishing, !f.noSearch, paintBulletins)).run(write);
         } catch (RuntimeException | Error e) {
             // A bug in Gazette, not in the content: say so plainly; the trace only on request.
             stderr.println("gazette: internal error: " + e + " — this is a bug in Gazette, not in your content; "
@@ -336,7 +343,10 @@ public final class Main implements Callable<Integer> {
         }
         // "zh 9 pages", or "2017 zh 9 pages" when there are bulletins of several years.
         boolean years = r.bulletinPages().keySet().stream().map(k -> k.split("/")[1]).distinct().count() > 1;
-        String bulletins = r.bulletinPages().isEmpty() ? "" : ", " + plural(r.bulletinPages().size(), "bulletin") + " ("
+        boolean painted = r.bulletinPages().values().stream().allMatch(n -> n > 0);
+        String bulletins = r.bulletinPages().isEmpty() ? "" : !painted
+                ? ", " + plural(r.bulletinPages().size(), "bulletin") + " checked, not painted (--bulletins paints them)"
+                : ", " + plural(r.bulletinPages().size(), "bulletin") + " ("
                 + String.join(", ", r.bulletinPages().entrySet().stream().map(e -> {
                     String[] parts = e.getKey().split("/");
                     return (years ? parts[1] + " " : "") + parts[0] + " " + plural(e.getValue(), "page");

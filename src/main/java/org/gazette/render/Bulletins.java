@@ -104,14 +104,43 @@ public final class Bulletins {
                         .atZone(content.site().timeZone()), sources(job.year()));
         BulletinRenderer.Result r = renderer.render(xhtml, meta, file, access);
         missing(job, xhtml, problems);
-        Article prose = (Article) model.get("prose");
+        remoteImages((Article) model.get("prose"), problems);
+        return Map.entry(r, xhtml);
+    }
+
+    /**
+     * What {@code check} asks of a bulletin without painting it: its XHTML renders from the template
+     * and is well-formed (the PDF renderer needs XHTML), every character has a glyph, no image is remote.
+     */
+    public void verify(Job job, Problems problems) {
+        Map<String, Object> model = model(job);
+        model.put("distributionOffset", 0);
+        model.put("toc", true);
+        String xhtml = templates.render(TEMPLATE, model);
+        try {
+            javax.xml.parsers.SAXParserFactory f = javax.xml.parsers.SAXParserFactory.newInstance();
+            f.setNamespaceAware(true);
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", false);
+            f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            f.newSAXParser().parse(new org.xml.sax.InputSource(new java.io.StringReader(xhtml)), new org.xml.sax.helpers.DefaultHandler());
+        } catch (org.xml.sax.SAXParseException e) {
+            throw new org.gazette.problem.GazetteException(Position.of("templates/" + TEMPLATE).error(
+                    "the bulletin's XHTML is not well-formed (line " + e.getLineNumber() + " of the output): " + e.getMessage(),
+                    "check the bulletin template produces well-formed XHTML"));
+        } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException | java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        missing(job, xhtml, problems);
+        remoteImages((Article) model.get("prose"), problems);
+    }
+
+    private static void remoteImages(Article prose, Problems problems) {
         for (Article.Image img : prose.images()) {
             if (img.isRemote()) {
                 problems.warning(new Position(prose.file(), img.line(), img.column()), "remote image '" + img.url() + "' is not fetched for the bulletin",
                         "Gazette never downloads during a build: save the image in the content folder and refer to it by its path");
             }
         }
-        return Map.entry(r, xhtml);
     }
 
     /** The year's own sources, both languages: its report.yaml and every Markdown text, carried inside the PDF. */

@@ -37,7 +37,16 @@ public final class Build {
 
     /** What to build from and where; {@code publishing} says what is public (drafts and embargoes are held back). */
     public record Options(Path content, Path templates, Path out, boolean strict, org.gazette.content.Publishing publishing,
-                          boolean search) {
+                          boolean search, boolean paintBulletins) {
+
+        /**
+         * {@code paintBulletins}: whether {@code check} lays out and paints the PDFs too (most of its time);
+         * without, it checks what the bulletins need — their XHTML, every character's glyph, images, fonts.
+         * {@code build} always paints them.
+         */
+        public Options(Path content, Path templates, Path out, boolean strict, org.gazette.content.Publishing publishing, boolean search) {
+            this(content, templates, out, strict, publishing, search, true);
+        }
 
         /** A published build at this moment, with search where Pagefind is installed. */
         public Options(Path content, Path templates, Path out, boolean strict) {
@@ -315,6 +324,17 @@ public final class Build {
         if (problems.hasErrors()) return null;
         Bulletins bulletins = new Bulletins(content, strings, templates, sourceDateEpoch(), office);
         for (var job : bulletins.jobs()) planned.add(job.path());
+        if (!writing && !options.paintBulletins() && cache == null) {
+            for (var job : bulletins.jobs()) {
+                try {
+                    bulletins.verify(job, problems);
+                    bulletinPages.put(job.path(), 0);
+                } catch (GazetteException e) {
+                    e.problems().forEach(problems::add);
+                }
+            }
+            return null;
+        }
         if (cache != null) {
             cache.bulletinsPlanned(planned);
             var print = new org.gazette.render.Fingerprint(content, Map.of());
@@ -343,6 +363,9 @@ public final class Build {
         }
         return null;
     }
+
+    /** Whether this run writes the site (build) or only checks it. */
+    private boolean writing;
 
     /** Bulletins planned (rendered, or being rendered in the background): links to them resolve. */
     private final java.util.Set<String> planned = new java.util.TreeSet<>();

@@ -43,8 +43,12 @@ class CliTest {
         var before = TestSites.snapshot(tmp, Path.of("site-out"));
         Run r = run("check", "--content", content.toString());
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().startsWith("gazette: check ok: 26 pages (zh 13, en 13), 2 bulletins (zh "), r.out());
+        assertTrue(r.out().startsWith("gazette: check ok: 26 pages (zh 13, en 13), 2 bulletins checked, not painted (--bulletins paints them), "), r.out());
         assertEquals(before, TestSites.snapshot(tmp, Path.of("site-out")), "check created, changed or removed a file");
+        var painted = run("check", "--bulletins", "--content", content.toString());
+        assertEquals(0, painted.code(), painted.err());
+        assertTrue(painted.out().startsWith("gazette: check ok: 26 pages (zh 13, en 13), 2 bulletins (zh 9 pages, en 9 pages), "), painted.out());
+        assertEquals(before, TestSites.snapshot(tmp, Path.of("site-out")), "check --bulletins created, changed or removed a file");
     }
 
     @Test
@@ -162,5 +166,17 @@ class CliTest {
         Run bad = run("new", "article", "Spring Planting", "--content", content.toString());
         assertEquals(1, bad.code());
         assertTrue(bad.err().contains("use lower-case letters, digits and hyphens, e.g. spring-planting"), bad.err());
+    }
+
+    /** Without painting, check still finds what would spoil the printed bulletin: a character no font has. */
+    @Test
+    void checkWithoutPaintingStillFindsAMissingGlyph(@TempDir Path tmp) {
+        Path content = TestSites.copyOfSample(tmp);
+        Path report = content.resolve("2017/report.yaml");
+        TestSites.write(report, TestSites.read(report).replace("      en: heads of enterprises based in the district\n",
+                "      en: heads of enterprises based in the district\n    - zh: 特邀代表王\uD869\uDEA5\n      en: invited representative Wang Long\n"));
+        var r = run("check", "--content", content.toString());
+        assertEquals(1, r.code(), r.out());
+        assertTrue(r.err().contains("2017/report.yaml:35:16: '\uD869\uDEA5' (U+2A6A5) has no glyph in the bulletin's fonts: it would print as '#' in zh/2017/bulletin-2017-zh.pdf"), r.err());
     }
 }
