@@ -23,8 +23,10 @@ public final class TestSites {
         return new Build(new Build.Options(content, TEMPLATES, out, false)).run(true);
     }
 
+    /** {@code gazette check}: everything but writing, and the bulletins checked without being painted. */
     public static Build.Result check(Path content) {
-        return new Build(new Build.Options(content, TEMPLATES, content.resolveSibling("unused-out"), false)).run(false);
+        return new Build(new Build.Options(content, TEMPLATES, content.resolveSibling("unused-out"), false,
+                org.gazette.content.Publishing.live(), true, false)).run(false);
     }
 
     /** A copy of the sample content in {@code dir}, to change in a test. */
