@@ -43,25 +43,35 @@ public final class Fonts {
         for (int i = 0; i < FACES.size(); i++) {
             Face face = FACES.get(i);
             int index = i;
-            var supplier = new com.openhtmltopdf.pdfboxout.PDFontSupplier(null) {
-                private org.apache.pdfbox.pdmodel.font.PDFont font;
-
-                @Override
-                public org.apache.pdfbox.pdmodel.font.PDFont supply() {
-                    if (font == null) {
-                        try {
-                            font = org.apache.pdfbox.pdmodel.font.PDType0Font.load(doc, parsed(index), true);
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    }
-                    return font;
-                }
-            };
+            var supplier = lazy(doc, () -> parsed(index));
             for (int weight : face.weights()) {
                 builder.useFont(supplier, face.family(), weight, FontStyle.NORMAL, true);
             }
         }
+    }
+
+    /** A parsed TrueType font, read when first needed. */
+    interface Source {
+        org.apache.fontbox.ttf.TrueTypeFont get() throws IOException;
+    }
+
+    /** A face loaded into {@code doc} (embedded as a subset) only when the layout first asks for it. */
+    static com.openhtmltopdf.pdfboxout.PDFontSupplier lazy(org.apache.pdfbox.pdmodel.PDDocument doc, Source source) {
+        return new com.openhtmltopdf.pdfboxout.PDFontSupplier(null) {
+            private org.apache.pdfbox.pdmodel.font.PDFont font;
+
+            @Override
+            public org.apache.pdfbox.pdmodel.font.PDFont supply() {
+                if (font == null) {
+                    try {
+                        font = org.apache.pdfbox.pdmodel.font.PDType0Font.load(doc, source.get(), true);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+                return font;
+            }
+        };
     }
 
     private static final ThreadLocal<org.apache.fontbox.ttf.TrueTypeFont[]> PARSED =

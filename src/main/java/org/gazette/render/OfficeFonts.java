@@ -2,7 +2,6 @@ package org.gazette.render;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
@@ -162,21 +161,7 @@ public final class OfficeFonts {
     /** Registers every face with the builder for {@code doc}, regular and bold (the office's face is never made synthetic bold). */
     void register(com.openhtmltopdf.pdfboxout.PdfRendererBuilder builder, org.apache.pdfbox.pdmodel.PDDocument doc) {
         for (Face face : faces) {
-            var supplier = new com.openhtmltopdf.pdfboxout.PDFontSupplier(null) {
-                private org.apache.pdfbox.pdmodel.font.PDFont font;
-
-                @Override
-                public org.apache.pdfbox.pdmodel.font.PDFont supply() {
-                    if (font == null) {
-                        try {
-                            font = org.apache.pdfbox.pdmodel.font.PDType0Font.load(doc, parsed(face), true);
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    }
-                    return font;
-                }
-            };
+            var supplier = Fonts.lazy(doc, () -> parsed(face));
             for (int weight : new int[] {400, 700}) {
                 builder.useFont(supplier, face.family(), weight, com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle.NORMAL, true);
             }

@@ -179,4 +179,21 @@ class CliTest {
         assertEquals(1, r.code(), r.out());
         assertTrue(r.err().contains("2017/report.yaml:35:16: '\uD869\uDEA5' (U+2A6A5) has no glyph in the bulletin's fonts: it would print as '#' in zh/2017/bulletin-2017-zh.pdf"), r.err());
     }
+
+    /** An office adds a unit: check says the editor's schema is behind, gazette schema brings it up to date, and check is quiet again. */
+    @Test
+    void schemaFollowsTheOfficesUnits(@TempDir Path tmp) {
+        Path content = TestSites.copyOfSample(tmp);
+        TestSites.write(content.resolve("units.yaml"), "bed:\n  written: [床位]\n  kind: count\n  zh: \"{n}张床位\"\n  en: {one: \"{n} bed\", other: \"{n} beds\"}\n");
+        var before = run("check", "--content", content.toString());
+        assertEquals(0, before.code(), before.err());
+        assertTrue(before.err().contains("schema/report.schema.json: warning: the editor's schema does not accept every unit of the unit table — run 'gazette schema'"), before.err());
+        var schema = run("schema", "--content", content.toString());
+        assertEquals(0, schema.code(), schema.err());
+        assertTrue(schema.out().contains("now accepts the 55 units of the table"), schema.out());
+        assertTrue(TestSites.read(content.resolve("schema/report.schema.json")).contains("床位"));
+        var after = run("check", "--content", content.toString());
+        assertFalse(after.err().contains("editor's schema"), after.err());
+        assertTrue(run("schema", "--content", content.toString()).out().contains("already accepts the 55 units"));
+    }
 }
