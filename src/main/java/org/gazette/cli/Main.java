@@ -232,7 +232,7 @@ public final class Main implements Callable<Integer> {
     }
 
     @Command(name = "new", mixinStandardHelpOptions = true, description = "Start a new text with its front matter filled in.",
-            subcommands = {NewArticle.class})
+            subcommands = {NewArticle.class, NewYear.class})
     static final class NewCommand implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -263,6 +263,33 @@ public final class Main implements Callable<Integer> {
                 var files = org.gazette.content.NewText.article(content, name, java.time.Instant.now());
                 for (Path f : files) spec.commandLine().getOut().println("gazette: wrote " + f);
                 spec.commandLine().getOut().println("gazette: fill in the title and text; remove 'draft: true' when it may be published");
+                return 0;
+            } catch (org.gazette.problem.GazetteException e) {
+                e.problems().forEach(p -> spec.commandLine().getErr().println(p.format()));
+                return 1;
+            }
+        }
+    }
+
+    @Command(name = "year", mixinStandardHelpOptions = true,
+            description = {"Start YEAR's report from the latest earlier one: its report.yaml with the same figures (values emptied,",
+                    "last year's kept as comments) and the report's prose in every language as drafts. Refuses to overwrite."})
+    static final class NewYear implements Callable<Integer> {
+        @CommandLine.Parameters(paramLabel = "YEAR", description = "the year, e.g. 2018")
+        int year;
+
+        @Option(names = "--content", paramLabel = "DIR", description = "content folder (default: ${DEFAULT-VALUE})", defaultValue = "content")
+        Path content;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try {
+                var files = org.gazette.content.NewText.year(content, year, java.time.Instant.now());
+                for (Path f : files) spec.commandLine().getOut().println("gazette: wrote " + f);
+                spec.commandLine().getOut().println("gazette: fill in the figures' values and the texts; remove 'draft: true' from the prose when the report may be published");
                 return 0;
             } catch (org.gazette.problem.GazetteException e) {
                 e.problems().forEach(p -> spec.commandLine().getErr().println(p.format()));

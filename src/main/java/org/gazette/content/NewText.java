@@ -63,6 +63,156 @@ public final class NewText {
         return files;
     }
 
+    /**
+     * {@code gazette new year <YYYY>}: the year's report started from the latest earlier one — its
+     * report.yaml with the same structure (figures with the same ids, labels and fields; their values
+     * emptied, last year's kept beside them as comments; years in the texts moved on), and the
+     * report's prose in every language as drafts to write. The drafts hold the whole report back, so
+     * nothing of it is published until the office removes {@code draft: true}. Writes nothing if the
+     * year already has a report, and nothing that the loader would not accept.
+     */
+    public static List<Path> year(Path content, int year, Instant now) {
+        if (year < 1949 || year > 2999) {
+            throw new GazetteException(Position.of(String.valueOf(year)).error("'" + year + "' is not a year Gazette takes", "write it like 2018"));
+        }
+        Problems problems = new Problems();
+        SiteConfig site = SiteConfigLoader.load(content, new YamlReader(), problems).orElse(null);
+        if (site == null || problems.hasErrors()) throw new GazetteException(problems.sorted());
+        Path folder = content.resolve(String.valueOf(year));
+        List<Path> files = new ArrayList<>();
+        files.add(folder.resolve(ContentLoader.REPORT));
+        for (Language lang : site.languages()) files.add(folder.resolve("report." + lang.code() + ".md"));
+        for (Path f : files) {
+            if (Files.exists(f)) {
+                throw new GazetteException(Position.of(content.relativize(f).toString().replace('\\', '/')).error(
+                        "already exists; nothing was written", "the year has begun: edit its files"));
+            }
+        }
+        int previous = -1;
+        for (int y = year - 1; y >= year - 30 && previous < 0; y--) {
+            if (Files.isRegularFile(content.resolve(y + "/" + ContentLoader.REPORT))) previous = y;
+        }
+        if (previous < 0) {
+            throw new GazetteException(Position.of(year + "/" + ContentLoader.REPORT).error("no earlier year has a report.yaml to start from",
+                    "write " + year + "/report.yaml by hand (see README, 'Content format'), or copy the sample's"));
+        }
+        String before;
+        try {
+            before = Files.readString(content.resolve(previous + "/" + ContentLoader.REPORT), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new GazetteException(Position.of(previous + "/" + ContentLoader.REPORT).error("cannot read: " + e.getMessage(), "check the file"));
+        }
+        LocalDate today = now.atZone(site.timeZone()).toLocalDate();
+        try {
+            Files.createDirectories(folder);
+            Files.writeString(files.get(0), report(before, previous, year), StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW);
+            for (int i = 0; i < site.languages().size(); i++) {
+                Language lang = site.languages().get(i);
+                Files.writeString(files.get(i + 1), prose(lang, today), StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW);
+            }
+        } catch (IOException e) {
+            throw new GazetteException(Position.of(folder.toString()).error("cannot write: " + e.getMessage(),
+                    "check the content folder exists and can be written"));
+        }
+        // What was written must load (as the draft it is): otherwise take it back and say why.
+        Problems check = new Problems();
+        new ContentLoader(check, Publishing.live()).load(content);
+        List<org.gazette.problem.Problem> errors = check.sorted().stream()
+                .filter(p -> p.isError() && p.file().startsWith(year + "/")).toList();
+        if (!errors.isEmpty()) {
+            for (Path f : files) {
+                try {
+                    Files.deleteIfExists(f);
+                } catch (IOException e) {
+                    // left for the office to remove; the errors say why
+                }
+            }
+            throw new GazetteException(errors);
+        }
+        return files;
+    }
+
+    private static final Pattern YEAR = Pattern.compile("(?<![0-9])(\\d{4})(?![0-9])");
+    private static final List<String> FIGURE_PARTS = List.of("target:", "overTarget:", "attainment:", "growth:", "rank:");
+
+    /**
+     * Last year's report.yaml for {@code year}: years in it moved on by the same step (2017 → 2018,
+     * 2018 → 2019), each figure's value emptied and its other parts commented out, last year's kept
+     * in the comments as a reminder of what was there.
+     */
+    static String report(String before, int previous, int year) {
+        int step = year - previous;
+        StringBuilder out = new StringBuilder();
+        // The editor's schema line stays first, where editors look for it.
+        if (before.startsWith("# yaml-language-server:")) {
+            int nl = before.indexOf('\n');
+            out.append(before, 0, nl + 1);
+            before = before.substring(nl + 1);
+        }
+        out.append("# Started by 'gazette new year ").append(year).append("' from ").append(previous).append("/report.yaml.\n")
+                .append("# Fill in every figure's value (last year's is in the comment beside it) and rewrite the texts:\n")
+                .append("# they are last year's, with the years moved on.\n")
+                .append("# the report is held back while its prose (report.<lang>.md) says draft: true.\n");
+        boolean inFigures = false;
+        int partIndent = -1;
+        boolean kept = false; // whether this figure kept one part to fill (its value, else attainment, else rank)
+        for (String line : before.split("\n", -1)) {
+            if (!line.isEmpty() && !Character.isWhitespace(line.charAt(0)) && !line.startsWith("#")) inFigures = line.startsWith("figures:");
+            String moved = line.startsWith("#") ? line : moveYears(line, previous, step);
+            if (inFigures) {
+                String stripped = line.stripLeading();
+                int indent = line.length() - stripped.length();
+                if (partIndent >= 0 && indent > partIndent && !stripped.isEmpty()) {
+                    out.append(" ".repeat(indent)).append("# ").append(stripped).append('\n'); // inside a commented part (rank:)
+                    continue;
+                }
+                partIndent = -1;
+                if (stripped.startsWith("- ")) kept = false;
+                String part = stripped.startsWith("value:") ? "value" : kept ? null
+                        : stripped.startsWith("attainment:") ? "attainment" : stripped.startsWith("rank:") ? "rank" : null;
+                if (part != null) {
+                    String last = stripped.substring(part.length() + 1).strip();
+                    out.append(" ".repeat(indent)).append(part).append(":            # ").append(previous).append(": ")
+                            .append(last.isEmpty() ? "(below)" : last).append('\n');
+                    kept = true;
+                    if (last.isEmpty()) partIndent = indent; // a rank written as a block: its lines become comments
+                    continue;
+                }
+                if (FIGURE_PARTS.stream().anyMatch(stripped::startsWith)) {
+                    out.append(" ".repeat(indent)).append("# ").append(previous).append(": ").append(stripped).append('\n');
+                    partIndent = indent;
+                    continue;
+                }
+            }
+            out.append(moved).append('\n');
+        }
+        String s = out.toString();
+        return s.endsWith("\n\n") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    private static String moveYears(String line, int previous, int step) {
+        java.util.regex.Matcher m = YEAR.matcher(line);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            int y = Integer.parseInt(m.group(1));
+            m.appendReplacement(sb, String.valueOf(y == previous || y == previous + 1 ? y + step : y));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    private static String prose(Language lang, LocalDate today) {
+        boolean zh = lang.code().equals("zh");
+        return "---\n"
+                + "title: " + (zh ? "（标题）" : "(Title)") + "\n"
+                + "date: " + today + "\n"
+                + "summary: \n"
+                + (zh ? "# 报告写好、各项指标填齐后删除下一行，年度报告才会发布。\n" : "# Remove the next line when the report and its figures are complete.\n")
+                + "draft: true\n"
+                + "---\n\n"
+                + (zh ? "（综述）\n" : "(Overview.)\n");
+    }
+
     private static String frontMatter(Language lang, String name, LocalDate today) {
         boolean zh = lang.code().equals("zh");
         String title = zh ? "（标题）" : capitalised(name.replace('-', ' '));

@@ -93,12 +93,20 @@ final class ReportReader {
                     "figure id '" + s + "' may use only lower-case letters, digits and hyphens", "for example economic-output"));
             var field = f.choice("field", Report.FIELDS, true);
             var label = text(f, "label", true);
-            Quantity value = f.node("value").flatMap(this::quantity).orElse(null);
+            // A part left empty ("value:" with nothing after it) is still to be filled in: a new year
+            // started from the last one (gazette new year) keeps each figure that way until the office writes it.
+            for (String part : List.of("value", "attainment", "rank")) {
+                if (f.node(part).filter(ReportReader::blank).isPresent()) {
+                    problems.warning(f.node(part).get().at(), "figure '" + id.orElse("?") + "' has no " + part + " yet",
+                            "fill in " + part + ": before the report is published; until then it prints as —");
+                }
+            }
+            Quantity value = f.node("value").filter(v -> !blank(v)).flatMap(this::quantity).orElse(null);
             Quantity target = f.node("target").flatMap(this::quantity).orElse(null);
             Quantity overTarget = f.node("overTarget").flatMap(this::quantity).orElse(null);
-            Quantity attainment = f.node("attainment").flatMap(this::quantity).orElse(null);
+            Quantity attainment = f.node("attainment").filter(v -> !blank(v)).flatMap(this::quantity).orElse(null);
             Quantity growth = f.node("growth").flatMap(this::change).orElse(null);
-            Rank rank = f.node("rank").flatMap(this::rank).orElse(null);
+            Rank rank = f.node("rank").filter(v -> !blank(v)).flatMap(this::rank).orElse(null);
             if (!f.has("value") && !f.has("attainment") && !f.has("rank")) {
                 problems.error(f.at(), "figure '" + id.orElse("?") + "' has no value, attainment or rank",
                         "add at least one of: value: 320亿元, attainment: 1.25倍, rank: {position: 1, of: 6, peers: …}");
@@ -222,6 +230,10 @@ final class ReportReader {
     private Optional<Localized> text(Fields f, String key, boolean required) {
         Optional<Node> n = required ? f.required(key, "{zh: …, en: …}") : f.node(key);
         return n.flatMap(node -> Localized.read(node, f, languages, key));
+    }
+
+    private static boolean blank(Node n) {
+        return n instanceof Node.Scalar s && (s.isNull() || s.text().isBlank());
     }
 
     private Optional<Quantity> quantity(Node n) {

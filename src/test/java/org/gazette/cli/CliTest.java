@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.gazette.TestSites;
+import org.gazette.site.Build;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -195,5 +196,32 @@ class CliTest {
         var after = run("check", "--content", content.toString());
         assertFalse(after.err().contains("editor's schema"), after.err());
         assertTrue(run("schema", "--content", content.toString()).out().contains("already accepts the 55 units"));
+    }
+
+    /** A new year from the last one: same figures with values to fill, prose as drafts; nothing of it is published until the office says so. */
+    @Test
+    void newYearStartsFromTheLastOneAndPublishesNothingYet(@TempDir Path tmp) {
+        Path content = TestSites.copyOfSample(tmp);
+        var r = run("new", "year", "2018", "--content", content.toString());
+        assertEquals(0, r.code(), r.err());
+        String yaml = TestSites.read(content.resolve("2018/report.yaml"));
+        assertTrue(yaml.startsWith("# yaml-language-server: $schema=../schema/report.schema.json\n# Started by 'gazette new year 2018' from 2017/report.yaml."), yaml);
+        assertTrue(yaml.contains("\nyear: 2018\n") && yaml.contains("  year: 2019\n"), "the years move on");
+        assertTrue(yaml.contains("  - id: economic-output\n    field: economy\n") && yaml.contains("    value:            # 2017: 超320亿元\n"), yaml);
+        assertTrue(yaml.contains("    # 2017: growth: 7%\n"), yaml);
+        assertTrue(TestSites.read(content.resolve("2018/report.zh.md")).contains("draft: true"));
+
+        Build.Result held = TestSites.build(content, tmp.resolve("out"));
+        assertTrue(held.ok(), held.problems()::toString);
+        assertFalse(held.files().keySet().stream().anyMatch(f -> f.contains("2018/index.html") || f.contains("key-figures-2018")), "a held report publishes nothing");
+        assertTrue(held.problems().stream().anyMatch(p -> p.format().contains("2018/report.yaml:74:11: warning: figure 'economic-output' has no value yet")),
+                held.problems()::toString);
+
+        var again = run("new", "year", "2018", "--content", content.toString());
+        assertEquals(1, again.code());
+        assertTrue(again.err().contains("2018/report.yaml: already exists; nothing was written"), again.err());
+        var none = run("new", "year", "2016", "--content", content.toString());
+        assertEquals(1, none.code());
+        assertTrue(none.err().contains("no earlier year has a report.yaml to start from"), none.err());
     }
 }
