@@ -24,8 +24,13 @@ async function run(query) {
   if (location.protocol === 'file:') return say(d.offline);
   say(d.loading);
   const root = new URL(d.root || './', location.href).pathname;
-  const pagefind = await import(new URL(d.bundle, location.href).href);
+  // The language's index comes in bundles of at most a few thousand pages (Gazette indexes them one
+  // by one to keep the build's memory low); the first answers, the others are merged into it.
+  const manifestUrl = new URL(d.manifest, location.href);
+  const manifest = await (await fetch(manifestUrl)).json();
+  const pagefind = await import(new URL(manifest.bundles[0] + 'pagefind.js', manifestUrl).href);
   await pagefind.options({ baseUrl: root });
+  for (const bundle of manifest.bundles.slice(1)) await pagefind.mergeIndex(new URL(bundle, manifestUrl).href, { baseUrl: root });
   const search = await pagefind.search(query);
   const results = await Promise.all(search.results.slice(0, 20).map((r) => r.data()));
   if (results.length === 0) return say(d.none);

@@ -22,11 +22,6 @@ public final class Search {
 
     static final Path BINARY = Path.of("tools", "search", "node_modules", "@pagefind", "linux-x64", "bin", "pagefind_extended");
 
-    /**
-     * The pages that can be results — reports (lang/2017/index.html) and articles (lang/2017/news/x.html) —
-     * so Pagefind does not read every listing, tag page and feed (-15 % of its time at 24,000 pages).
-     */
-    static final String PAGES = "*/[0-9][0-9][0-9][0-9]/{index.html,news/*.html}";
 
     private final Path binary;
 
@@ -49,18 +44,56 @@ public final class Search {
         return null;
     }
 
-    /** Indexes the site in {@code site} into {@code site/pagefind/}; a failure stops the build (the previous site stays). */
+    /** Result pages an index holds at most: Pagefind's memory grows with the pages of one run (Chinese: ~0.33 MB a page). */
+    static final int SHARD = Integer.getInteger("gazette.searchShard", 2000);
+
+    /** A page that can be a result: a report (zh/2017/index.html) or an article (zh/2017/news/meeting.html). */
+    static final java.util.regex.Pattern RESULT = java.util.regex.Pattern.compile("([a-z]{2,3})/[0-9]{4}/(index\\.html|news/(?!index\\.html)[^/]+\\.html)");
+
+    /** The result pages of a built site, by language, in sorted shards of at most {@link #SHARD}. */
+    static java.util.SortedMap<String, List<List<String>>> shards(Path site, int shard) throws IOException {
+        java.util.SortedMap<String, List<String>> byLang = new java.util.TreeMap<>();
+        try (var walk = Files.walk(site)) {
+            walk.filter(Files::isRegularFile).map(p -> site.relativize(p).toString().replace('\\', '/')).sorted().forEach(rel -> {
+                var m = RESULT.matcher(rel);
+                if (m.matches()) byLang.computeIfAbsent(m.group(1), k -> new java.util.ArrayList<>()).add(rel);
+            });
+        }
+        java.util.SortedMap<String, List<List<String>>> out = new java.util.TreeMap<>();
+        byLang.forEach((lang, pages) -> {
+            List<List<String>> parts = new java.util.ArrayList<>();
+            for (int i = 0; i < pages.size(); i += shard) parts.add(pages.subList(i, Math.min(pages.size(), i + shard)));
+            out.put(lang, parts);
+        });
+        return out;
+    }
+
+    /**
+     * Indexes the site in {@code site} into {@code site/pagefind/}: one Pagefind run per language and
+     * shard of at most {@link #SHARD} result pages (each run sees only its pages, linked into a
+     * folder beside the site), so memory stays that of one shard however large the archive; and
+     * {@code pagefind/<lang>.json}, the list of a language's bundles, which the search page merges.
+     * A failure stops the build (the previous site stays).
+     */
     public void index(Path site) {
+        index(site, SHARD);
+    }
+
+    /** With shards of at most {@code shard} result pages (tests use tiny ones). */
+    void index(Path site, int shard) {
         Path log = null;
         try {
             log = Files.createTempFile("gazette-pagefind", ".log");
-            Process p = new ProcessBuilder(List.of(binary.toString(), "--site", site.toString(), "--glob", PAGES, "--output-subdir", "pagefind", "--silent"))
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            if (!p.waitFor(10, TimeUnit.MINUTES)) {
-                p.destroyForcibly();
-                throw failure("Pagefind did not finish in 10 minutes");
+            for (var lang : shards(site, shard).entrySet()) {
+                List<String> bundles = new java.util.ArrayList<>();
+                for (int k = 0; k < lang.getValue().size(); k++) {
+                    String bundle = lang.getKey() + "-" + k + "/";
+                    run(site, lang.getValue().get(k), site.resolve("pagefind").resolve(bundle), log);
+                    bundles.add(bundle);
+                }
+                String manifest = "{\"bundles\": [" + String.join(", ", bundles.stream().map(b -> "\"" + b + "\"").toList()) + "]}\n";
+                Files.writeString(site.resolve("pagefind").resolve(lang.getKey() + ".json"), manifest, StandardCharsets.UTF_8);
             }
-            if (p.exitValue() != 0) throw failure("Pagefind failed: " + Files.readString(log, StandardCharsets.UTF_8).strip());
         } catch (IOException e) {
             throw failure("cannot run Pagefind (" + binary + "): " + e.getMessage());
         } catch (InterruptedException e) {
@@ -72,6 +105,39 @@ public final class Search {
             } catch (IOException ignored) {
                 // a temporary log left behind is harmless
             }
+        }
+    }
+
+    /** One Pagefind run over {@code pages} (linked, not copied, into a folder beside the site: same paths, so the same URLs). */
+    private void run(Path site, List<String> pages, Path output, Path log) throws IOException, InterruptedException {
+        Path shard = site.resolveSibling(site.getFileName() + ".search-shard");
+        delete(shard);
+        try {
+            for (String page : pages) {
+                Path link = shard.resolve(page);
+                Files.createDirectories(link.getParent());
+                try {
+                    Files.createLink(link, site.resolve(page));
+                } catch (IOException | UnsupportedOperationException e) {
+                    Files.copy(site.resolve(page), link);
+                }
+            }
+            Process p = new ProcessBuilder(List.of(binary.toString(), "--site", shard.toString(), "--output-path", output.toAbsolutePath().toString(), "--silent"))
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            if (!p.waitFor(10, TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+                throw failure("Pagefind did not finish in 10 minutes");
+            }
+            if (p.exitValue() != 0) throw failure("Pagefind failed: " + Files.readString(log, StandardCharsets.UTF_8).strip());
+        } finally {
+            delete(shard);
+        }
+    }
+
+    private static void delete(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
         }
     }
 

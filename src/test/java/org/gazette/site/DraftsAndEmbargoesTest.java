@@ -88,7 +88,7 @@ class DraftsAndEmbargoesTest {
         assertEquals(List.of(), leaks);
         assertTrue(Files.isRegularFile(out.resolve("zh/2017/bulletin-2017-zh.pdf")), "the bulletins were checked too");
         if (Search.locate() != null) {
-            assertTrue(Files.isDirectory(out.resolve("pagefind/fragment")), "the search index was checked too");
+            assertTrue(Files.isDirectory(out.resolve("pagefind/zh-0/fragment")) && Files.isDirectory(out.resolve("pagefind/en-0/fragment")), "the search index was checked too");
         }
     }
 

@@ -78,14 +78,41 @@ class SearchTest {
     @Test
     void onlyArticlesAndReportsAreIndexed() throws Exception {
         // Pagefind's own account of what it indexed: per language, the report and the article, nothing else.
-        JsonNode entry = new ObjectMapper().readTree(out.resolve("pagefind/pagefind-entry.json").toFile());
-        assertEquals(2, entry.get("languages").get("zh-cn").get("page_count").asInt(), entry.toString());
-        assertEquals(2, entry.get("languages").get("en-gb").get("page_count").asInt(), entry.toString());
+        JsonNode zh = new ObjectMapper().readTree(out.resolve("pagefind/zh-0/pagefind-entry.json").toFile());
+        JsonNode en = new ObjectMapper().readTree(out.resolve("pagefind/en-0/pagefind-entry.json").toFile());
+        assertEquals(2, zh.get("languages").get("zh-cn").get("page_count").asInt(), zh.toString());
+        assertEquals(2, en.get("languages").get("en-gb").get("page_count").asInt(), en.toString());
+        assertEquals(1, zh.get("languages").size(), "one language a bundle");
+        assertEquals("{\"bundles\": [\"zh-0/\"]}", Files.readString(out.resolve("pagefind/zh.json")).strip());
         var r = search("en", "2017");
         assertTrue(!hrefs(r.get(0)).isEmpty(), r.get(0).toString());
         for (String href : hrefs(r.get(0))) {
             assertTrue(href.equals("/en/2017/") || href.startsWith("/en/2017/news/") && href.endsWith(".html"),
                     "listings, tags, the archive and the search page itself are not results: " + href);
         }
+    }
+
+    /**
+     * An archive too large for one Pagefind run is indexed in bundles (here one page a bundle), and
+     * the search page merges them: both pages of each language are still found.
+     */
+    @Test
+    void anIndexInManyBundlesIsSearchedAsOne(@TempDir Path tmp) throws Exception {
+        Path site = tmp.resolve("site");
+        TestSites.copyTree(out, site);
+        OutputFolder.deleteTree(site.resolve("pagefind"));
+        Search.locate().index(site, 1);
+        assertEquals("{\"bundles\": [\"zh-0/\", \"zh-1/\"]}", Files.readString(site.resolve("pagefind/zh.json")).strip());
+        Path saved = out;
+        out = site;
+        try {
+            var r = search("en", "resettlement");
+            assertTrue(hrefs(r.get(0)).containsAll(List.of("/en/2017/", "/en/2017/news/meeting.html")), r.get(0).toString());
+            var zh = search("zh", "管城");
+            assertEquals(2, hrefs(zh.get(0)).size(), zh.get(0).toString());
+        } finally {
+            out = saved;
+        }
+        assertTrue(Files.list(tmp).noneMatch(p -> p.getFileName().toString().endsWith(".search-shard")), "the shard folders are gone");
     }
 }
