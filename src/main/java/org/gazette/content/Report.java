@@ -10,9 +10,11 @@ import org.gazette.i18n.Localized;
  */
 public record Report(int year, Localized title, Localized summary, Meeting meeting, List<Commendation> commendations,
                      List<Figure> figures, List<Honour> honours, List<Highlight> highlights, Plans plans, FollowUp followUp,
-                     Bulletin bulletin) {
+                     Bulletin bulletin, List<ChartSpec> charts) {
 
     public Report {
+        // null: the report did not say, and gets the default charts (see render.Charts)
+        charts = charts == null ? null : List.copyOf(charts);
         commendations = List.copyOf(commendations);
         figures = List.copyOf(figures);
         honours = List.copyOf(honours);

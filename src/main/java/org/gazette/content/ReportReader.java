@@ -41,12 +41,36 @@ final class ReportReader {
             Optional<Plans> plans = f.node("plans").flatMap(n -> plans(n, folderYear));
             Optional<FollowUp> followUp = f.node("followUp").flatMap(this::followUp);
             Optional<Bulletin> bulletin = f.node("bulletin").flatMap(this::bulletin);
+            List<ChartSpec> charts = f.has("charts") ? f.list("charts", n -> chart(n, figures)) : null;
             f.finish();
             uniqueIds(figures);
             if (year.isEmpty() || title.isEmpty() || summary.isEmpty() || meeting.isEmpty()) return Optional.empty();
             return Optional.of(new Report(year.get(), title.get(), summary.get(), meeting.get(), commendations, figures,
                     honours, highlights, plans.orElse(new Plans(folderYear + 1, List.of())), followUp.orElse(null),
-                    bulletin.orElse(null)));
+                    bulletin.orElse(null), charts));
+        });
+    }
+
+    private Optional<ChartSpec> chart(Node n, List<Figure> figures) {
+        return Fields.of(n, problems, "a chart").flatMap(f -> {
+            var type = f.choice("type", ChartSpec.TYPES, true);
+            var figure = f.string("figure");
+            var listed = f.list("figures", i -> f.scalarText(i));
+            f.finish();
+            List<String> ids = figures.stream().map(Figure::id).toList();
+            for (String id : figure.map(List::of).orElse(listed)) {
+                if (!ids.contains(id)) {
+                    String near = org.gazette.yaml.Suggest.nearest(id, ids);
+                    problems.error(f.at(), "the chart names the figure '" + id + "', which this report does not have",
+                            (near != null ? "did you mean '" + near + "'? " : "") + "name a figure by its id");
+                    return Optional.empty();
+                }
+            }
+            if (type.isPresent() && type.get().equals("years") && figure.isEmpty()) {
+                problems.error(f.at(), "a 'years' chart needs the figure it follows", "add figure: economic-output");
+                return Optional.empty();
+            }
+            return type.map(t -> new ChartSpec(t, figure.orElse(null), listed));
         });
     }
 

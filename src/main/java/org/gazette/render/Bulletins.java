@@ -242,6 +242,7 @@ public final class Bulletins {
         m.put("lang", lang);
         m.put("l", l);
         m.put("report", y.report());
+        m.put("charts", Charts.of(content, y, l));
         m.put("year", y);
         m.put("bulletin", b);
         m.put("prose", y.prose().in(lang, site.fallbackOrder()));

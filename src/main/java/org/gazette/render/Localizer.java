@@ -64,6 +64,17 @@ public final class Localizer {
         return strings.plural(key, new java.math.BigDecimal(n.toString()));
     }
 
+    public String t(String key, String name1, Object value1, String name2, Object value2, String name3, Object value3) {
+        return strings.fill(key, name1, String.valueOf(value1), name2, String.valueOf(value2), name3, String.valueOf(value3));
+    }
+
+    /** How many numbered figures (images) a text's HTML has (the page numbers its charts after them). */
+    public int figures(String html) {
+        int n = 0;
+        for (int i = html.indexOf(" data-figure=\""); i >= 0; i = html.indexOf(" data-figure=\"", i + 1)) n++;
+        return n;
+    }
+
     public String t(String key, String name1, Object value1, String name2, Object value2) {
         return strings.fill(key, name1, String.valueOf(value1), name2, String.valueOf(value2));
     }

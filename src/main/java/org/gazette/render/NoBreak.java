@@ -25,7 +25,7 @@ public final class NoBreak {
 
     private static final List<String> MAGNITUDES = List.of("万亿", "亿", "万", "千");
     private static final List<String> SCALES = List.of("trillion", "billion", "million", "thousand");
-    private static final Set<String> SKIPPED = Set.of("script", "style", "title", "textarea", "pre", "code");
+    private static final Set<String> SKIPPED = Set.of("script", "style", "title", "textarea", "pre", "code", "svg");
 
     private final List<String> words;
     private final List<String> english;

@@ -112,6 +112,7 @@ class NumbersNeverBreakTest {
             if (!f.getKey().endsWith(".html")) continue;
             var doc = org.jsoup.Jsoup.parse(new String(f.getValue(), java.nio.charset.StandardCharsets.UTF_8));
             for (var node : doc.body().select("*:not(script):not(style)").textNodes()) {
+                if (((org.jsoup.nodes.Element) node.parent()).closest("svg") != null) continue; // a chart's text is placed, never wrapped
                 var m = (f.getKey().startsWith("zh/") ? zh : en).matcher(node.text());
                 while (m.find()) {
                     checked++;

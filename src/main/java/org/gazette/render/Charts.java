@@ -1,0 +1,174 @@
+package org.gazette.render;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.gazette.content.ChartSpec;
+import org.gazette.content.Content;
+import org.gazette.content.Figure;
+import org.gazette.content.Report;
+import org.gazette.content.Year;
+import org.gazette.format.Quantity;
+import org.gazette.format.Unit;
+
+/**
+ * A report's charts, drawn from its data: one description per chart (its bars, labels and the
+ * values as the language prints them), rendered as inline SVG on the website and as a table of bars
+ * in the bulletin, where every label stays real, selectable text. Charts are what report.yaml
+ * declares ({@code charts:}), or by default: each figure that several years report, across those
+ * years (at most four), and attainment against target when two figures or more have one.
+ */
+public final class Charts {
+
+    /** One bar: its label, its value as printed, its length as a share of the longest (0–1). */
+    public record Bar(String label, String printed, double share) {}
+
+    /**
+     * A chart in one language: {@code id} unique on its page, its title, a description of its data
+     * in words (the text alternative), its bars, and where a reference line stands (share; -1: none).
+     */
+    public record Chart(String id, String title, String description, List<Bar> bars, double reference, String referenceLabel) {
+
+        /** The chart as inline SVG: labels over bars, values at their ends, in the page's own font. */
+        public String svg() {
+            int rowHeight = 48;
+            int width = 420;
+            int barMax = 260;
+            int top = reference >= 0 ? 26 : 8;
+            int height = top + bars.size() * rowHeight + 4;
+            StringBuilder s = new StringBuilder();
+            s.append("<svg class=\"chart-svg\" role=\"img\" aria-labelledby=\"").append(id).append("-title ").append(id).append("-desc\" viewBox=\"0 0 ")
+                    .append(width).append(' ').append(height).append("\" xmlns=\"http://www.w3.org/2000/svg\">");
+            s.append("<title id=\"").append(id).append("-title\">").append(escape(title)).append("</title>");
+            s.append("<desc id=\"").append(id).append("-desc\">").append(escape(description)).append("</desc>");
+            for (int i = 0; i < bars.size(); i++) {
+                Bar b = bars.get(i);
+                int y = top + i * rowHeight;
+                int w = (int) Math.round(Math.max(b.share(), 0) * barMax);
+                s.append("<text x=\"0\" y=\"").append(y + 15).append("\" class=\"chart-label\">").append(escape(b.label())).append("</text>");
+                s.append("<rect x=\"0\" y=\"").append(y + 22).append("\" width=\"").append(Math.max(w, 2)).append("\" height=\"18\" class=\"chart-bar\"/>");
+                s.append("<text x=\"").append(Math.max(w, 2) + 8).append("\" y=\"").append(y + 36).append("\" class=\"chart-value\">")
+                        .append(escape(b.printed())).append("</text>");
+            }
+            if (reference >= 0) {
+                int x = (int) Math.round(reference * barMax);
+                s.append("<line x1=\"").append(x).append("\" y1=\"18\" x2=\"").append(x).append("\" y2=\"").append(height)
+                        .append("\" class=\"chart-reference\"/>");
+                s.append("<text x=\"").append(x).append("\" y=\"13\" text-anchor=\"middle\" class=\"chart-value\">").append(escape(referenceLabel)).append("</text>");
+            }
+            return s.append("</svg>").toString();
+        }
+
+        /** The bar's length for the bulletin's table, in percent of the bar column. */
+        public String width(Bar b) {
+            return String.format(Locale.ROOT, "%.1f%%", Math.max(b.share(), 0.005) * 100);
+        }
+    }
+
+    private Charts() {}
+
+    /** The charts of {@code year}'s report in one language; ids are {@code chart-1} … in order. */
+    public static List<Chart> of(Content content, Year year, Localizer l) {
+        Report report = year.report();
+        List<ChartSpec> specs = report.charts() != null ? report.charts() : defaults(content, year);
+        List<Chart> out = new ArrayList<>();
+        for (ChartSpec spec : specs) {
+            String id = "chart-" + (out.size() + 1);
+            Chart c = spec.type().equals("years") ? years(content, year, spec.figure(), l, id) : attainment(report, spec.figures(), l, id);
+            if (c != null && !c.bars().isEmpty()) out.add(c);
+        }
+        return out;
+    }
+
+    /** The reports a chart of {@code year} reads (for the render cache: a change in any of them redraws it). */
+    public static List<Report> sources(Content content, Year year) {
+        List<Report> out = new ArrayList<>();
+        for (Year y : content.years()) if (y.hasReport() && y.year() <= year.year()) out.add(y.report());
+        return out;
+    }
+
+    private static List<ChartSpec> defaults(Content content, Year year) {
+        List<ChartSpec> specs = new ArrayList<>();
+        for (Figure f : year.report().figures()) {
+            if (specs.size() < 4 && series(content, year, f.id()).size() >= 2) specs.add(new ChartSpec("years", f.id(), List.of()));
+        }
+        long withAttainment = year.report().figures().stream().filter(f -> percent(f.effectiveAttainment()) != null).count();
+        if (withAttainment >= 2) specs.add(new ChartSpec("attainment", null, List.of()));
+        return specs;
+    }
+
+    private record Point(int year, Quantity value) {}
+
+    /** The figure's value in every year up to this one that reports it in the same unit, oldest first. */
+    private static List<Point> series(Content content, Year year, String id) {
+        Figure here = year.report().figures().stream().filter(f -> f.id().equals(id)).findFirst().orElse(null);
+        if (here == null || here.value() == null) return List.of();
+        List<Point> points = new ArrayList<>();
+        for (Year y : content.years()) {
+            if (!y.hasReport() || y.year() > year.year()) continue;
+            for (Figure f : y.report().figures()) {
+                if (f.id().equals(id) && f.value() != null && f.value().unit().equals(here.value().unit())) points.add(0, new Point(y.year(), f.value()));
+            }
+        }
+        return points;
+    }
+
+    private static Chart years(Content content, Year year, String id, Localizer l, String chartId) {
+        List<Point> points = series(content, year, id);
+        if (points.isEmpty()) return null;
+        Figure f = year.report().figures().stream().filter(x -> x.id().equals(id)).findFirst().get();
+        BigDecimal max = points.stream().map(p -> p.value().amount().abs()).max(BigDecimal::compareTo).orElse(BigDecimal.ONE);
+        List<Bar> bars = new ArrayList<>();
+        List<String> words = new ArrayList<>();
+        for (Point p : points) {
+            String label = l.t("chart_year", "year", String.valueOf(p.year()));
+            String printed = l.q(p.value());
+            bars.add(new Bar(label, printed, share(p.value().amount(), max)));
+            words.add(l.t("chart_point", "label", label, "value", printed));
+        }
+        String title = l.t("chart_years_title", "label", l.plain(f.label()), "from", String.valueOf(points.get(0).year()),
+                "to", String.valueOf(points.get(points.size() - 1).year()));
+        return new Chart(chartId, title, l.join(words), bars, -1, "");
+    }
+
+    private static Chart attainment(Report report, List<String> only, Localizer l, String chartId) {
+        List<Figure> figures = new ArrayList<>();
+        for (Figure f : report.figures()) {
+            if ((only.isEmpty() || only.contains(f.id())) && percent(f.effectiveAttainment()) != null) figures.add(f);
+        }
+        if (figures.isEmpty()) return null;
+        BigDecimal hundred = BigDecimal.valueOf(100);
+        BigDecimal max = hundred;
+        for (Figure f : figures) max = max.max(percent(f.effectiveAttainment()));
+        List<Bar> bars = new ArrayList<>();
+        List<String> words = new ArrayList<>();
+        for (Figure f : figures) {
+            String label = l.plain(f.label());
+            String printed = l.q(f.effectiveAttainment());
+            bars.add(new Bar(label, printed, share(percent(f.effectiveAttainment()), max)));
+            words.add(l.t("chart_point", "label", label, "value", printed));
+        }
+        return new Chart(chartId, l.t("chart_attainment_title", "year", String.valueOf(report.year())), l.join(words), bars,
+                share(hundred, max), l.t("chart_target"));
+    }
+
+    /** Attainment in percent: 96.48% as it is, 1.25倍 as 125; null for anything else. */
+    private static BigDecimal percent(Quantity q) {
+        if (q == null || !q.exact()) return null;
+        if (q.unit().kind() == Unit.Kind.PERCENT) return q.amount();
+        if (q.unit().kind() == Unit.Kind.MULTIPLE) return q.amount().multiply(BigDecimal.valueOf(100));
+        return null;
+    }
+
+    private static double share(BigDecimal value, BigDecimal max) {
+        if (max.signum() == 0) return 0;
+        return value.abs().divide(max, MathContext.DECIMAL64).doubleValue();
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

@@ -1,0 +1,94 @@
+package org.gazette.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.gazette.PdfText;
+import org.gazette.TestSites;
+import org.gazette.problem.Problem;
+import org.gazette.site.Build;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xml.sax.InputSource;
+
+/** Charts drawn from the report's data: on the page as accessible SVG, in the bulletin as real text. */
+class ChartsTest {
+
+    static final Path TWO_YEARS = Path.of("src/test/resources/sites/two-years");
+
+    @Test
+    void aFigureAcrossTheYearsOnThePageAndInTheBulletin(@TempDir Path tmp) throws Exception {
+        Build.Result site = TestSites.build(TWO_YEARS, tmp.resolve("out"));
+        assertTrue(site.ok(), () -> site.problems().toString());
+        for (String lang : List.of("zh", "en")) {
+            Document page = Jsoup.parse(new String(site.files().get(lang + "/2017/index.html"), StandardCharsets.UTF_8));
+            Element chart = page.selectFirst("figure.chart#chart-1");
+            Element svg = chart.selectFirst("svg");
+            assertEquals("img", svg.attr("role"));
+            for (String id : svg.attr("aria-labelledby").split(" ")) assertEquals(1, page.select("#" + id).size(), "text alternative " + id);
+            // Well-formed SVG, as an XML parser reads it.
+            DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new InputSource(new StringReader(svg.outerHtml()
+                    .replace("<svg ", "<svg xmlns:x=\"urn:x\" "))));
+            List<String> labels = svg.select("text.chart-label").eachText();
+            List<String> values = svg.select("text.chart-value").eachText();
+            if (lang.equals("zh")) {
+                assertEquals(List.of("2016年", "2017年"), labels);
+                assertEquals("图2 经济总量（2016—2017年）", chart.selectFirst("figcaption").text(), "numbered after the text's image (图1)");
+                assertTrue(svg.selectFirst("desc").text().startsWith("2016年："), svg.selectFirst("desc").text());
+            } else {
+                assertEquals(List.of("2016", "2017"), labels);
+                assertEquals("Figure 2. Economic output, 2016–2017", chart.selectFirst("figcaption").text());
+                assertEquals("10 billion yuan", values.get(1));
+            }
+            assertEquals(values, chart.select("details table td").eachText(), "the data one click away");
+            assertEquals(2, svg.select("rect.chart-bar").size());
+            String pdf = PdfText.withoutWhitespace(PdfText.poppler(site.files().get(lang + "/2017/bulletin-2017-" + lang + ".pdf")));
+            if (lang.equals("zh")) {
+                assertTrue(pdf.contains("图2经济总量（2016—2017年）2016年") && pdf.contains("2017年100亿元"), pdf);
+            } else {
+                assertTrue(pdf.contains("Figure2.Economicoutput,2016–2017") && pdf.contains("201710billionyuan"), pdf);
+            }
+        }
+    }
+
+    @Test
+    void theReportSaysWhichCharts(@TempDir Path tmp) {
+        Path content = TestSites.copyOfSample(tmp.resolve("content"));
+        Path report = content.resolve("2017/report.yaml");
+        TestSites.write(report, TestSites.read(report) + "\ncharts:\n  - type: attainment\n    figures: [budget-revenue]\n");
+        Build.Result r = TestSites.build(content, tmp.resolve("out"));
+        assertTrue(r.ok(), () -> r.problems().toString());
+        Document page = Jsoup.parse(new String(r.files().get("en/2017/index.html"), StandardCharsets.UTF_8));
+        assertEquals(List.of("Local general public budget revenue"), page.select("#chart-1 text.chart-label").eachText());
+        assertEquals("target", page.selectFirst("#chart-1 line.chart-reference + text").text(), "the target line is labelled");
+        assertTrue(page.select("#chart-2").isEmpty());
+
+        TestSites.write(report, TestSites.read(report).replace("figures: [budget-revenue]", "figures: [budget-revenu]"));
+        Build.Result bad = TestSites.check(content);
+        assertFalse(bad.ok());
+        assertTrue(bad.problems().stream().map(Problem::format).anyMatch(m -> m.contains(
+                "2017/report.yaml:456:5: the chart names the figure 'budget-revenu', which this report does not have — did you mean 'budget-revenue'?")),
+                bad.problems()::toString);
+    }
+
+    @Test
+    void noChartsWhenTheReportSaysNone(@TempDir Path tmp) {
+        Path content = TestSites.copyOfSample(tmp.resolve("content"));
+        Path report = content.resolve("2017/report.yaml");
+        TestSites.write(report, TestSites.read(report) + "\ncharts: []\n");
+        Build.Result r = TestSites.build(content, tmp.resolve("out"));
+        assertTrue(r.ok(), () -> r.problems().toString());
+        assertFalse(new String(r.files().get("zh/2017/index.html"), StandardCharsets.UTF_8).contains("<svg"));
+    }
+}
