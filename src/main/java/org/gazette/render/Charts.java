@@ -34,7 +34,7 @@ public final class Charts {
 
         /** The chart as inline SVG: labels over bars, values at their ends, in the page's own font. */
         public String svg() {
-            int rowHeight = 48;
+            int rowHeight = 52;
             int width = 420;
             int barMax = 260;
             int top = reference >= 0 ? 26 : 8;
@@ -48,9 +48,9 @@ public final class Charts {
                 Bar b = bars.get(i);
                 int y = top + i * rowHeight;
                 int w = (int) Math.round(Math.max(b.share(), 0) * barMax);
-                s.append("<text x=\"0\" y=\"").append(y + 15).append("\" class=\"chart-label\">").append(escape(b.label())).append("</text>");
-                s.append("<rect x=\"0\" y=\"").append(y + 22).append("\" width=\"").append(Math.max(w, 2)).append("\" height=\"18\" class=\"chart-bar\"/>");
-                s.append("<text x=\"").append(Math.max(w, 2) + 8).append("\" y=\"").append(y + 36).append("\" class=\"chart-value\">")
+                s.append("<text x=\"0\" y=\"").append(y + 17).append("\" class=\"chart-label\">").append(escape(b.label())).append("</text>");
+                s.append("<rect x=\"0\" y=\"").append(y + 25).append("\" width=\"").append(Math.max(w, 2)).append("\" height=\"18\" class=\"chart-bar\"/>");
+                s.append("<text x=\"").append(Math.max(w, 2) + 8).append("\" y=\"").append(y + 40).append("\" class=\"chart-value\">")
                         .append(escape(b.printed())).append("</text>");
             }
             if (reference >= 0) {
