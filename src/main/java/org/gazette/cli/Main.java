@@ -259,15 +259,20 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try {
-                var files = org.gazette.content.NewText.article(content, name, java.time.Instant.now());
-                for (Path f : files) spec.commandLine().getOut().println("gazette: wrote " + f);
-                spec.commandLine().getOut().println("gazette: fill in the title and text; remove 'draft: true' when it may be published");
-                return 0;
-            } catch (org.gazette.problem.GazetteException e) {
-                e.problems().forEach(p -> spec.commandLine().getErr().println(p.format()));
-                return 1;
-            }
+            return writeNew(spec, () -> org.gazette.content.NewText.article(content, name, java.time.Instant.now()),
+                    "fill in the title and text; remove 'draft: true' when it may be published");
+        }
+    }
+
+    /** Runs a {@code new} command: the files it wrote and what to do next, or its problems (exit 1). */
+    static int writeNew(CommandLine.Model.CommandSpec spec, java.util.function.Supplier<List<Path>> write, String next) {
+        try {
+            for (Path f : write.get()) spec.commandLine().getOut().println("gazette: wrote " + f);
+            spec.commandLine().getOut().println("gazette: " + next);
+            return 0;
+        } catch (org.gazette.problem.GazetteException e) {
+            e.problems().forEach(p -> spec.commandLine().getErr().println(p.format()));
+            return 1;
         }
     }
 
@@ -286,15 +291,8 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try {
-                var files = org.gazette.content.NewText.year(content, year, java.time.Instant.now());
-                for (Path f : files) spec.commandLine().getOut().println("gazette: wrote " + f);
-                spec.commandLine().getOut().println("gazette: fill in the figures' values and the texts; remove 'draft: true' from the prose when the report may be published");
-                return 0;
-            } catch (org.gazette.problem.GazetteException e) {
-                e.problems().forEach(p -> spec.commandLine().getErr().println(p.format()));
-                return 1;
-            }
+            return writeNew(spec, () -> org.gazette.content.NewText.year(content, year, java.time.Instant.now()),
+                    "fill in the figures' values and the texts; remove 'draft: true' from the prose when the report may be published");
         }
     }
 
