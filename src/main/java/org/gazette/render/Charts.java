@@ -34,32 +34,79 @@ public final class Charts {
 
         /** The chart as inline SVG: labels over bars, values at their ends, in the page's own font. */
         public String svg() {
-            int rowHeight = 52;
             int width = 420;
             int barMax = 260;
             int top = reference >= 0 ? 26 : 8;
-            int height = top + bars.size() * rowHeight + 4;
+            // A label too long for the width is set on more lines (SVG text does not wrap by itself).
+            List<List<String>> labels = new ArrayList<>();
+            int height = top + 4;
+            for (Bar b : bars) {
+                List<String> lines = lines(b.label(), width - 4);
+                labels.add(lines);
+                height += 52 + 19 * (lines.size() - 1);
+            }
             StringBuilder s = new StringBuilder();
             s.append("<svg class=\"chart-svg\" role=\"img\" aria-labelledby=\"").append(id).append("-title ").append(id).append("-desc\" viewBox=\"0 0 ")
                     .append(width).append(' ').append(height).append("\" xmlns=\"http://www.w3.org/2000/svg\">");
             s.append("<title id=\"").append(id).append("-title\">").append(escape(title)).append("</title>");
             s.append("<desc id=\"").append(id).append("-desc\">").append(escape(description)).append("</desc>");
+            int y = top;
+            int marker = (int) Math.round(reference * barMax);
             for (int i = 0; i < bars.size(); i++) {
                 Bar b = bars.get(i);
-                int y = top + i * rowHeight;
-                int w = (int) Math.round(Math.max(b.share(), 0) * barMax);
-                s.append("<text x=\"0\" y=\"").append(y + 17).append("\" class=\"chart-label\">").append(escape(b.label())).append("</text>");
-                s.append("<rect x=\"0\" y=\"").append(y + 25).append("\" width=\"").append(Math.max(w, 2)).append("\" height=\"18\" class=\"chart-bar\"/>");
-                s.append("<text x=\"").append(Math.max(w, 2) + 8).append("\" y=\"").append(y + 40).append("\" class=\"chart-value\">")
+                List<String> lines = labels.get(i);
+                int w = Math.max((int) Math.round(Math.max(b.share(), 0) * barMax), 2);
+                s.append("<text x=\"0\" y=\"").append(y + 17).append("\" class=\"chart-label\">");
+                for (int k = 0; k < lines.size(); k++) {
+                    if (lines.size() == 1) s.append(escape(lines.get(0)));
+                    else s.append("<tspan x=\"0\" dy=\"").append(k == 0 ? 0 : 19).append("\">").append(escape(lines.get(k))).append("</tspan>");
+                }
+                s.append("</text>");
+                int barY = y + 25 + 19 * (lines.size() - 1);
+                s.append("<rect x=\"0\" y=\"").append(barY).append("\" width=\"").append(w).append("\" height=\"18\" class=\"chart-bar\"/>");
+                s.append("<text x=\"").append(w + 8).append("\" y=\"").append(barY + 15).append("\" class=\"chart-value\">")
                         .append(escape(b.printed())).append("</text>");
+                // The target marked across each bar, not through the labels above them.
+                if (reference >= 0) {
+                    s.append("<line x1=\"").append(marker).append("\" y1=\"").append(barY - 4).append("\" x2=\"").append(marker).append("\" y2=\"").append(barY + 22)
+                            .append("\" class=\"chart-reference\"/>");
+                }
+                y += 52 + 19 * (lines.size() - 1);
             }
             if (reference >= 0) {
-                int x = (int) Math.round(reference * barMax);
-                s.append("<line x1=\"").append(x).append("\" y1=\"18\" x2=\"").append(x).append("\" y2=\"").append(height)
-                        .append("\" class=\"chart-reference\"/>");
-                s.append("<text x=\"").append(x).append("\" y=\"13\" text-anchor=\"middle\" class=\"chart-value\">").append(escape(referenceLabel)).append("</text>");
+                s.append("<text x=\"").append(marker).append("\" y=\"13\" text-anchor=\"middle\" class=\"chart-value\">").append(escape(referenceLabel)).append("</text>");
             }
             return s.append("</svg>").toString();
+        }
+
+        /** A label in lines that fit {@code max} units at 16 px (an ideograph 16, a Latin letter about 8.5), broken at spaces where there are some. */
+        private static List<String> lines(String label, int max) {
+            List<String> out = new ArrayList<>();
+            StringBuilder line = new StringBuilder();
+            double w = 0;
+            int lastSpace = -1;
+            for (int i = 0; i < label.length(); ) {
+                int cp = label.codePointAt(i);
+                double cw = cp >= 0x2E80 ? 16 : 8.5;
+                if (w + cw > max && line.length() > 0) {
+                    if (lastSpace > 0) {
+                        String rest = line.substring(lastSpace + 1);
+                        out.add(line.substring(0, lastSpace));
+                        line = new StringBuilder(rest);
+                    } else {
+                        out.add(line.toString());
+                        line = new StringBuilder();
+                    }
+                    w = line.codePoints().mapToDouble(c -> c >= 0x2E80 ? 16 : 8.5).sum();
+                    lastSpace = -1;
+                }
+                if (cp == ' ') lastSpace = line.length();
+                line.appendCodePoint(cp);
+                w += cw;
+                i += Character.charCount(cp);
+            }
+            if (line.length() > 0) out.add(line.toString());
+            return out;
         }
 
         /** The bar's length for the bulletin's table, in percent of the bar column. */
@@ -77,7 +124,11 @@ public final class Charts {
         List<Chart> out = new ArrayList<>();
         for (ChartSpec spec : specs) {
             String id = "chart-" + (out.size() + 1);
-            Chart c = spec.type().equals("years") ? years(content, year, spec.figure(), l, id) : attainment(report, spec.figures(), l, id);
+            Chart c = switch (spec.type()) {
+                case "years" -> years(content, year, spec.figure(), l, id);
+                case "rank" -> rank(report, spec.figures(), l, id);
+                default -> attainment(report, spec.figures(), l, id);
+            };
             if (c != null && !c.bars().isEmpty()) out.add(c);
         }
         return out;
@@ -97,6 +148,7 @@ public final class Charts {
         }
         long withAttainment = year.report().figures().stream().filter(f -> percent(f.effectiveAttainment()) != null).count();
         if (withAttainment >= 2) specs.add(new ChartSpec("attainment", null, List.of()));
+        if (year.report().figures().stream().filter(f -> f.rank() != null).count() >= 2) specs.add(new ChartSpec("rank", null, List.of()));
         return specs;
     }
 
@@ -153,6 +205,22 @@ public final class Charts {
         }
         return new Chart(chartId, l.t("chart_attainment_title", "year", String.valueOf(report.year())), l.join(words), bars,
                 share(hundred, max), l.t("chart_target"));
+    }
+
+    /** Each ranked figure's place among its peers: first of six draws the full bar, sixth of six a sixth of it. */
+    private static Chart rank(Report report, List<String> only, Localizer l, String chartId) {
+        List<Bar> bars = new ArrayList<>();
+        List<String> words = new ArrayList<>();
+        for (Figure f : report.figures()) {
+            if (f.rank() == null || (!only.isEmpty() && !only.contains(f.id())) || f.rank().of() <= 0) continue;
+            String label = l.plain(f.label());
+            String printed = l.rankOf(f.rank());
+            double share = (f.rank().of() - f.rank().position() + 1) / (double) f.rank().of();
+            bars.add(new Bar(label, printed, share));
+            words.add(l.t("chart_point", "label", label, "value", l.rank(f.rank())));
+        }
+        if (bars.isEmpty()) return null;
+        return new Chart(chartId, l.t("chart_rank_title", "year", String.valueOf(report.year())), l.join(words), bars, -1, "");
     }
 
     /** Attainment in percent: 96.48% as it is, 1.25倍 as 125; null for anything else. */

@@ -139,6 +139,12 @@ public final class Localizer {
         return date.toString();
     }
 
+    /** A place in a chart's few words: 第1名/6, 1st of 6. */
+    public String rankOf(Rank rank) {
+        int n = rank.position();
+        return strings.fill("chart_rank_value", "n", format.integer(n), "nth", ordinal(n), "of", format.integer(rank.of()));
+    }
+
     public String rank(Rank rank) {
         int n = rank.position();
         return strings.fill("rank", "n", format.integer(n), "nth", ordinal(n), "of", format.integer(rank.of()), "peers", plain(rank.peers()));

@@ -71,7 +71,7 @@ class ChartsTest {
         assertTrue(r.ok(), () -> r.problems().toString());
         Document page = Jsoup.parse(new String(r.files().get("en/2017/index.html"), StandardCharsets.UTF_8));
         assertEquals(List.of("Local general public budget revenue"), page.select("#chart-1 text.chart-label").eachText());
-        assertEquals("target", page.selectFirst("#chart-1 line.chart-reference + text").text(), "the target line is labelled");
+        assertEquals("target", page.select("#chart-1 text.chart-value").last().text(), "the target line is labelled");
         assertTrue(page.select("#chart-2").isEmpty());
 
         TestSites.write(report, TestSites.read(report).replace("figures: [budget-revenue]", "figures: [budget-revenu]"));
@@ -90,5 +90,19 @@ class ChartsTest {
         Build.Result r = TestSites.build(content, tmp.resolve("out"));
         assertTrue(r.ok(), () -> r.problems().toString());
         assertFalse(new String(r.files().get("zh/2017/index.html"), StandardCharsets.UTF_8).contains("<svg"));
+    }
+
+    /** The sample by default: attainment against target, then the places among peers, with long labels set on two lines. */
+    @Test
+    void theSamplesDefaultChartsIncludeItsRanks(@TempDir Path tmp) {
+        Build.Result r = TestSites.build(TestSites.CONTENT, tmp.resolve("out"));
+        Document en = Jsoup.parse(new String(r.files().get("en/2017/index.html"), StandardCharsets.UTF_8));
+        Document zh = Jsoup.parse(new String(r.files().get("zh/2017/index.html"), StandardCharsets.UTF_8));
+        assertEquals(List.of("1st of 6", "1st of 5", "1st of 8"), en.select("#chart-2 text.chart-value").eachText());
+        assertEquals(List.of("第1名/6", "第1名/5", "第1名/8"), zh.select("#chart-2 text.chart-value").eachText());
+        assertEquals(2, en.select("#chart-2 text.chart-label").get(1).select("tspan").size(), "a long label on two lines");
+        assertTrue(en.selectFirst("#chart-2-desc").text().contains("1st among the six urban districts of Zhengzhou"), "the peers in the text alternative");
+        String pdf = PdfText.withoutWhitespace(PdfText.poppler(r.files().get("zh/2017/bulletin-2017-zh.pdf")));
+        assertTrue(pdf.contains("第1名/6") && pdf.contains("图2"), pdf);
     }
 }
