@@ -105,4 +105,20 @@ class ChartsTest {
         String pdf = PdfText.withoutWhitespace(PdfText.poppler(r.files().get("zh/2017/bulletin-2017-zh.pdf")));
         assertTrue(pdf.contains("第1名/6") && pdf.contains("图2"), pdf);
     }
+
+    /** The two-year site's chart, byte for byte (the same data gives the same SVG; -Dgazette.updateGolden=true rewrites it). */
+    @Test
+    void goldenSvg(@TempDir Path tmp) throws Exception {
+        Build.Result site = TestSites.build(TWO_YEARS, tmp.resolve("out"));
+        for (String lang : List.of("zh", "en")) {
+            String html = new String(site.files().get(lang + "/2017/index.html"), StandardCharsets.UTF_8);
+            String svg = html.substring(html.indexOf("<svg class=\"chart-svg\""), html.indexOf("</svg>") + 6) + "\n";
+            Path golden = Path.of("src/test/resources/golden/charts/two-years-2017-" + lang + ".svg");
+            if (Boolean.getBoolean("gazette.updateGolden")) {
+                java.nio.file.Files.createDirectories(golden.getParent());
+                java.nio.file.Files.writeString(golden, svg, StandardCharsets.UTF_8);
+            }
+            assertEquals(java.nio.file.Files.readString(golden, StandardCharsets.UTF_8), svg, golden + " (rerun with -Dgazette.updateGolden=true after an intended change)");
+        }
+    }
 }
