@@ -42,8 +42,7 @@ public final class QuantityFormat {
 
     public String format(Quantity q) {
         // "1 person" / "300 people": the unit's form follows the amount as written.
-        boolean one = "one-other".equals(strings.get("plural_rule")) && Units.isOne(q.amount());
-        String withUnit = units.forms(q.unit(), strings.language().code()).pick(one).replace("{n}", number(q.amount(), q.unit()));
+        String withUnit = units.forms(q.unit(), strings.language().code()).pick(strings.isOne(q.amount())).replace("{n}", number(q.amount(), q.unit()));
         return q.exact() ? withUnit : strings.fill(q.qualifier().key(), "q", withUnit);
     }
 

@@ -2,7 +2,6 @@ package org.gazette.format;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -272,10 +271,5 @@ public final class Units {
             sb.append(c);
         }
         return sb.toString();
-    }
-
-    /** Whether {@code n} is exactly 1, the only number English writes in the singular. */
-    static boolean isOne(BigDecimal n) {
-        return n.compareTo(BigDecimal.ONE) == 0 && n.scale() <= 0;
     }
 }

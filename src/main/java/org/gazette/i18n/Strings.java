@@ -28,8 +28,12 @@ public record Strings(Language language, Map<String, String> map) {
      */
     public String plural(String key, java.math.BigDecimal n) {
         String one = map.get(key + ".one");
-        boolean isOne = "one-other".equals(map.get("plural_rule")) && n.compareTo(java.math.BigDecimal.ONE) == 0 && n.scale() <= 0;
-        return one != null && isOne ? one : get(key);
+        return one != null && isOne(n) ? one : get(key);
+    }
+
+    /** Whether this language writes {@code n} in the singular: exactly 1 (not 1.0) where the rule is one-other. */
+    public boolean isOne(java.math.BigDecimal n) {
+        return "one-other".equals(map.get("plural_rule")) && n.compareTo(java.math.BigDecimal.ONE) == 0 && n.scale() <= 0;
     }
 
     /** {@code plural(key, n)} with {@code {n}} replaced by {@code printed} and each other {@code {name}} by its value. */

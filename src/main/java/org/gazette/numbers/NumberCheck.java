@@ -193,11 +193,9 @@ public final class NumberCheck {
     private List<Stated> scalarQuantities(Node.Scalar s, String lang, List<String> lines, String raw, int line) {
         int col = s.at().column();
         // A one-line scalar: read it where it stands, for exact columns; otherwise its text at its first line.
-        if (col >= 1 && col - 1 < raw.length() && raw.substring(col - 1).contains(s.text().strip().split("\n")[0])) {
-            String rest = raw.substring(col - 1);
-            int at = rest.indexOf(s.text().strip().split("\n")[0]);
-            return readers.get(lang).read(s.text().strip().split("\n")[0], line, col + at);
-        }
+        String first = s.text().strip().split("\n")[0];
+        int at = col >= 1 && col - 1 < raw.length() ? raw.indexOf(first, col - 1) : -1;
+        if (at >= 0) return readers.get(lang).read(first, line, at + 1);
         return readers.get(lang).read(s.text(), line, Math.max(col, 1));
     }
 

@@ -61,7 +61,7 @@ final class ProseReader {
                 String pre = form.substring(0, n);
                 String post = form.substring(n + 3);
                 if (!pre.isEmpty()) before.put(pre, u);
-                if (!post.strip().isEmpty()) words.add(Map.entry(post.startsWith(" ") ? post : post, u));
+                if (!post.strip().isEmpty()) words.add(Map.entry(post, u));
             }
         }
         Unit percent = units.byId("percent");

@@ -185,8 +185,7 @@ public final class SitePlan {
         ofYear = ofYear.subList(0, Math.min(site.news().onHome(), ofYear.size()));
         report.put("news", items(lang, here, ofYear));
         report.put("newsTotal", year.news().size());
-        Localizer local = new Localizer(lang, site.fallbackOrder(), strings.get(lang.code()), content.units());
-        report.put("charts", Charts.of(content, year, local));
+        report.put("charts", Charts.of(content, year, (Localizer) common.get("l")));
         // What the charts are drawn from (earlier years' reports too): an edit to any of them redraws this page.
         report.put("chartSources", Charts.sources(content, year));
         return page("report/" + year.year(), lang, l -> Urls.report(l, year.year()), "report.ftlh",

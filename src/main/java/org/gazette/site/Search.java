@@ -111,7 +111,7 @@ public final class Search {
     /** One Pagefind run over {@code pages} (linked, not copied, into a folder beside the site: same paths, so the same URLs). */
     private void run(Path site, List<String> pages, Path output, Path log) throws IOException, InterruptedException {
         Path shard = site.resolveSibling(site.getFileName() + ".search-shard");
-        delete(shard);
+        OutputFolder.deleteTree(shard);
         try {
             for (String page : pages) {
                 Path link = shard.resolve(page);
@@ -119,6 +119,7 @@ public final class Search {
                 try {
                     Files.createLink(link, site.resolve(page));
                 } catch (IOException | UnsupportedOperationException e) {
+                    // A file system without hard links (or the folder on another one): a copy reads the same.
                     Files.copy(site.resolve(page), link);
                 }
             }
@@ -130,16 +131,10 @@ public final class Search {
             }
             if (p.exitValue() != 0) throw failure("Pagefind failed: " + Files.readString(log, StandardCharsets.UTF_8).strip());
         } finally {
-            delete(shard);
+            OutputFolder.deleteTree(shard);
         }
     }
 
-    private static void delete(Path dir) throws IOException {
-        if (!Files.exists(dir)) return;
-        try (var walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
-        }
-    }
 
     private static GazetteException failure(String what) {
         return new GazetteException(Position.of("search").error("the search index was not built: " + what,
