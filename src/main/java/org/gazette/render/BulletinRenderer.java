@@ -202,6 +202,7 @@ public final class BulletinRenderer {
             doc.getDocumentCatalog().setMetadata(fixed);
         }
         attach(doc, meta.attachments(), when);
+        figures(doc.getDocumentCatalog().getStructureTreeRoot());
         doc.getDocumentCatalog().setLanguage(meta.language());
         // Viewers show the title, not the file name, in the window.
         org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences prefs =
@@ -213,6 +214,24 @@ public final class BulletinRenderer {
         ids.add(id);
         ids.add(id);
         doc.getDocument().getTrailer().setItem(COSName.ID, ids);
+    }
+
+    /**
+     * A chart is a Figure with its alternative text. The renderer tags a block by its element
+     * (a {@code div} becomes a Div) and writes a {@code title} attribute as its Alt; in the bulletin
+     * template only a chart's drawing is a block with a title, so each Div that carries an Alt is
+     * retagged as the Figure it is (PDF/UA: a figure needs Alt; its bars and labels stay inside it).
+     */
+    static void figures(org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureNode node) {
+        if (node == null) return;
+        for (Object kid : node.getKids()) {
+            if (kid instanceof org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement e) {
+                if ("Div".equals(e.getStructureType()) && e.getAlternateDescription() != null && !e.getAlternateDescription().isBlank()) {
+                    e.setStructureType(org.apache.pdfbox.pdmodel.documentinterchange.taggedpdf.StandardStructureTypes.Figure);
+                }
+                figures(e);
+            }
+        }
     }
 
     /** The sources as PDF/A-3 associated files: in the EmbeddedFiles name tree and the catalog's /AF, relationship Source. */

@@ -23,8 +23,16 @@ import org.gazette.format.Unit;
  */
 public final class Charts {
 
-    /** One bar: its label, its value as printed, its length as a share of the longest (0–1). */
-    public record Bar(String label, String printed, double share) {}
+    /**
+     * One bar: the group it opens or belongs to (a plan's figure; null: none), its label, its value
+     * as printed, its length as a share of the longest in its group (0–1).
+     */
+    public record Bar(String group, String label, String printed, double share) {
+
+        public Bar(String label, String printed, double share) {
+            this(null, label, printed, share);
+        }
+    }
 
     /**
      * A chart in one language: {@code id} unique on its page, its title, a description of its data
@@ -107,6 +115,11 @@ public final class Charts {
             }
             if (line.length() > 0) out.add(line.toString());
             return out;
+        }
+
+        /** Where the reference line (the target) stands in the bulletin's bar column, in percent. */
+        public String referenceAt() {
+            return String.format(Locale.ROOT, "%.1f%%", Math.max(reference, 0) * 100);
         }
 
         /** The bar's length for the bulletin's table, in percent of the bar column. */
