@@ -20,6 +20,14 @@ public record Plans(int year, List<Plan> items) {
         }
     }
 
-    /** A number a plan commits to. */
-    public record Target(Localized label, Quantity value) {}
+    /**
+     * A number a plan commits to; {@code figure}, when given, is the id of this year's figure it
+     * carries on (in the same unit), so the plans chart can set the result beside the target.
+     */
+    public record Target(Localized label, Quantity value, String figure) {
+
+        public Target(Localized label, Quantity value) {
+            this(label, value, null);
+        }
+    }
 }

@@ -9,6 +9,7 @@ import org.gazette.format.Units;
 import org.gazette.format.Unit;
 import org.gazette.i18n.Language;
 import org.gazette.i18n.Localized;
+import org.gazette.problem.Position;
 import org.gazette.problem.Problems;
 import org.gazette.yaml.Fields;
 import org.gazette.yaml.Node;
@@ -38,7 +39,7 @@ final class ReportReader {
             List<Figure> figures = f.list("figures", this::figure);
             List<Honour> honours = f.list("honours", this::honour);
             List<Highlight> highlights = f.list("highlights", this::highlight);
-            Optional<Plans> plans = f.node("plans").flatMap(n -> plans(n, folderYear));
+            Optional<Plans> plans = f.node("plans").flatMap(n -> plans(n, folderYear, figures));
             Optional<FollowUp> followUp = f.node("followUp").flatMap(this::followUp);
             Optional<Bulletin> bulletin = f.node("bulletin").flatMap(this::bulletin);
             List<ChartSpec> charts = f.has("charts") ? f.list("charts", n -> chart(n, figures)) : null;
@@ -182,22 +183,22 @@ final class ReportReader {
         });
     }
 
-    private Optional<Plans> plans(Node n, int folderYear) {
+    private Optional<Plans> plans(Node n, int folderYear, List<Figure> figures) {
         return Fields.of(n, problems, "plans").flatMap(f -> {
             var year = f.requiredInteger("year", 1949, 2999, String.valueOf(folderYear + 1));
-            var items = f.list("items", this::plan);
+            var items = f.list("items", i -> plan(i, figures));
             f.finish();
             return year.map(y -> new Plans(y, items));
         });
     }
 
-    private Optional<Plans.Plan> plan(Node n) {
+    private Optional<Plans.Plan> plan(Node n, List<Figure> figures) {
         return Fields.of(n, problems, "a plan").flatMap(f -> {
             var id = f.requiredString("id", "major-projects");
             var field = f.choice("field", Report.FIELDS, true);
             var title = text(f, "title", true);
             var text = text(f, "text", true);
-            var targets = f.list("targets", this::target);
+            var targets = f.list("targets", t -> target(t, figures));
             var places = f.list("places", i -> Localized.read(i, f, languages, "places"));
             f.finish();
             if (id.isEmpty() || field.isEmpty() || title.isEmpty() || text.isEmpty()) return Optional.empty();
@@ -205,14 +206,36 @@ final class ReportReader {
         });
     }
 
-    private Optional<Plans.Target> target(Node n) {
+    private Optional<Plans.Target> target(Node n, List<Figure> figures) {
         return Fields.of(n, problems, "a target").flatMap(f -> {
             var label = text(f, "label", true);
             var value = f.required("value", "220个").flatMap(this::quantity);
+            var figure = f.string("figure");
             f.finish();
             if (label.isEmpty() || value.isEmpty()) return Optional.empty();
-            return Optional.of(new Plans.Target(label.get(), value.get()));
+            if (figure.isPresent()) {
+                // The result it carries on: a figure of this report, counted in the same unit.
+                Figure result = figures.stream().filter(x -> x.id().equals(figure.get())).findFirst().orElse(null);
+                Position at = f.node("figure").get().at();
+                if (result == null) {
+                    String near = org.gazette.yaml.Suggest.nearest(figure.get(), figures.stream().map(Figure::id).toList());
+                    problems.error(at, "the target names the figure '" + figure.get() + "', which this report does not have",
+                            (near != null ? "did you mean '" + near + "'? " : "") + "name one of this year's figures by its id, or remove figure:");
+                    return Optional.empty();
+                }
+                if (result.value() != null && !result.value().unit().equals(value.get().unit())) {
+                    problems.error(at, "the target is counted in " + unitName(value.get().unit()) + " but the figure '" + figure.get()
+                            + "' in " + unitName(result.value().unit()) + ": a result and a target compare only in the same unit",
+                            "name the figure this target carries on, or remove figure:");
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(new Plans.Target(label.get(), value.get(), figure.orElse(null)));
         });
+    }
+
+    private static String unitName(Unit unit) {
+        return unit.written().isEmpty() ? "plain numbers" : "'" + unit.written().get(0) + "'";
     }
 
     private Optional<FollowUp> followUp(Node n) {

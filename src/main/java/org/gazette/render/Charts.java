@@ -48,10 +48,15 @@ public final class Charts {
             // A label too long for the width is set on more lines (SVG text does not wrap by itself).
             List<List<String>> labels = new ArrayList<>();
             int height = top + 4;
-            for (Bar b : bars) {
+            List<List<String>> groups = new ArrayList<>();
+            for (int i = 0; i < bars.size(); i++) {
+                Bar b = bars.get(i);
                 List<String> lines = lines(b.label(), width - 4);
                 labels.add(lines);
                 height += 52 + 19 * (lines.size() - 1);
+                List<String> group = opensGroup(i) ? lines(b.group(), width - 4) : List.of();
+                groups.add(group);
+                if (!group.isEmpty()) height += 12 + 19 * group.size();
             }
             StringBuilder s = new StringBuilder();
             s.append("<svg class=\"chart-svg\" role=\"img\" aria-labelledby=\"").append(id).append("-title ").append(id).append("-desc\" viewBox=\"0 0 ")
@@ -63,6 +68,18 @@ public final class Charts {
             for (int i = 0; i < bars.size(); i++) {
                 Bar b = bars.get(i);
                 List<String> lines = labels.get(i);
+                List<String> group = groups.get(i);
+                if (!group.isEmpty()) {
+                    // A group's heading (the figure a plan carries on) above its bars, a little apart from the group before.
+                    y += 12;
+                    s.append("<text x=\"0\" y=\"").append(y + 15).append("\" class=\"chart-group\">");
+                    for (int k = 0; k < group.size(); k++) {
+                        if (group.size() == 1) s.append(escape(group.get(0)));
+                        else s.append("<tspan x=\"0\" dy=\"").append(k == 0 ? 0 : 19).append("\">").append(escape(group.get(k))).append("</tspan>");
+                    }
+                    s.append("</text>");
+                    y += 19 * group.size();
+                }
                 int w = Math.max((int) Math.round(Math.max(b.share(), 0) * barMax), 2);
                 s.append("<text x=\"0\" y=\"").append(y + 17).append("\" class=\"chart-label\">");
                 for (int k = 0; k < lines.size(); k++) {
@@ -85,6 +102,12 @@ public final class Charts {
                 s.append("<text x=\"").append(marker).append("\" y=\"13\" text-anchor=\"middle\" class=\"chart-value\">").append(escape(referenceLabel)).append("</text>");
             }
             return s.append("</svg>").toString();
+        }
+
+        /** Whether bar {@code i} opens a group (its group differs from the bar before it). */
+        public boolean opensGroup(int i) {
+            String group = bars.get(i).group();
+            return group != null && (i == 0 || !group.equals(bars.get(i - 1).group()));
         }
 
         /** A label in lines that fit {@code max} units at 16 px (an ideograph 16, a Latin letter about 8.5), broken at spaces where there are some. */
@@ -140,6 +163,7 @@ public final class Charts {
             Chart c = switch (spec.type()) {
                 case "years" -> years(content, year, spec.figure(), l, id);
                 case "rank" -> rank(report, spec.figures(), l, id);
+                case "plans" -> plans(report, spec.figures(), l, id);
                 default -> attainment(report, spec.figures(), l, id);
             };
             if (c != null && !c.bars().isEmpty()) out.add(c);
@@ -162,6 +186,7 @@ public final class Charts {
         long withAttainment = year.report().figures().stream().filter(f -> percent(f.effectiveAttainment()) != null).count();
         if (withAttainment >= 2) specs.add(new ChartSpec("attainment", null, List.of()));
         if (year.report().figures().stream().filter(f -> f.rank() != null).count() >= 2) specs.add(new ChartSpec("rank", null, List.of()));
+        if (!pairs(year.report(), List.of()).isEmpty()) specs.add(new ChartSpec("plans", null, List.of()));
         return specs;
     }
 
@@ -234,6 +259,41 @@ public final class Charts {
         }
         if (bars.isEmpty()) return null;
         return new Chart(chartId, l.t("chart_rank_title", "year", String.valueOf(report.year())), l.join(words), bars, -1, "");
+    }
+
+    private record Pair(Figure result, org.gazette.content.Plans.Target target) {}
+
+    /** Next year's targets that name a figure of this year with a value (those listed, or all). */
+    private static List<Pair> pairs(Report report, List<String> only) {
+        List<Pair> out = new ArrayList<>();
+        for (var plan : report.plans().items()) {
+            for (var target : plan.targets()) {
+                if (target.figure() == null || (!only.isEmpty() && !only.contains(target.figure()))) continue;
+                report.figures().stream().filter(f -> f.id().equals(target.figure()) && f.value() != null).findFirst()
+                        .ifPresent(f -> out.add(new Pair(f, target)));
+            }
+        }
+        return out;
+    }
+
+    /** Each paired figure as a group of two bars: this year's result, next year's target, the longer the full width. */
+    private static Chart plans(Report report, List<String> only, Localizer l, String chartId) {
+        List<Pair> pairs = pairs(report, only);
+        if (pairs.isEmpty()) return null;
+        String year = String.valueOf(report.year());
+        String next = String.valueOf(report.plans().year());
+        List<Bar> bars = new ArrayList<>();
+        List<String> words = new ArrayList<>();
+        for (Pair p : pairs) {
+            String group = l.plain(p.result().label());
+            BigDecimal max = p.result().value().amount().abs().max(p.target().value().amount().abs());
+            String result = l.q(p.result().value());
+            String target = l.q(p.target().value());
+            bars.add(new Bar(group, l.t("chart_result", "year", year), result, share(p.result().value().amount(), max)));
+            bars.add(new Bar(group, l.t("chart_plan", "year", next), target, share(p.target().value().amount(), max)));
+            words.add(l.fill("chart_plan_point", "label", group, "year", year, "result", result, "next", next, "target", target));
+        }
+        return new Chart(chartId, l.t("chart_plans_title", "year", year, "next", next), l.join(words), bars, -1, "");
     }
 
     /** Attainment in percent: 96.48% as it is, 1.25倍 as 125; null for anything else. */

@@ -75,6 +75,11 @@ public final class Localizer {
         return n;
     }
 
+    /** A string with any number of placeholders filled: {@code fill("key", "name", value, …)}. */
+    public String fill(String key, String... namesAndValues) {
+        return strings.fill(key, namesAndValues);
+    }
+
     public String t(String key, String name1, Object value1, String name2, Object value2) {
         return strings.fill(key, name1, String.valueOf(value1), name2, String.valueOf(value2));
     }

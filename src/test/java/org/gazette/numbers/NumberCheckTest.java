@@ -125,7 +125,7 @@ class NumberCheckTest {
 
     @Test
     void reportYamlTextsArePairedToo(@TempDir Path tmp) {
-        assertEquals(List.of("2017/report.yaml:292:239: warning: '130' has no counterpart in 2017/report.yaml — "
+        assertEquals(List.of("2017/report.yaml:293:239: warning: '130' has no counterpart in 2017/report.yaml — "
                         + "the Chinese text has 13个 (= 13); did you mean 13?"),
                 check(tmp, "2017/report.yaml", "build model blocks, 13 in all", "build 130 model blocks"));
     }

@@ -82,7 +82,7 @@ class ChartsTest {
         Build.Result bad = TestSites.check(content);
         assertFalse(bad.ok());
         assertTrue(bad.problems().stream().map(Problem::format).anyMatch(m -> m.contains(
-                "2017/report.yaml:456:5: the chart names the figure 'budget-revenu', which this report does not have — did you mean 'budget-revenue'?")),
+                "2017/report.yaml:457:5: the chart names the figure 'budget-revenu', which this report does not have — did you mean 'budget-revenue'?")),
                 bad.problems()::toString);
     }
 
@@ -144,6 +144,50 @@ class ChartsTest {
                 collect(e, type, out);
             }
         }
+    }
+
+    /** A plan target that names its figure: next year's target set beside this year's result, on the page and on paper. */
+    @Test
+    void nextYearsTargetsBesideThisYearsResults(@TempDir Path tmp) {
+        Build.Result r = TestSites.build(TestSites.CONTENT, tmp.resolve("out"));
+        assertTrue(r.ok(), () -> r.problems().toString());
+        for (String lang : List.of("zh", "en")) {
+            Document page = Jsoup.parse(new String(r.files().get(lang + "/2017/index.html"), StandardCharsets.UTF_8));
+            Element chart = page.selectFirst("figure.chart#chart-3");
+            Element svg = chart.selectFirst("svg");
+            assertEquals(List.of("146个", "220个").stream().map(v -> lang.equals("zh") ? v : v.replace("个", "")).toList(),
+                    svg.select("text.chart-value").eachText());
+            assertEquals(List.of(svg.select("rect").get(0).attr("width"), svg.select("rect").get(1).attr("width")), List.of("173", "260"),
+                    "146 of 220: the target the full width");
+            if (lang.equals("zh")) {
+                assertEquals(List.of("谋划实施重大项目"), svg.select("text.chart-group").eachText());
+                assertEquals(List.of("2017年完成", "2018年目标"), svg.select("text.chart-label").eachText());
+                assertEquals("图3 2018年目标与2017年完成情况", chart.selectFirst("figcaption").text());
+                assertEquals("谋划实施重大项目：2017年完成146个，2018年目标220个", svg.selectFirst("desc").text());
+            } else {
+                assertEquals(List.of("2017 result", "2018 target"), svg.select("text.chart-label").eachText());
+                assertEquals("Major projects planned and under way: 146 in 2017, 220 targeted for 2018", svg.selectFirst("desc").text());
+            }
+            assertEquals(3, chart.select("details table th").size(), "the group and its two rows in the data table");
+            String pdf = PdfText.withoutWhitespace(PdfText.poppler(r.files().get(lang + "/2017/bulletin-2017-" + lang + ".pdf")));
+            if (lang.equals("zh")) assertTrue(pdf.contains("谋划实施重大项目2017年完成146个2018年目标220个图32018年目标与2017年完成情况"), pdf);
+            else assertTrue(pdf.contains("2017result1462018target220Figure3.Targetsfor2018besideresultsfor2017"), pdf);
+        }
+    }
+
+    /** A target naming a figure the report lacks, or one counted in another unit, is refused at its line. */
+    @Test
+    void aTargetsFigureMustExistAndCountTheSameThing(@TempDir Path tmp) {
+        Path content = TestSites.copyOfSample(tmp.resolve("content"));
+        Path report = content.resolve("2017/report.yaml");
+        String text = TestSites.read(report);
+        TestSites.write(report, text.replace("figure: major-projects", "figure: major-project"));
+        List<String> messages = TestSites.check(content).problems().stream().map(Problem::format).toList();
+        assertTrue(messages.stream().anyMatch(m -> m.matches(".*2017/report\\.yaml:\\d+:19: the target names the figure 'major-project', which this report does not have — did you mean 'major-projects'\\?.*")),
+                messages::toString);
+        TestSites.write(report, text.replace("figure: major-projects", "figure: signed-value"));
+        messages = TestSites.check(content).problems().stream().map(Problem::format).toList();
+        assertTrue(messages.stream().anyMatch(m -> m.contains("the target is counted in '个' but the figure 'signed-value' in '元'")), messages::toString);
     }
 
     /** The two-year site's chart, byte for byte (the same data gives the same SVG; -Dgazette.updateGolden=true rewrites it). */
