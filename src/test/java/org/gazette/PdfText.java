@@ -92,4 +92,25 @@ public final class PdfText {
         }
         return false;
     }
+
+    /** The alternative texts of the tagged Figures, in the order of the structure tree. */
+    public static List<String> figureAlts(byte[] pdf) {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            List<String> out = new ArrayList<>();
+            figures(doc.getDocumentCatalog().getStructureTreeRoot(), out);
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void figures(org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureNode node, List<String> out) {
+        if (node == null) return;
+        for (Object kid : node.getKids()) {
+            if (kid instanceof org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement e) {
+                if ("Figure".equals(e.getStructureType())) out.add(String.valueOf(e.getAlternateDescription()));
+                figures(e, out);
+            }
+        }
+    }
 }
