@@ -190,6 +190,53 @@ class ChartsTest {
         assertTrue(messages.stream().anyMatch(m -> m.contains("the target is counted in '个' but the figure 'signed-value' in '元'")), messages::toString);
     }
 
+    /**
+     * Marks keep a contrast of at least 3:1 with the paper (WCAG 1.4.11): the bars and the target
+     * line on the page (colours read from the built stylesheet, variables resolved) and the bulletin's
+     * grey bars and dashed line.
+     */
+    @Test
+    void chartMarksContrastWithThePaper(@TempDir Path tmp) throws Exception {
+        Build.Result r = TestSites.build(TWO_YEARS, tmp.resolve("out"));
+        String css = new String(r.files().get("assets/style.css"), StandardCharsets.UTF_8);
+        String paper = colour(css, ":root", "--paper");
+        for (String[] mark : new String[][] {{".chart-bar", "fill"}, {".chart-reference", "stroke"}, {".chart-label, .chart-value", "fill"}}) {
+            double ratio = contrast(colour(css, mark[0], mark[1]), paper);
+            assertTrue(ratio >= 3, mark[0] + " " + ratio);
+        }
+        String bulletin = java.nio.file.Files.readString(Path.of("templates/bulletin/bulletin.css"), StandardCharsets.UTF_8);
+        assertTrue(contrast(colour(bulletin, ".chart-bars .bar", "background"), "#ffffff") >= 3);
+        assertTrue(bulletin.contains("border-right: 0.9pt dashed #000"), "the target line is black and dashed");
+        assertTrue(contrast("#777777", "#ffffff") < 4.5 && contrast("#999999", "#ffffff") < 3, "the ratio itself is computed");
+    }
+
+    /** A property's colour in a rule of {@code css} ({@code selector { … property: value; … }}), with var(--x) resolved from :root. */
+    private static String colour(String css, String selector, String property) {
+        var rule = java.util.regex.Pattern.compile("(?m)^" + java.util.regex.Pattern.quote(selector) + "\\s*\\{([^}]*)\\}").matcher(css);
+        assertTrue(rule.find(), "rule " + selector);
+        var decl = java.util.regex.Pattern.compile("(?:^|[;\\s])" + java.util.regex.Pattern.quote(property) + "\\s*:\\s*([^;]+);").matcher(rule.group(1));
+        assertTrue(decl.find(), selector + " " + property);
+        String value = decl.group(1).trim();
+        var v = java.util.regex.Pattern.compile("var\\((--[a-z-]+)\\)").matcher(value);
+        return v.matches() ? colour(css, ":root", v.group(1)) : value.split("\\s+")[0];
+    }
+
+    private static double contrast(String a, String b) {
+        double la = luminance(a), lb = luminance(b);
+        return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+    }
+
+    private static double luminance(String hex) {
+        String h = hex.substring(1);
+        if (h.length() == 3) h = "" + h.charAt(0) + h.charAt(0) + h.charAt(1) + h.charAt(1) + h.charAt(2) + h.charAt(2);
+        double[] c = new double[3];
+        for (int i = 0; i < 3; i++) {
+            double s = Integer.parseInt(h.substring(2 * i, 2 * i + 2), 16) / 255.0;
+            c[i] = s <= 0.04045 ? s / 12.92 : Math.pow((s + 0.055) / 1.055, 2.4);
+        }
+        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+    }
+
     /** The two-year site's chart, byte for byte (the same data gives the same SVG; -Dgazette.updateGolden=true rewrites it). */
     @Test
     void goldenSvg(@TempDir Path tmp) throws Exception {
