@@ -91,12 +91,25 @@ public final class BulletinRenderer {
         public static final Access NONE = new Access("about:blank", uri -> false);
     }
 
-    /** Lays the document out without writing it, and tells where the element with {@code id} landed. */
-    public Placement place(String xhtml, String id, String file, Access access) {
-        // Only positions are wanted: lay out, but paint nothing and make no PDF.
-        PdfRendererBuilder builder = builder(xhtml, new ArrayList<>(), access, false);
-        try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
-            renderer.layout();
+    /**
+     * A document laid out once, before it is painted: where an element landed can be read, an element
+     * can be moved down into the room under it on its page, and then the PDF is painted from the same
+     * layout — one layout per bulletin, not one to measure and one to paint.
+     */
+    public final class Laid implements AutoCloseable {
+        private final PdfBoxRenderer renderer;
+        private final List<String> refused;
+        private final String file;
+        private boolean closed;
+
+        private Laid(PdfBoxRenderer renderer, List<String> refused, String file) {
+            this.renderer = renderer;
+            this.refused = refused;
+            this.file = file;
+        }
+
+        /** Where the element with {@code id} landed; null when there is none or it runs past the last page. */
+        public Placement placement(String id) {
             com.openhtmltopdf.render.Box box = find(renderer.getRootBox(), id);
             if (box == null) return null;
             float dpp = renderer.getDotsPerPoint();
@@ -110,7 +123,60 @@ public final class BulletinRenderer {
                 }
             }
             return null;
+        }
+
+        /**
+         * Moves the element with {@code id} (the last thing on its page) down by {@code points}, as a
+         * top margin of that size would have placed it: the caller keeps it within the room below it,
+         * so it stays on its page and nothing else moves.
+         */
+        public void pushDown(String id, int points) {
+            com.openhtmltopdf.render.Box box = find(renderer.getRootBox(), id);
+            if (box == null || points <= 0) return;
+            int dots = Math.round(points * renderer.getDotsPerPoint());
+            box.setY(box.getY() + dots);
+            box.calcCanvasLocation();
+            box.calcChildLocations();
+        }
+
+        /** Paints the laid-out document into an archive-grade PDF; {@code source} is the XHTML the document ID is made from. */
+        public Result paint(Metadata meta, String source) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
+            try {
+                renderer.createPDFWithoutClosing();
+                PDDocument doc = renderer.getPdfDocument();
+                fix(doc, meta, source);
+                int pages = doc.getNumberOfPages();
+                doc.save(out);
+                return new Result(out.toByteArray(), pages, refused);
+            } catch (IOException | RuntimeException e) {
+                throw new GazetteException(Position.of(file).error("the bulletin could not be rendered: " + e.getMessage(),
+                        "check the bulletin template produces well-formed XHTML"));
+            }
+        }
+
+        @Override
+        public void close() {
+            if (closed) return;
+            closed = true;
+            renderer.close();
+        }
+    }
+
+    /** Lays {@code xhtml} out for an archive-grade PDF, to be measured, adjusted and painted ({@link Laid}). */
+    public Laid layout(String xhtml, String file, Access access) {
+        List<String> refused = new ArrayList<>();
+        PdfRendererBuilder builder = builder(xhtml, refused, access, true);
+        PdfBoxRenderer renderer = builder.buildPdfRenderer();
+        try {
+            renderer.layout();
+            return new Laid(renderer, refused, file);
         } catch (RuntimeException e) {
+            try {
+                renderer.close();
+            } catch (RuntimeException ignored) {
+                // the layout's own error is the one to report
+            }
             throw new GazetteException(Position.of(file).error("the bulletin could not be laid out: " + e.getMessage(),
                     "check the bulletin template produces well-formed XHTML"));
         }
@@ -131,20 +197,8 @@ public final class BulletinRenderer {
     }
 
     public Result render(String xhtml, Metadata meta, String file, Access access) {
-        List<String> refused = new ArrayList<>();
-        PdfRendererBuilder builder = builder(xhtml, refused, access, true);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
-        try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
-            renderer.layout();
-            renderer.createPDFWithoutClosing();
-            PDDocument doc = renderer.getPdfDocument();
-            fix(doc, meta, xhtml);
-            int pages = doc.getNumberOfPages();
-            doc.save(out);
-            return new Result(out.toByteArray(), pages, refused);
-        } catch (IOException | RuntimeException e) {
-            throw new GazetteException(Position.of(file).error("the bulletin could not be rendered: " + e.getMessage(),
-                    "check the bulletin template produces well-formed XHTML"));
+        try (Laid laid = layout(xhtml, file, access)) {
+            return laid.paint(meta, xhtml);
         }
     }
 

@@ -76,33 +76,43 @@ public final class Bulletins {
     public Map.Entry<BulletinRenderer.Result, String> renderWithSource(Job job, Problems problems) {
         Map<String, Object> model = model(job);
         String file = "templates/" + TEMPLATE;
+        BulletinRenderer.Result r;
         model.put("distributionOffset", 0);
         model.put("toc", true);
         String xhtml = templates.render(TEMPLATE, model);
         BulletinRenderer.Access access = access(job.year());
-        BulletinRenderer.Placement at = renderer.place(xhtml, "distribution", file, access);
-        if (at != null && at.page() == 0) {
-            // Everything fits on one page: a table of contents would only take room.
-            model.put("toc", false);
-            xhtml = templates.render(TEMPLATE, model);
-            at = renderer.place(xhtml, "distribution", file, access);
-        }
-        if (at != null) {
-            // Push it down by the room left under it, less a little for rounding, so it stays on its page.
-            int offset = (int) Math.floor(at.roomBelow() - 2);
-            if (offset > 0) {
-                model.put("distributionOffset", offset);
+        BulletinRenderer.Laid laid = renderer.layout(xhtml, file, access);
+        try {
+            BulletinRenderer.Placement at = laid.placement("distribution");
+            if (at != null && at.page() == 0) {
+                // Everything fits on one page: a table of contents would only take room.
+                laid.close();
+                model.put("toc", false);
                 xhtml = templates.render(TEMPLATE, model);
+                laid = renderer.layout(xhtml, file, access);
+                at = laid.placement("distribution");
             }
+            if (at != null) {
+                // Push it down by the room left under it, less a little for rounding, so it stays on its page:
+                // in the laid-out document, and in the XHTML handed out (as a top margin of the same size).
+                int offset = (int) Math.floor(at.roomBelow() - 2);
+                if (offset > 0) {
+                    laid.pushDown("distribution", offset);
+                    model.put("distributionOffset", offset);
+                    xhtml = templates.render(TEMPLATE, model);
+                }
+            }
+            Localizer l = (Localizer) model.get("l");
+            Bulletin b = job.year().report().bulletin();
+            BulletinRenderer.Metadata meta = new BulletinRenderer.Metadata(
+                    l.plain(b.name()) + " " + l.t("bulletin_issue", "n", b.issue()) + " — " + l.plain(job.year().report().meeting().title()),
+                    (String) model.get("issuer"), l.plain(job.year().report().title()), (String) model.get("keywords"),
+                    job.language().tag(), (sourceDate != null ? sourceDate : date(job.year()).atStartOfDay(content.site().timeZone()).toInstant())
+                            .atZone(content.site().timeZone()), sources(job.year()));
+            r = laid.paint(meta, xhtml);
+        } finally {
+            laid.close();
         }
-        Localizer l = (Localizer) model.get("l");
-        Bulletin b = job.year().report().bulletin();
-        BulletinRenderer.Metadata meta = new BulletinRenderer.Metadata(
-                l.plain(b.name()) + " " + l.t("bulletin_issue", "n", b.issue()) + " — " + l.plain(job.year().report().meeting().title()),
-                (String) model.get("issuer"), l.plain(job.year().report().title()), (String) model.get("keywords"),
-                job.language().tag(), (sourceDate != null ? sourceDate : date(job.year()).atStartOfDay(content.site().timeZone()).toInstant())
-                        .atZone(content.site().timeZone()), sources(job.year()));
-        BulletinRenderer.Result r = renderer.render(xhtml, meta, file, access);
         missing(job, xhtml, problems);
         remoteImages((Article) model.get("prose"), problems);
         return Map.entry(r, xhtml);

@@ -178,4 +178,40 @@ class BulletinTest {
         server.start();
         return server;
     }
+
+    /**
+     * One layout per bulletin: the distribution block moved down inside the laid-out document draws
+     * every page exactly as laying out the XHTML with the same top margin does (the two-pass way), and
+     * it ends at the foot of the last page's type area.
+     */
+    @Test
+    void oneLayoutDrawsWhatTwoWouldHave(@TempDir Path tmp) throws IOException {
+        for (String lang : List.of("zh", "en")) {
+            Build build = new Build(new Build.Options(TestSites.CONTENT, TestSites.TEMPLATES, tmp.resolve("out"), false));
+            var made = build.bulletin(2017, lang);
+            String xhtml = made.getValue();
+            assertTrue(xhtml.contains("id=\"distribution\" class=\"distribution\" style=\"margin-top: "), "the sample's block is pushed down");
+            var meta = new BulletinRenderer.Metadata("t", "a", "s", "k", lang, ZonedDateTime.of(2018, 2, 27, 0, 0, 0, 0, ZoneId.of("Asia/Shanghai")));
+            byte[] twoPass = new BulletinRenderer().render(xhtml, meta, "bulletin").pdf();
+            try (PDDocument one = Loader.loadPDF(made.getKey()); PDDocument two = Loader.loadPDF(twoPass)) {
+                assertEquals(two.getNumberOfPages(), one.getNumberOfPages());
+                for (int p = 0; p < one.getNumberOfPages(); p++) {
+                    assertArrayEquals(two.getPage(p).getContents().readAllBytes(), one.getPage(p).getContents().readAllBytes(), lang + " page " + (p + 1));
+                }
+                // The block's last line (the copies printed) sits within a few points of the type area's foot.
+                var stripper = new org.apache.pdfbox.text.PDFTextStripper() {
+                    float lastY;
+
+                    @Override
+                    protected void writeString(String text, List<org.apache.pdfbox.text.TextPosition> positions) {
+                        if (text.contains(lang.equals("zh") ? "共印" : "copies")) lastY = positions.get(0).getYDirAdj();
+                    }
+                };
+                stripper.setStartPage(one.getNumberOfPages());
+                stripper.setEndPage(one.getNumberOfPages());
+                stripper.getText(one);
+                assertTrue(stripper.lastY > 700, lang + ": the copies line at y=" + stripper.lastY + " of an A4 page (842 pt)");
+            }
+        }
+    }
 }
