@@ -1,12 +1,19 @@
 // Searches a built Gazette site the way a reader does: serves SITE_DIR on loopback HTTP, opens
 // LANG/search.html?q=QUERY in headless Chromium, waits for the results and prints them as JSON lines
-// ({"query", "hits": [{"title", "href"}]}). Usage: node search.mjs SITE_DIR LANG QUERY [QUERY …]
+// ({"lang", "query", "hits": [{"title", "href"}]}). Usage: node search.mjs SITE_DIR LANG QUERY [QUERY …]
+// [--lang=LANG QUERY …] — one browser for every query, in any language.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join, normalize, resolve, extname } from 'node:path';
 import { chromium } from 'playwright-core';
 
-const [site, lang, ...queries] = process.argv.slice(2);
+const [site, firstLang, ...args] = process.argv.slice(2);
+const queries = [];
+let lang = firstLang;
+for (const a of args) {
+  if (a.startsWith('--lang=')) lang = a.slice('--lang='.length);
+  else queries.push({ lang, q: a });
+}
 const root = resolve(site);
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
   '.wasm': 'application/wasm', '.pagefind': 'application/octet-stream', '.pf_meta': 'application/octet-stream',
@@ -33,7 +40,7 @@ const browser = await chromium.launch({
 });
 let failed = 0;
 try {
-  for (const q of queries) {
+  for (const { lang, q } of queries) {
     const page = await browser.newPage();
     // Nothing leaves the machine: only the loopback server is reached.
     await page.route('**/*', (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort()));
@@ -43,7 +50,7 @@ try {
       return el && (el.querySelector('ol') || (el.textContent && el.textContent !== el.dataset.loading));
     }, null, { timeout: 20000 });
     const hits = await page.$$eval('#search-results ol a', (as) => as.map((a) => ({ title: a.textContent, href: a.getAttribute('href') })));
-    console.log(JSON.stringify({ query: q, hits }));
+    console.log(JSON.stringify({ lang, query: q, hits }));
     await page.close();
   }
 } catch (e) {

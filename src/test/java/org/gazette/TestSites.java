@@ -113,4 +113,22 @@ public final class TestSites {
             Locale.setDefault(before);
         }
     }
+
+    /**
+     * The command that starts Gazette in a JVM of its own, as the launcher does (serial GC, the quick
+     * C1 compiler: a short run spends less CPU compiling), with {@code jvmArgs} before the class path,
+     * then the CLI's {@code args}.
+     */
+    public static java.util.List<String> gazetteCommand(java.util.List<String> jvmArgs, String... args) {
+        java.util.List<String> cmd = new java.util.ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-XX:+UseSerialGC");
+        cmd.add("-XX:TieredStopAtLevel=1");
+        cmd.addAll(jvmArgs);
+        cmd.add("-cp");
+        cmd.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+        cmd.add("org.gazette.cli.Main");
+        cmd.addAll(java.util.List.of(args));
+        return cmd;
+    }
 }

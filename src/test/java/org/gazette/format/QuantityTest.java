@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+@org.junit.jupiter.api.parallel.Isolated("changes the default locale, which every other test would see")
 class QuantityTest {
 
     static final Language ZH = new Language("zh", "中文", Locale.forLanguageTag("zh-CN"));

@@ -101,9 +101,7 @@ class AtomicOutputTest {
     }
 
     static Process gazette(Path content, Path out, Path tmp) throws IOException {
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classpath,
-                "org.gazette.cli.Main", "build", "--content", content.toString(), "--out", out.toString())
+        return new ProcessBuilder(TestSites.gazetteCommand(List.of(), "build", "--content", content.toString(), "--out", out.toString()))
                 .redirectOutput(tmp.resolve("stdout.txt").toFile()).redirectError(tmp.resolve("stderr.txt").toFile()).start();
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -45,11 +46,10 @@ class OutputPermissionsTest {
     }
 
     static Path build(Path out, String umask) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Path log = out.resolveSibling(out.getFileName() + ".log");
-        ProcessBuilder pb = new ProcessBuilder("sh", "-c", "umask " + umask + " && exec \"$0\" -cp \"$1\" org.gazette.cli.Main build --out \"$2\"",
-                java, classpath, out.toString());
+        List<String> cmd = new java.util.ArrayList<>(List.of("sh", "-c", "umask " + umask + " && exec \"$@\"", "sh"));
+        cmd.addAll(org.gazette.TestSites.gazetteCommand(List.of(), "build", "--out", out.toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.redirectErrorStream(true).redirectOutput(log.toFile());
         Process p = pb.start();
         assertTrue(p.waitFor(180, TimeUnit.SECONDS));

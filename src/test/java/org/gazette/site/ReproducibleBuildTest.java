@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -44,10 +45,9 @@ class ReproducibleBuildTest {
     }
 
     static Path build(Path content, Path out, String tz, String language, String country) throws Exception {
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Duser.timezone=" + tz, "-Duser.language=" + language, "-Duser.country=" + country, "-cp", classpath,
-                "org.gazette.cli.Main", "build", "--content", content.toString(), "--out", out.toString());
+        ProcessBuilder pb = new ProcessBuilder(TestSites.gazetteCommand(
+                List.of("-Duser.timezone=" + tz, "-Duser.language=" + language, "-Duser.country=" + country),
+                "build", "--content", content.toString(), "--out", out.toString()));
         pb.environment().put("TZ", tz);
         pb.environment().put("LANG", language + "_" + country + ".UTF-8");
         pb.environment().remove("SOURCE_DATE_EPOCH");

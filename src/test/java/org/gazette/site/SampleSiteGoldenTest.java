@@ -25,6 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * expected files with {@code mvn test -Dtest=SampleSiteGoldenTest -Dgazette.updateGolden=true}
  * and review the diff.
  */
+@org.junit.jupiter.api.parallel.Isolated("changes the default locale, which every other test would see")
 class SampleSiteGoldenTest {
 
     static final Path GOLDEN = Path.of("src/test/resources/golden/sample");
