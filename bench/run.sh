@@ -2,10 +2,12 @@
 # Gazette's benchmark: full builds of a synthetic bilingual corpus against Hugo, and the sample's
 # bulletin against WeasyPrint and headless Chromium. Not part of the tests or CI.
 #
-#   bench/run.sh [N[xYEARS] ...]   default: 1000x1 10000x1 15000x10; RUNS=5 runs after one warm-up (median)
+#   bench/run.sh [N[xYEARS] ...]   default: 1000x1 1000x10 10000x1 10000x10; RUNS=5 runs after one warm-up (median)
 #
 # N articles (each in zh and en) over YEARS year folders ending in 2026 (default 1: a press office's
-# current year). Both tools build paginated listings, tag pages, feeds and sitemaps of the same articles.
+# current year; 10: an archive of ten years of N/10). Both tools build paginated listings, tag pages,
+# feeds and sitemaps of the same articles; Gazette also builds its search index (Pagefind), and is
+# timed a second time without it (--no-search), side by side in the same run.
 #
 # Needs python3 and GNU time (/usr/bin/time, Debian package `time`) for peak memory; optional peers
 # from Debian: apt-get install hugo weasyprint chromium — a missing peer is skipped with a message.
@@ -14,7 +16,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 work="$root/bench/work"
 runs=${RUNS:-5}
 sizes=("$@")
-[ ${#sizes[@]} -gt 0 ] || sizes=(1000x1 10000x1 15000x10)
+[ ${#sizes[@]} -gt 0 ] || sizes=(1000x1 1000x10 10000x1 10000x10)
 mkdir -p "$work"
 [ -x /usr/bin/time ] || { echo "bench: /usr/bin/time is missing: apt-get install time" >&2; exit 2; }
 "$root/gazette" --version >/dev/null   # builds the jar (and, on first run, its class-data archive)
@@ -37,14 +39,15 @@ measure() {
 have() { command -v "$1" >/dev/null 2>&1; }
 
 echo "Site builds (whole process, median of $runs after a warm-up; peak RSS)"
-printf '| %-11s | %-6s | %-9s | %-9s | %-12s | %-10s | %-7s | %-9s | %-11s |\n' "N × years" pages "Gazette s" "Hugo s" "Gazette/Hugo" "Gazette MB" "Hugo MB" "search s" "largest KB"
-printf '|-------------|--------|-----------|-----------|--------------|------------|---------|-----------|-------------|\n'
+printf '| %-11s | %-6s | %-9s | %-9s | %-12s | %-10s | %-7s | %-9s | %-14s | %-11s | %-11s |\n' "N × years" pages "Gazette s" "Hugo s" "Gazette/Hugo" "Gazette MB" "Hugo MB" "search s" "no search s" "no search/Hugo" "largest KB"
+printf '|-------------|--------|-----------|-----------|--------------|------------|---------|-----------|-------------|----------------|-------------|\n'
 for spec in "${sizes[@]}"; do
   n=${spec%x*}; y=1
   [ "$spec" != "$n" ] && y=${spec#*x}
   dir="$work/n${n}y${y}"
   [ -f "$dir/.done" ] || { rm -rf "$dir"; python3 "$root/bench/generate.py" "$n" "$dir" "$y"; touch "$dir/.done"; }
   read -r gs gm < <(measure "$root/gazette" build --content "$dir/gazette/content" --out "$dir/gazette-out")
+  read -r ns _ < <(measure "$root/gazette" build --no-search --content "$dir/gazette/content" --out "$dir/gazette-out-nosearch")
   pages=$(find "$dir/gazette-out" -name '*.html' | wc -l)
   # The search indexing step alone (Pagefind), and the largest page written.
   search=$("$root/gazette" build --verbose --content "$dir/gazette/content" --out "$dir/gazette-out" 2>&1 | awk '/^  search:/ {printf "%.2f", $2 / 1000}')
@@ -52,10 +55,11 @@ for spec in "${sizes[@]}"; do
   if have hugo; then
     read -r hs hm < <(measure hugo --quiet --source "$dir/hugo" --destination "$dir/hugo-out")
     ratio=$(awk -v a="$gs" -v b="$hs" 'BEGIN {printf "%.2f", a / b}')
+    nratio=$(awk -v a="$ns" -v b="$hs" 'BEGIN {printf "%.2f", a / b}')
   else
-    hs="(no hugo)"; hm="-"; ratio="-"
+    hs="(no hugo)"; hm="-"; ratio="-"; nratio="-"
   fi
-  printf '| %-11s | %-6s | %-9s | %-9s | %-12s | %-10s | %-7s | %-9s | %-11s |\n' "$n × $y" "$pages" "$gs" "$hs" "$ratio" "$gm" "$hm" "${search:--}" "$largest"
+  printf '| %-11s | %-6s | %-9s | %-9s | %-12s | %-10s | %-7s | %-9s | %-11s | %-14s | %-11s |\n' "$n × $y" "$pages" "$gs" "$hs" "$ratio" "$gm" "$hm" "${search:--}" "$ns" "$nratio" "$largest"
 done
 have hugo || echo "Hugo is not installed: apt-get install hugo"
 
