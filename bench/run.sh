@@ -6,7 +6,7 @@
 #
 # N articles (each in zh and en) over YEARS year folders ending in 2026 (default 1: a press office's
 # current year; 10: an archive of ten years of N/10). Both tools build paginated listings, tag pages,
-# feeds and sitemaps of the same articles; Gazette also builds its search index (Pagefind), and is
+# feeds and sitemaps of the same articles; Gazette also builds its search index, and is
 # timed a second time without it (--no-search), side by side in the same run.
 #
 # Needs python3 and GNU time (/usr/bin/time, Debian package `time`) for peak memory; optional peers
@@ -49,7 +49,7 @@ for spec in "${sizes[@]}"; do
   read -r gs gm < <(measure "$root/gazette" build --content "$dir/gazette/content" --out "$dir/gazette-out")
   read -r ns _ < <(measure "$root/gazette" build --no-search --content "$dir/gazette/content" --out "$dir/gazette-out-nosearch")
   pages=$(find "$dir/gazette-out" -name '*.html' | wc -l)
-  # The search indexing step alone (Pagefind), and the largest page written.
+  # The search indexing step alone, and the largest page written.
   search=$("$root/gazette" build --verbose --content "$dir/gazette/content" --out "$dir/gazette-out" 2>&1 | awk '/^  search:/ {printf "%.2f", $2 / 1000}')
   largest=$(find "$dir/gazette-out" -name '*.html' -printf '%s\n' | sort -n | tail -n 1 | awk '{printf "%d", $1 / 1024}')
   if have hugo; then

@@ -1,50 +1,214 @@
-// Gazette's search page: asks the Pagefind index (built by `gazette build`) and lists the results.
-// Only the search page loads this script. Results are built as DOM nodes: the excerpt's <mark>
-// highlights are kept, every other piece of it is inserted as text.
+// Gazette's search page: asks the site's own index (search/<lang>/, written by `gazette build`) and
+// lists the results. Only the search page loads this script. Results are built as DOM nodes: titles
+// and excerpts are inserted as text, the query's words marked with <mark>.
+//
+// The index (org.gazette.search.SearchIndex): index.json lists, per bundle of documents (newest
+// first), which term file holds which range of terms and the files of texts; a term's postings are
+// [doc, count, doc gap, count, …]; a text file holds [address, title, date, text] per document.
 const out = document.getElementById('search-results');
 const input = document.getElementById('q');
 const d = out.dataset;
+const lang = document.documentElement.lang || '';
+const SHOWN = 20;
+/** Text files a query reads at most to check phrases (each holds a few dozen documents). */
+const READS = 40;
 
 function say(text) {
   out.replaceChildren(Object.assign(document.createElement('p'), { textContent: text }));
 }
 
-function excerpt(html) {
-  const tpl = document.createElement('template');
-  tpl.innerHTML = html;
-  const p = document.createElement('p');
-  for (const node of tpl.content.childNodes) {
-    if (node.nodeName === 'MARK') p.append(Object.assign(document.createElement('mark'), { textContent: node.textContent }));
-    else p.append(document.createTextNode(node.textContent));
+// Terms: the same cut as org.gazette.search.Terms. Han runs give overlapping pairs of characters;
+// runs of letters, digits and marks of other scripts are words; anything else separates.
+const HAN = /\p{Script=Han}/u;
+const WORD = /[\p{L}\p{Nd}\p{Mn}\p{Mc}\p{Me}]/u;
+const normalize = (s) => s.normalize('NFKC').toLowerCase();
+
+function runs(s) {
+  const found = [];
+  let run = '';
+  let kind = 0;
+  for (const ch of s) {
+    const k = HAN.test(ch) ? 1 : WORD.test(ch) ? 2 : 0;
+    if (k !== kind) {
+      if (kind) found.push({ han: kind === 1, text: run });
+      run = '';
+      kind = k;
+    }
+    if (k) run += ch;
   }
+  if (kind) found.push({ han: kind === 1, text: run });
+  return found;
+}
+
+/**
+ * What a query asks: terms every result holds (a lone Chinese character, or a word of three
+ * letters or more, also as the beginning of longer terms), and Chinese phrases of three characters
+ * or more, whose pairs a document may hold apart — checked in its text.
+ */
+function parse(query) {
+  const terms = new Map();
+  const phrases = [];
+  const needles = [];
+  for (const r of runs(normalize(query))) {
+    needles.push(r.text);
+    if (r.han) {
+      const cs = [...r.text];
+      if (cs.length === 1) terms.set(cs[0], { term: cs[0], prefix: true });
+      for (let i = 0; i + 1 < cs.length; i++) terms.set(cs[i] + cs[i + 1], { term: cs[i] + cs[i + 1], prefix: false });
+      if (cs.length > 2) phrases.push(r.text);
+    } else {
+      terms.set(r.text, { term: r.text, prefix: [...r.text].length >= 3 });
+    }
+  }
+  return { terms: [...terms.values()], phrases, needles };
+}
+
+async function json(url, options) {
+  const res = await fetch(url, options);
+  if (!res.ok) throw new Error(`${url}: ${res.status}`);
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  // Gazette writes the pieces gzip-compressed; a server that sent them with Content-Encoding has inflated them already.
+  const text = bytes[0] === 0x1f && bytes[1] === 0x8b
+    ? await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text()
+    : new TextDecoder().decode(bytes);
+  return JSON.parse(text);
+}
+
+const files = new Map();
+function piece(name) {
+  const url = new URL(name, indexUrl).href;
+  if (!files.has(url)) files.set(url, json(url));
+  return files.get(url);
+}
+
+/** Score of every document of a bundle that holds all the terms (BM25-like: rarer terms and repeats count more). */
+async function match(bundle, terms) {
+  let found = null;
+  for (const t of terms) {
+    const upper = t.prefix ? t.term + '\uffff' : t.term;
+    const names = bundle.terms.filter(([from, to]) => from <= upper && to >= t.term).map((c) => c[2]);
+    const scores = new Map();
+    for (const chunk of await Promise.all(names.map(piece))) {
+      for (const [key, postings] of Object.entries(chunk)) {
+        if (key !== t.term && !(t.prefix && key.startsWith(t.term))) continue;
+        const df = postings.length / 2;
+        const idf = Math.log(1 + (bundle.docs - df + 0.5) / (df + 0.5));
+        const weight = key === t.term ? 1 : 0.5;
+        let doc = 0;
+        for (let i = 0; i < postings.length; i += 2) {
+          doc = i === 0 ? postings[0] : doc + postings[i];
+          const tf = postings[i + 1];
+          scores.set(doc, (scores.get(doc) ?? 0) + weight * idf * tf / (tf + 1.2));
+        }
+      }
+    }
+    if (found === null) {
+      found = scores;
+    } else {
+      const both = new Map();
+      for (const [doc, s] of found) if (scores.has(doc)) both.set(doc, s + scores.get(doc));
+      found = both;
+    }
+    if (found.size === 0) break;
+  }
+  return found ?? new Map();
+}
+
+/** The text, normalized as the index reads it, with the place in the original of each character. */
+function normalized(text) {
+  let norm = '';
+  const at = [];
+  for (let i = 0; i < text.length;) {
+    const ch = String.fromCodePoint(text.codePointAt(i));
+    const n = normalize(ch);
+    for (let k = 0; k < n.length; k++) at.push(i);
+    norm += n;
+    i += ch.length;
+  }
+  at.push(text.length);
+  return { norm, at };
+}
+
+/** A window of the text around the first place a needle is found, the needles marked. */
+function excerpt(text, needles) {
+  const { norm, at } = normalized(text);
+  const hits = [];
+  for (const n of needles) {
+    for (let i = norm.indexOf(n); i >= 0; i = norm.indexOf(n, i + n.length)) hits.push([at[i], at[i + n.length]]);
+  }
+  hits.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const wide = /^zh|^ja|^ko/.test(lang) ? 90 : 220;
+  let start = hits.length ? Math.max(0, hits[0][0] - Math.floor(wide / 3)) : 0;
+  if (start > 0 && wide > 100) {
+    const space = text.indexOf(' ', start);
+    if (space >= 0 && space < hits[0][0]) start = space + 1;
+  }
+  const end = Math.min(text.length, start + wide);
+  const p = document.createElement('p');
+  if (start > 0) p.append('…');
+  let i = start;
+  for (const [s, e] of hits) {
+    if (s < i || s >= end) continue;
+    p.append(text.slice(i, s), Object.assign(document.createElement('mark'), { textContent: text.slice(s, Math.min(e, end)) }));
+    i = Math.min(e, end);
+  }
+  p.append(text.slice(i, end));
+  if (end < text.length) p.append('…');
   return p;
 }
+
+let indexUrl;
 
 async function run(query) {
   if (location.protocol === 'file:') return say(d.offline);
   say(d.loading);
   const root = new URL(d.root || './', location.href).pathname;
-  // The language's index comes in bundles of at most a few thousand pages (Gazette indexes them one
-  // by one to keep the build's memory low); the first answers, the others are merged into it.
-  const manifestUrl = new URL(d.manifest, location.href);
-  const manifest = await (await fetch(manifestUrl)).json();
-  const pagefind = await import(new URL(manifest.bundles[0] + 'pagefind.js', manifestUrl).href);
-  await pagefind.options({ baseUrl: root });
-  for (const bundle of manifest.bundles.slice(1)) await pagefind.mergeIndex(new URL(bundle, manifestUrl).href, { baseUrl: root });
-  const search = await pagefind.search(query);
-  const results = await Promise.all(search.results.slice(0, 20).map((r) => r.data()));
-  if (results.length === 0) return say(d.none);
+  indexUrl = new URL(d.index, location.href);
+  const index = await json(indexUrl, { cache: 'no-cache' });
+  const q = parse(query);
+  if (q.terms.length === 0) return say(d.none);
+  const candidates = [];
+  for (const [b, bundle] of index.bundles.entries()) {
+    for (const [doc, score] of await match(bundle, q.terms)) candidates.push({ b, doc, score });
+  }
+  candidates.sort((x, y) => y.score - x.score || x.b - y.b || x.doc - y.doc);
+  const shown = [];
+  const reads = new Set();
+  let dropped = 0;
+  for (const c of candidates) {
+    if (shown.length === SHOWN) break;
+    const bundle = index.bundles[c.b];
+    const name = bundle.texts[Math.floor(c.doc / bundle.perFile)];
+    reads.add(name);
+    if (reads.size > READS) break;
+    const [url, title, date, text] = (await piece(name))[c.doc % bundle.perFile];
+    const hay = q.phrases.length ? normalized(text).norm + ' ' + normalize(title) : '';
+    if (!q.phrases.every((p) => hay.includes(p))) {
+      dropped++;
+      continue;
+    }
+    shown.push({ url, title, date, text });
+  }
+  if (shown.length === 0) return say(d.none);
+  // Counted exactly where every candidate was read; otherwise the unread ones count as found.
+  const n = candidates.length - dropped;
   const list = document.createElement('ol');
   list.className = 'search-hits';
-  for (const r of results) {
+  const dates = new Intl.DateTimeFormat(lang || undefined, { dateStyle: 'long', timeZone: 'UTC' });
+  for (const r of shown) {
     const li = document.createElement('li');
-    const a = Object.assign(document.createElement('a'), { href: r.url, textContent: r.meta.title || r.url });
     const h = document.createElement('h2');
-    h.append(a);
-    li.append(h, excerpt(r.excerpt));
+    h.append(Object.assign(document.createElement('a'), { href: root + r.url, textContent: r.title }));
+    li.append(h);
+    if (/^\d{4}-\d{2}-\d{2}/.test(r.date)) {
+      const time = Object.assign(document.createElement('time'), { dateTime: r.date, textContent: dates.format(new Date(r.date.slice(0, 10))) });
+      const meta = Object.assign(document.createElement('p'), { className: 'meta' });
+      meta.append(time);
+      li.append(meta);
+    }
+    li.append(excerpt(r.text, q.needles));
     list.append(li);
   }
-  const n = search.results.length;
   // The language's own forms, chosen on the page: "1 result" / "2 results" (Chinese has one form).
   const count = Object.assign(document.createElement('p'), { textContent: (n === 1 ? d.resultsOne : d.results).replace('{n}', String(n)) });
   out.replaceChildren(count, list);
@@ -53,5 +217,8 @@ async function run(query) {
 const query = new URLSearchParams(location.search).get('q');
 if (query && query.trim()) {
   input.value = query;
-  run(query.trim()).catch(() => say(d.offline));
+  run(query.trim()).catch((e) => {
+    console.error(e);
+    say(d.offline);
+  });
 }

@@ -1,6 +1,6 @@
 // Searches a built Gazette site the way a reader does: serves SITE_DIR on loopback HTTP, opens
 // LANG/search.html?q=QUERY in headless Chromium, waits for the results and prints them as JSON lines
-// ({"lang", "query", "hits": [{"title", "href"}]}). Usage: node search.mjs SITE_DIR LANG QUERY [QUERY …]
+// ({"lang", "query", "hits": [{"title", "href", "marks"}]}). Usage: node search.mjs SITE_DIR LANG QUERY [QUERY …]
 // [--lang=LANG QUERY …] — one browser for every query, in any language.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -16,8 +16,7 @@ for (const a of args) {
 }
 const root = resolve(site);
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
-  '.wasm': 'application/wasm', '.pagefind': 'application/octet-stream', '.pf_meta': 'application/octet-stream',
-  '.pf_index': 'application/octet-stream', '.pf_fragment': 'application/octet-stream' };
+  '.gz': 'application/gzip' };
 
 const server = createServer(async (req, res) => {
   const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
@@ -49,7 +48,10 @@ try {
       const el = document.getElementById('search-results');
       return el && (el.querySelector('ol') || (el.textContent && el.textContent !== el.dataset.loading));
     }, null, { timeout: 20000 });
-    const hits = await page.$$eval('#search-results ol a', (as) => as.map((a) => ({ title: a.textContent, href: a.getAttribute('href') })));
+    const hits = await page.$$eval('#search-results ol > li', (lis) => lis.map((li) => {
+      const a = li.querySelector('a');
+      return { title: a.textContent, href: a.getAttribute('href'), marks: [...li.querySelectorAll('mark')].map((m) => m.textContent) };
+    }));
     console.log(JSON.stringify({ lang, query: q, hits }));
     await page.close();
   }

@@ -59,7 +59,7 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--drafts", description = "include drafts and embargoed articles, marked with a banner (a preview: never publish it)")
         boolean drafts;
 
-        @Option(names = "--no-search", description = "build without the search page and index (very large archives, or when Pagefind cannot run here)")
+        @Option(names = "--no-search", description = "build without the search page and its index")
         boolean noSearch;
 
         @Option(names = "--now", paramLabel = "TIME", description = "publish as of this moment, e.g. 2019-02-26T10:00+08:00 (default: the clock); embargoes ending by then are lifted")

@@ -41,7 +41,7 @@ public final class SitePlan {
     /** The settings and strings objects every page of a language shares (see {@link #shared}). */
     private final List<Object> shared = new ArrayList<>();
 
-    /** {@code search}: whether the site gets its search pages (Pagefind is there to index it). */
+    /** {@code search}: whether the site gets its search pages and index. */
     public SitePlan(Content content, Map<String, Strings> strings, Publishing publishing, boolean search) {
         this.search = search;
         this.content = content;

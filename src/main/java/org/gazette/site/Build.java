@@ -48,7 +48,7 @@ public final class Build {
             this(content, templates, out, strict, publishing, search, true);
         }
 
-        /** A published build at this moment, with search where Pagefind is installed. */
+        /** A published build at this moment, with its search index. */
         public Options(Path content, Path templates, Path out, boolean strict) {
             this(content, templates, out, strict, org.gazette.content.Publishing.live(), true);
         }
@@ -93,12 +93,7 @@ public final class Build {
         try {
             Content content = step("load", this::load);
             strings = step("strings", () -> strings(content));
-            Search search = options.search() ? Search.locate() : null;
-            if (search == null && write && options.search()) {
-                problems.warning(Position.of("search"), "the site is built without search: Pagefind is not installed",
-                        "run 'npm ci' in Gazette's tools/search folder (./gazette does it when npm is present)");
-            }
-            SitePlan plan = new SitePlan(content, strings, options.publishing(), search != null);
+            SitePlan plan = new SitePlan(content, strings, options.publishing(), options.search());
             Templates templates = templates();
             // With a cache and the same structure as the last good build: plan only the pages an edit reaches.
             java.util.Set<String> affected = cache == null ? null : cache.affected(structure(content), content.versions());
@@ -122,14 +117,13 @@ public final class Build {
             if (cache != null && !problems.hasErrors()) cache.finished(files);
             if (failed()) return result(false, pages, files);
             if (write) {
+                if (options.search()) step("search", () -> {
+                    files.putAll(org.gazette.search.SearchIndex.of(files));
+                    return null;
+                });
                 step("write", () -> {
                     output.checkSafe(options.content(), options.templates());
-                    output.replaceWith(files, building -> {
-                        if (search != null) step("search", () -> {
-                            search.index(building);
-                            return null;
-                        });
-                    });
+                    output.replaceWith(files);
                     return null;
                 });
             }
@@ -278,7 +272,7 @@ public final class Build {
         for (var t : templateFiles.entrySet()) if (t.getKey().startsWith("i18n/")) h = h * 31 + t.getValue();
         h = h * 31 + options.publishing().now().toEpochMilli();
         h = h * 31 + (options.publishing().drafts() ? 1 : 0);
-        return h * 31 + (options.search() && Search.locate() != null ? 1 : 0);
+        return h * 31 + (options.search() ? 1 : 0);
     }
 
     /** A template's version with those it includes or imports (layout.ftlh), so a template change re-renders the pages that use it. */

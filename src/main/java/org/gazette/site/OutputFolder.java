@@ -77,12 +77,8 @@ public final class OutputFolder {
         cleaner.start();
     }
 
+    /** Writes {@code files} into a hidden folder beside the output, then swaps it in. */
     public void replaceWith(SortedMap<String, byte[]> files) {
-        replaceWith(files, building -> { });
-    }
-
-    /** Writes {@code files}, lets {@code finish} add to the new site (the search index), then swaps it in. */
-    public void replaceWith(SortedMap<String, byte[]> files, java.util.function.Consumer<Path> finish) {
         try {
             Files.createDirectories(parent);
             try {
@@ -103,7 +99,6 @@ public final class OutputFolder {
                     throw new java.io.UncheckedIOException(e);
                 }
             });
-            finish.accept(building);
             if (Files.exists(out)) {
                 Path old = parent.resolve("." + name + ".old");
                 Files.move(out, old, StandardCopyOption.ATOMIC_MOVE);

@@ -30,7 +30,7 @@ class CliTest {
     void buildPrintsOneSummaryLine(@TempDir Path tmp) {
         Run r = run("build", "--out", tmp.resolve("site").toString());
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().matches("gazette: built .*site: 26 pages \\(zh 13, en 13\\), 2 bulletins \\(zh \\d+ pages, en \\d+ pages\\), 39 files, 0 warnings, \\d+\\.\\d\\d s\\R"), r.out());
+        assertTrue(r.out().matches("gazette: built .*site: 26 pages \\(zh 13, en 13\\), 2 bulletins \\(zh \\d+ pages, en \\d+ pages\\), 45 files, 0 warnings, \\d+\\.\\d\\d s\\R"), r.out());
         assertEquals("", r.err());
         assertTrue(Files.isRegularFile(tmp.resolve("site/zh/2017/index.html")));
     }
@@ -109,7 +109,7 @@ class CliTest {
         assertEquals(0, r.code(), r.err());
         assertEquals("", r.err());
         assertFalse(Files.exists(tmp.resolve("site/zh/search.html")));
-        assertFalse(Files.exists(tmp.resolve("site/pagefind")));
+        assertFalse(Files.exists(tmp.resolve("site/search")));
         assertFalse(TestSites.read(tmp.resolve("site/zh/index.html")).contains("role=\"search\""), "no search box");
     }
 

@@ -26,7 +26,7 @@ class TranslationTest {
         assertTrue(r.ok(), r.problems()::toString);
         String en = new String(r.files().get("en/2017/news/meeting.html"), StandardCharsets.UTF_8);
         assertTrue(en.contains("This article has not yet been translated into English."), "visible notice");
-        assertTrue(en.contains("<article class=\"story\" data-pagefind-body=\"\" lang=\"zh-CN\">"), "the Chinese text is marked as Chinese");
+        assertTrue(en.contains("<article class=\"story\" data-search-body=\"\" lang=\"zh-CN\">"), "the Chinese text is marked as Chinese");
         assertTrue(en.contains("管城区召开2017年度综合目标考核总结表彰大会"), "the Chinese text is shown");
         assertTrue(en.contains("<html lang=\"en-GB\">"), "the page itself stays in the English site");
         assertEquals(List.of("2017/news/meeting.zh.md: warning: not yet translated into English (2017/news/meeting.en.md is missing)"

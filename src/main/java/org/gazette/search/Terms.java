@@ -1,0 +1,85 @@
+package org.gazette.search;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * How text is cut into search terms, the same in the index and in the browser ({@code search.js}
+ * mirrors this class; a test keeps them in step). Text is NFKC-normalised and lower-cased, then
+ * read as runs: a run of Han characters gives its overlapping pairs and its last character
+ * (乡村振兴 → 乡村, 村振, 振兴, 兴), so a word is found inside unspaced Chinese without a
+ * dictionary, and every character of the run begins a term (a one-character query looks for
+ * terms beginning with it); a run of letters, digits and marks of other scripts is one word;
+ * anything else separates.
+ */
+public final class Terms {
+
+    private Terms() {
+    }
+
+    /** What a run is made of. */
+    enum Kind { HAN, WORD, NONE }
+
+    static Kind kind(int cp) {
+        // The common cases first: looking a character's script up is slow, and most are ASCII or common Han.
+        if (cp < 0x80) return cp >= 'a' && cp <= 'z' || cp >= 'A' && cp <= 'Z' || cp >= '0' && cp <= '9' ? Kind.WORD : Kind.NONE;
+        if (cp >= 0x4E00 && cp <= 0x9FFF) return Kind.HAN;
+        // General punctuation (— “ ” …) and CJK punctuation (、。《》「」【】): no letters there.
+        if (cp >= 0x2000 && cp <= 0x206F || cp >= 0x3000 && cp <= 0x3004 || cp >= 0x3008 && cp <= 0x3011) return Kind.NONE;
+        if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) return Kind.HAN;
+        if (Character.isLetter(cp)) return Kind.WORD;
+        return switch (Character.getType(cp)) {
+            case Character.DECIMAL_DIGIT_NUMBER, Character.NON_SPACING_MARK, Character.ENCLOSING_MARK, Character.COMBINING_SPACING_MARK -> Kind.WORD;
+            default -> Kind.NONE;
+        };
+    }
+
+    /** The text as the index reads it: NFKC, lower case. */
+    public static String normalize(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    }
+
+    /** Every term of {@code text}, in order (repeats included). */
+    public static void each(String text, Consumer<String> term) {
+        String s = normalize(text);
+        int i = 0;
+        int n = s.length();
+        while (i < n) {
+            int cp = s.codePointAt(i);
+            Kind k = kind(cp);
+            if (k == Kind.NONE) {
+                i += Character.charCount(cp);
+                continue;
+            }
+            int start = i;
+            int end = i;
+            while (end < n) {
+                int c = s.codePointAt(end);
+                if (kind(c) != k) break;
+                end += Character.charCount(c);
+            }
+            if (k == Kind.WORD) {
+                term.accept(s.substring(start, end));
+            } else {
+                int first = start;
+                int second = first + Character.charCount(s.codePointAt(first));
+                while (second < end) {
+                    int third = second + Character.charCount(s.codePointAt(second));
+                    term.accept(s.substring(first, third));
+                    first = second;
+                    second = third;
+                }
+                term.accept(s.substring(first, end));
+            }
+            i = end;
+        }
+    }
+
+    /** The terms of {@code text} as a list (tests, and short texts). */
+    public static java.util.List<String> of(String text) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        each(text, out::add);
+        return out;
+    }
+}

@@ -1,0 +1,43 @@
+package org.gazette.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class TermsTest {
+
+    @Test
+    void chineseRunsGiveTheirPairsAndTheirLastCharacter() {
+        assertEquals(List.of("乡村", "村振", "振兴", "兴"), Terms.of("乡村振兴"));
+        assertEquals(List.of("县"), Terms.of("县"));
+        // Punctuation separates runs: no pair spans a comma.
+        assertEquals(List.of("统计", "计局", "局", "发布", "布"), Terms.of("统计局，发布"));
+    }
+
+    @Test
+    void otherScriptsGiveWordsLowerCased() {
+        assertEquals(List.of("rural", "revitalisation", "2017"), Terms.of("Rural revitalisation, 2017!"));
+        assertEquals(List.of("café", "über"), Terms.of("Café ÜBER"));
+        // Digits and Han characters are separate runs: 2017年 is 2017 and 年.
+        assertEquals(List.of("2017", "年", "近", "300", "人"), Terms.of("2017年 近300人"));
+    }
+
+    @Test
+    void widthAndCompatibilityFormsReadAsTheirPlainCharacters() {
+        assertEquals(Terms.of("resettlement 2017"), Terms.of("ＲＥＳＥＴＴＬＥＭＥＮＴ　２０１７"));
+        assertEquals(List.of("gdp"), Terms.of("ＧＤＰ"));
+    }
+
+    @Test
+    void charactersBeyondTheBasicPlaneStayWhole() {
+        // 𠀀 (U+20000) is one character in two UTF-16 units: pairs are made of characters, not units.
+        assertEquals(List.of("𠀀村", "村"), Terms.of("𠀀村"));
+    }
+
+    @Test
+    void nothingToSearchGivesNoTerms() {
+        assertEquals(List.of(), Terms.of(" —，。!? "));
+    }
+}
