@@ -65,8 +65,24 @@ public record PageText(String title, String date, String text) {
             space = b.length() > 0;
         }
 
+        static boolean space(char c) {
+            return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\u00a0';
+        }
+
+        /** A character {@link #append(String, int, int)} may not copy as it is: white space, or the start of a reference. */
+        static boolean special(char c) {
+            return c <= ' ' || c == '&' || c == '\u00a0';
+        }
+
+        /** {@code s[from, to)}, which holds no {@link #special} character. */
+        void append(String s, int from, int to) {
+            if (space) b.append(' ');
+            space = false;
+            b.append(s, from, to);
+        }
+
         void append(char c) {
-            if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\u00a0') {
+            if (space(c)) {
                 space();
                 return;
             }
@@ -161,18 +177,28 @@ public record PageText(String title, String date, String text) {
         private void text(String s, int from, int to) {
             // The title is shown above the excerpt, so it is kept apart from the text.
             Words out = inTitle >= 0 ? title : text;
-            for (int i = from; i < to; i++) {
+            int i = from;
+            while (i < to) {
+                // A run of ordinary characters is copied at once (most of the text).
+                int run = i;
+                while (run < to && !Words.special(s.charAt(run))) run++;
+                if (run > i) {
+                    out.append(s, i, run);
+                    i = run;
+                    continue;
+                }
                 char c = s.charAt(i);
                 int semi;
                 if (c == '&' && (semi = s.indexOf(';', i)) > 0 && semi < to && semi - i <= 10) {
                     int cp = reference(s.substring(i + 1, semi));
                     if (cp >= 0) {
                         out.append(cp);
-                        i = semi;
+                        i = semi + 1;
                         continue;
                     }
                 }
                 out.append(c);
+                i++;
             }
         }
 

@@ -99,44 +99,24 @@ public final class SearchIndex {
         }
     }
 
-    /** Postings of one term: document gaps and counts, growing. */
-    private static final class Postings {
-        int[] a = new int[4];
-        int n;
-        int last;
-
-        void add(int doc, int count) {
-            if (n + 2 > a.length) a = Arrays.copyOf(a, a.length * 2);
-            a[n] = n == 0 ? doc : doc - last;
-            a[n + 1] = count;
-            n += 2;
-            last = doc;
-        }
-    }
-
     private static void bundle(List<Doc> docs, String dir, SortedMap<String, byte[]> out, StringBuilder index) {
         // Terms are counted here, one document at a time, not kept per document: a term's string
         // then lives once (in the postings), which is most of the index's memory at 10,000 documents.
-        Map<String, Postings> postings = new HashMap<>();
-        Map<String, int[]> counts = new HashMap<>();
-        for (int d = 0; d < docs.size(); d++) {
-            Doc doc = docs.get(d);
-            counts.clear();
-            Terms.each(doc.text, t -> counts.computeIfAbsent(t, k -> new int[1])[0]++);
-            Terms.each(doc.title, t -> counts.computeIfAbsent(t, k -> new int[1])[0] += TITLE_WEIGHT);
-            // In order, so the postings come out the same whatever the map's order.
-            String[] terms = counts.keySet().toArray(new String[0]);
-            Arrays.sort(terms);
-            for (String t : terms) postings.computeIfAbsent(t, k -> new Postings()).add(d, counts.get(t)[0]);
+        Postings postings = new Postings();
+        for (Doc doc : docs) {
+            postings.document();
+            postings.weight(1);
+            Terms.each(doc.text, postings);
+            postings.weight(TITLE_WEIGHT);
+            Terms.each(doc.title, postings);
         }
         index.append("{\"docs\":").append(docs.size()).append(",\"perFile\":").append(PER_FILE).append(",\"terms\":[");
-        String[] terms = postings.keySet().toArray(new String[0]);
-        Arrays.sort(terms);
         StringBuilder chunk = new StringBuilder(TERM_FILE + 1024);
         String from = null;
         String to = null;
         boolean firstChunk = true;
-        for (String t : terms) {
+        for (int id : postings.sorted()) {
+            String t = postings.term(id);
             if (from == null) {
                 from = t;
                 chunk.append('{');
@@ -144,10 +124,10 @@ public final class SearchIndex {
                 chunk.append(',');
             }
             string(chunk, t).append(":[");
-            Postings p = postings.get(t);
-            for (int i = 0; i < p.n; i++) {
+            int[] list = postings.list(id);
+            for (int i = 0, n = postings.length(id); i < n; i++) {
                 if (i > 0) chunk.append(',');
-                chunk.append(p.a[i]);
+                chunk.append(list[i]);
             }
             chunk.append(']');
             to = t;
@@ -220,20 +200,21 @@ public final class SearchIndex {
     /** {@code s} as a JSON string. */
     static StringBuilder string(StringBuilder out, String s) {
         out.append('"');
+        int plain = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\' && c != 0x2028 && c != 0x2029) continue;
+            out.append(s, plain, i);
+            plain = i + 1;
             switch (c) {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029) out.append(String.format("\\u%04x", (int) c));
-                    else out.append(c);
-                }
+                default -> out.append(String.format("\\u%04x", (int) c));
             }
         }
-        return out.append('"');
+        return out.append(s, plain, s.length()).append('"');
     }
 }

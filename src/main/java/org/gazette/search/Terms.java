@@ -37,11 +37,25 @@ public final class Terms {
 
     /** The text as the index reads it: NFKC, lower case. */
     public static String normalize(String text) {
+        // ASCII is its own NFKC form: only its capitals change.
+        boolean ascii = true;
+        for (int i = 0; i < text.length() && ascii; i++) ascii = text.charAt(i) < 0x80;
+        if (ascii) return text.toLowerCase(Locale.ROOT);
         return Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    }
+
+    /** Receives terms as ranges of a string, so that a term already known needs no new string. */
+    public interface Sink {
+        void term(String s, int from, int to);
     }
 
     /** Every term of {@code text}, in order (repeats included). */
     public static void each(String text, Consumer<String> term) {
+        each(text, (s, from, to) -> term.accept(s.substring(from, to)));
+    }
+
+    /** Every term of {@code text}, in order, as ranges of its normalised form. */
+    public static void each(String text, Sink term) {
         String s = normalize(text);
         int i = 0;
         int n = s.length();
@@ -60,17 +74,17 @@ public final class Terms {
                 end += Character.charCount(c);
             }
             if (k == Kind.WORD) {
-                term.accept(s.substring(start, end));
+                term.term(s, start, end);
             } else {
                 int first = start;
                 int second = first + Character.charCount(s.codePointAt(first));
                 while (second < end) {
                     int third = second + Character.charCount(s.codePointAt(second));
-                    term.accept(s.substring(first, third));
+                    term.term(s, first, third);
                     first = second;
                     second = third;
                 }
-                term.accept(s.substring(first, end));
+                term.term(s, first, end);
             }
             i = end;
         }
