@@ -202,7 +202,7 @@ public final class Main implements Callable<Integer> {
                         + (drafts ? "; drafts and embargoed articles are shown to them (--drafts)" : "; drafts and embargoed articles are left out (add --drafts to show them)"));
             }
             var publishing = new org.gazette.content.Publishing(java.time.Instant.now(), showHeld);
-            var options = new Build.Options(content, templates, Path.of("site-out"), false, publishing, false);
+            var options = new Build.Options(content, templates, Path.of("site-out"), false, publishing, true);
             try (var serve = new org.gazette.serve.Serve(options, new java.net.InetSocketAddress(address, port), stdout)) {
                 serve.verbose(verbose);
                 serve.start();

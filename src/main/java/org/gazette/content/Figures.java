@@ -16,8 +16,10 @@ public final class Figures {
 
     private Figures() {}
 
+    /** An image alone in its paragraph, matched where such a line starts (a multi-line {@code ^} would be tried at every character). */
     private static final Pattern IMAGE_PARAGRAPH = Pattern.compile(
-            "(?m)^<p><img src=\"([^\"]*)\" alt=\"([^\"]*)\"(?: title=\"([^\"]*)\")? /></p>$");
+            "<p><img src=\"([^\"]*)\" alt=\"([^\"]*)\"(?: title=\"([^\"]*)\")? /></p>(?=\n|$)");
+    private static final String IMAGE_START = "<p><img ";
     private static final Pattern TABLE = Pattern.compile("(?s)<table class=\"data\">\n(.*?)</table>\n");
     private static final Pattern CAPTION = Pattern.compile("(?s)<caption>(.*?)</caption>\n");
 
@@ -27,7 +29,9 @@ public final class Figures {
         Matcher m = IMAGE_PARAGRAPH.matcher(html);
         int figures = 0;
         int last = 0;
-        while (m.find()) {
+        for (int at = html.indexOf(IMAGE_START); at >= 0; at = html.indexOf(IMAGE_START, Math.max(at + 1, last))) {
+            if (at > 0 && html.charAt(at - 1) != '\n') continue;
+            if (!m.region(at, html.length()).lookingAt()) continue;
             String caption = m.group(3) != null && !m.group(3).isBlank() ? m.group(3) : m.group(2);
             if (caption.isBlank()) continue; // a decorative image (empty alt) is no figure
             figures++;

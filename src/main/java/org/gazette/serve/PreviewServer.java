@@ -44,6 +44,9 @@ public final class PreviewServer implements AutoCloseable {
     private volatile SortedMap<String, byte[]> files = new TreeMap<>();
     private volatile List<String> problems = List.of();
     private volatile long build;
+    /** The search index of {@link #files}, made when the search page first asks after a build (see {@link #search}). */
+    private SortedMap<String, byte[]> index = new TreeMap<>();
+    private SortedMap<String, byte[]> indexed;
 
     public PreviewServer(InetSocketAddress bind) throws IOException {
         server = HttpServer.create(bind, 64);
@@ -119,7 +122,7 @@ public final class PreviewServer implements AutoCloseable {
             }
             SortedMap<String, byte[]> site = files;
             String file = path.isEmpty() || path.endsWith("/") ? path + "index.html" : path;
-            byte[] body = site.get(file);
+            byte[] body = file.startsWith("search/") ? search(site).get(file) : site.get(file);
             if (body == null && site.containsKey(file + "/index.html")) {
                 ex.getResponseHeaders().set("Location", "/" + file + "/");
                 send(ex, 301, "text/plain; charset=utf-8", new byte[0]);
@@ -143,6 +146,18 @@ public final class PreviewServer implements AutoCloseable {
         } catch (IOException e) {
             // the browser went away
         }
+    }
+
+    /**
+     * The search index of {@code site}: made on the first request for it after a build, not with
+     * every save (a save shows its page at once; indexing 1,000 articles takes about half a second).
+     */
+    private synchronized SortedMap<String, byte[]> search(SortedMap<String, byte[]> site) {
+        if (indexed != site) {
+            index = org.gazette.search.SearchIndex.of(site);
+            indexed = site;
+        }
+        return index;
     }
 
     private static String firstNotFound(SortedMap<String, byte[]> site) {
@@ -279,7 +294,7 @@ public final class PreviewServer implements AutoCloseable {
     static final class ContentTypes {
         private static final Map<String, String> TYPES = Map.ofEntries(
                 Map.entry("html", "text/html; charset=utf-8"), Map.entry("css", "text/css; charset=utf-8"),
-                Map.entry("js", "text/javascript; charset=utf-8"), Map.entry("json", "application/json"),
+                Map.entry("js", "text/javascript; charset=utf-8"), Map.entry("json", "application/json"), Map.entry("gz", "application/gzip"),
                 Map.entry("xml", "application/xml"), Map.entry("txt", "text/plain; charset=utf-8"),
                 Map.entry("csv", "text/csv; charset=utf-8"), Map.entry("pdf", "application/pdf"),
                 Map.entry("png", "image/png"), Map.entry("jpg", "image/jpeg"), Map.entry("jpeg", "image/jpeg"),

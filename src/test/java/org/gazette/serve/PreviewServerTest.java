@@ -52,7 +52,7 @@ class PreviewServerTest {
         TestSites.write(dir.resolve("secret.txt"), "TOP-SECRET-BESIDE-THE-SITE");
         TestSites.write(dir.resolve("site/secret.txt"), "TOP-SECRET-BESIDE-THE-SITE");
         var options = new Build.Options(content, TestSites.TEMPLATES, dir.resolve("unused-out"), false,
-                new Publishing(java.time.Instant.now(), true), false);
+                new Publishing(java.time.Instant.now(), true), true);
         serve = new Serve(options, new InetSocketAddress("127.0.0.1", 0), new PrintWriter(log, true));
         assertTrue(serve.start(), log::toString);
         port = serve.port();
@@ -96,6 +96,44 @@ class PreviewServerTest {
 
     static Response get(String path) throws IOException {
         return raw("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n\r\n");
+    }
+
+    /** The preview searches too: the index is made from the site it serves, when first asked after a save. */
+    @Test
+    void servesASearchIndexOfWhatItServesRemadeAfterASave(@TempDir Path tmp) throws Exception {
+        Path site = TestSites.copyOfSample(tmp.resolve("site"));
+        var options = new Build.Options(site, TestSites.TEMPLATES, tmp.resolve("unused-out"), false, new Publishing(java.time.Instant.now(), true), true);
+        try (Serve own = new Serve(options, new InetSocketAddress("127.0.0.1", 0), new PrintWriter(new StringWriter(), true))) {
+            assertTrue(own.start());
+            int saved = port;
+            port = own.port();
+            try {
+                assertEquals(1, Jsoup.parse(get("/zh/index.html").text()).select("form[role=search]").size(), "the header's search box");
+                assertEquals(List.of("zh/2017/", "zh/2017/news/meeting.html"), indexed("zh"));
+                assertEquals(404, get("/search/zh/t-0000000000000000.json.gz").status());
+                TestSites.write(site.resolve("2017/news/market.zh.md"), "---\ntitle: 农贸市场改造完成\ndate: 2018-03-01\nsummary: 改造完成。\n---\n\n农贸市场提升改造全部完成。\n");
+                assertTrue(own.rebuild(List.of("2017/news/market.zh.md"), "market.zh.md"));
+                assertEquals(List.of("zh/2017/news/market.html", "zh/2017/", "zh/2017/news/meeting.html"), indexed("zh"), "the new article, newest first");
+            } finally {
+                port = saved;
+            }
+        }
+    }
+
+    /** The documents of a language's search index as the preview serves it (first bundle, in order). */
+    static List<String> indexed(String lang) throws IOException {
+        Response index = get("/search/" + lang + "/index.json");
+        assertEquals(200, index.status(), index.text());
+        var bundle = new com.fasterxml.jackson.databind.ObjectMapper().readTree(index.body()).get("bundles").get(0);
+        List<String> urls = new java.util.ArrayList<>();
+        for (var f : bundle.get("texts")) {
+            Response texts = get("/search/" + lang + "/" + f.asText());
+            assertEquals(200, texts.status());
+            assertEquals("application/gzip", texts.header("Content-Type"));
+            byte[] json = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(texts.body())).readAllBytes();
+            new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).forEach(d -> urls.add(d.get(0).asText()));
+        }
+        return urls;
     }
 
     @Test
