@@ -49,6 +49,27 @@ class MarkdownDifferentialTest {
         assertTrue(direct > CASES / 2, "the fast writer handled " + direct + " of " + CASES + " documents");
     }
 
+    /**
+     * Texts without '|' are parsed without the tables extension (faster); on the same generated
+     * documents with their pipes taken out, both parsers must give the same HTML.
+     */
+    @Test
+    void textsWithoutPipesReadTheSameWithoutTheTablesStep() {
+        Random random = new Random(20180301);
+        var withTables = com.vladsch.flexmark.parser.Parser.builder(MARKDOWN.options()).build();
+        int tablesWouldBe = 0;
+        for (int i = 0; i < CASES; i++) {
+            String md = document(random).replace("|", "");
+            assertEquals(-1, md.indexOf('|'));
+            String expected = MARKDOWN.render(withTables.parse(md));
+            String got = MARKDOWN.render(MARKDOWN.parse(md));
+            int n = i;
+            assertEquals(expected, got, () -> "case " + n + ":\n" + md);
+            if (expected.contains("<table")) tablesWouldBe++;
+        }
+        assertEquals(0, tablesWouldBe, "no table without a pipe");
+    }
+
     /** Every href and src in {@code html}, read as a browser reads attributes, passes the filter. */
     static void assertNoUnsafeAddress(String html, String md) {
         for (Element e : Jsoup.parseBodyFragment(html).select("[href], [src]")) {
