@@ -1,7 +1,8 @@
 // Searches a built Gazette site the way a reader does: serves SITE_DIR on loopback HTTP, opens
 // LANG/search.html?q=QUERY in headless Chromium, waits for the results and prints them as JSON lines
 // ({"lang", "query", "hits": [{"title", "href", "marks"}]}). Usage: node search.mjs SITE_DIR LANG QUERY [QUERY …]
-// [--lang=LANG QUERY …] — one browser for every query, in any language.
+// [--lang=LANG QUERY …] [--site=OTHER_DIR QUERY …] — one browser for every query, in any language,
+// on any number of sites (each served in turn at the same address); lines carry "site" then.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join, normalize, resolve, extname } from 'node:path';
@@ -10,11 +11,13 @@ import { chromium } from 'playwright-core';
 const [site, firstLang, ...args] = process.argv.slice(2);
 const queries = [];
 let lang = firstLang;
+let dir = site;
 for (const a of args) {
   if (a.startsWith('--lang=')) lang = a.slice('--lang='.length);
-  else queries.push({ lang, q: a });
+  else if (a.startsWith('--site=')) dir = a.slice('--site='.length);
+  else queries.push({ lang, q: a, dir });
 }
-const root = resolve(site);
+let root = resolve(site);
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
   '.gz': 'application/gzip' };
 
@@ -39,8 +42,11 @@ const browser = await chromium.launch({
 });
 let failed = 0;
 try {
-  for (const { lang, q } of queries) {
-    const page = await browser.newPage();
+  for (const { lang, q, dir } of queries) {
+    root = resolve(dir);
+    // A new context for each query: no cached piece of one site's index is seen by the next.
+    const context = await browser.newContext();
+    const page = await context.newPage();
     // Nothing leaves the machine: only the loopback server is reached.
     await page.route('**/*', (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort()));
     await page.goto(`${base}${lang}/search.html?q=${encodeURIComponent(q)}`);
@@ -52,8 +58,8 @@ try {
       const a = li.querySelector('a');
       return { title: a.textContent, href: a.getAttribute('href'), marks: [...li.querySelectorAll('mark')].map((m) => m.textContent) };
     }));
-    console.log(JSON.stringify({ lang, query: q, hits }));
-    await page.close();
+    console.log(JSON.stringify(dir === site ? { lang, query: q, hits } : { site: dir, lang, query: q, hits }));
+    await context.close();
   }
 } catch (e) {
   console.error(String(e));

@@ -226,7 +226,22 @@ final class ProseReader {
      * Numbers written as words ("One hundred old communities", "twenty-three"): soft quantities, since
      * English spells out a number that starts a sentence and small counts, where Chinese writes digits.
      */
-    private static final java.util.Set<Character> FIRST_LETTERS = java.util.Set.of('z', 'o', 't', 'f', 's', 'e', 'n');
+    private static boolean startsNumberWord(char c) {
+        return switch (c) {
+            case 'z', 'o', 't', 'f', 's', 'e', 'n' -> true;
+            default -> false;
+        };
+    }
+
+    /** {@link #ONES} and {@link #TENS} by word (a list's indexOf compares with every entry). */
+    private static final Map<String, Integer> ONE = index(ONES);
+    private static final Map<String, Integer> TEN = index(TENS);
+
+    private static Map<String, Integer> index(List<String> words) {
+        Map<String, Integer> m = new java.util.HashMap<>();
+        for (int i = 0; i < words.size(); i++) if (!words.get(i).isEmpty()) m.put(words.get(i), i);
+        return Map.copyOf(m);
+    }
 
     private static void words(String s, int lineNo, int column0, List<Stated> out) {
         String lower = null;
@@ -238,7 +253,7 @@ final class ProseReader {
                 i++;
                 continue;
             }
-            if (!FIRST_LETTERS.contains(first)) {
+            if (!startsNumberWord(first)) {
                 // No number word starts with this letter: skip the word without copying it.
                 while (i < n && Character.isLetter(s.charAt(i))) i++;
                 continue;
@@ -253,12 +268,15 @@ final class ProseReader {
             while (j < n) {
                 int k = j;
                 while (k < n && Character.isLetter(lower.charAt(k))) k++;
+                // Number words are 3 to 9 letters long ("one" … "seventeen"): anything else ends the number.
+                if (k - j < 3 || k - j > 9) break;
                 String w = lower.substring(j, k);
-                int v = ONES.indexOf(w);
-                if (v >= 0) {
-                    current += v;
-                } else if (TENS.indexOf(w) >= 2) {
-                    current += TENS.indexOf(w) * 10;
+                Integer one = ONE.get(w);
+                Integer ten = TEN.get(w);
+                if (one != null) {
+                    current += one;
+                } else if (ten != null && ten >= 2) {
+                    current += ten * 10;
                 } else if (w.equals("hundred") && any) {
                     current = Math.max(current, 1) * 100;
                 } else if (w.equals("thousand") && any) {
@@ -270,7 +288,7 @@ final class ProseReader {
                     int m = next;
                     while (m < n && Character.isLetter(lower.charAt(m))) m++;
                     String after = lower.substring(next, m);
-                    if (ONES.indexOf(after) < 0 && TENS.indexOf(after) < 2) break;
+                    if (!ONE.containsKey(after) && TEN.getOrDefault(after, 0) < 2) break;
                 } else {
                     break;
                 }
