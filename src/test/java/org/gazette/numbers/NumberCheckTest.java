@@ -171,4 +171,17 @@ class NumberCheckTest {
         assertTrue(zhCount >= 40, "Chinese quantities read: " + zhCount);
         assertTrue(enCount >= 20, "English quantities with a unit read: " + enCount);
     }
+
+    @Test
+    void englishNumberWordsAreRead() {
+        ProseReader en = new ProseReader(org.gazette.format.Units.shipped(), "en");
+        java.util.function.Function<String, List<String>> read = line -> en.read(line, 1, 1).stream()
+                .filter(st -> st.unit() == null).map(st -> st.written() + "=" + st.amount().toPlainString()).toList();
+        assertEquals(List.of("One hundred=100"), read.apply("One hundred old communities were renovated."));
+        assertEquals(List.of("twenty-three=23"), read.apply("It built twenty-three schools."));
+        assertEquals(List.of("two hundred and twenty=220"), read.apply("two hundred and twenty projects"));
+        assertEquals(List.of("seventeen=17", "three thousand=3000"), read.apply("seventeen towns and three thousand households"));
+        assertEquals(List.of("two hundred=200"), read.apply("two hundred and the rest"), "'and' goes on only before a number word");
+        assertEquals(List.of(), read.apply("one office, often, someone, seventies, nineteenth, tone"), "one is no count; other words are no numbers");
+    }
 }
