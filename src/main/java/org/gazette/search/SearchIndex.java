@@ -42,7 +42,7 @@ public final class SearchIndex {
     /** Documents a bundle holds at most: the build's memory grows with one bundle's postings, not the archive. */
     static final int BUNDLE = Integer.getInteger("gazette.searchBundle", 10_000);
     /** Documents a text file holds. */
-    static final int PER_FILE = 40;
+    static final int PER_FILE = 10;
     /** Characters of terms and postings a term file holds at most (before compression), unless one term alone is longer. */
     static final int TERM_FILE = 64 * 1024;
     /** How much more a term in the title counts than one in the text. */
