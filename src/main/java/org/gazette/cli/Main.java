@@ -29,7 +29,27 @@ public final class Main implements Callable<Integer> {
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(out);
         cl.setErr(err);
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            return outOfMemory(err);
+        }
+    }
+
+    /**
+     * A very large archive on a small machine: say what to do, not a stack trace. The output folder
+     * is replaced only at the very end, so the previous site is still there.
+     */
+    static int outOfMemory(PrintWriter err) {
+        err.println("gazette: out of memory: this content needs more than the " + (Runtime.getRuntime().maxMemory() >> 20)
+                + " MB Java may use here; nothing was written (the previous site is kept)");
+        err.println("  give Java more, e.g. GAZETTE_JAVA_OPTS=-Xmx12g ./gazette build (a build holds about 60 MB per 1,000 articles in both languages)");
+        return 1;
+    }
+
+    private static boolean outOfMemory(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) if (t instanceof OutOfMemoryError) return true;
+        return false;
     }
 
     @CommandLine.Spec
@@ -344,6 +364,7 @@ public final class Main implements Callable<Integer> {
         try {
             r = new Build(new Build.Options(f.content, f.templates, out, f.strict, publishing, !f.noSearch, paintBulletins)).run(write);
         } catch (RuntimeException | Error e) {
+            if (outOfMemory(e)) return outOfMemory(stderr);
             // A bug in Gazette, not in the content: say so plainly; the trace only on request.
             stderr.println("gazette: internal error: " + e + " — this is a bug in Gazette, not in your content; "
                     + "please report it with the output of --verbose. Nothing was written.");

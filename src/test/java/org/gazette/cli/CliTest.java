@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.gazette.TestSites;
 import org.gazette.site.Build;
@@ -223,5 +224,22 @@ class CliTest {
         var none = run("new", "year", "2016", "--content", content.toString());
         assertEquals(1, none.code());
         assertTrue(none.err().contains("no earlier year has a report.yaml to start from"), none.err());
+    }
+
+    /** A machine too small for the archive: a message saying what to do, not a stack trace, and the previous site kept. */
+    @Test
+    void runningOutOfMemorySaysWhatToDo(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("site");
+        assertEquals(0, run("build", "--out", out.toString()).code());
+        String before = TestSites.read(out.resolve("zh/index.html"));
+        Process p = new ProcessBuilder(TestSites.gazetteCommand(List.of("-Xmx24m"), "build", "--out", out.toString()))
+                .redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(1, p.exitValue(), output);
+        assertTrue(output.startsWith("gazette: out of memory: this content needs more than the "), output);
+        assertTrue(output.contains("GAZETTE_JAVA_OPTS=-Xmx12g"), output);
+        assertFalse(output.contains("\tat "), "no stack trace: " + output);
+        assertEquals(before, TestSites.read(out.resolve("zh/index.html")));
     }
 }
