@@ -12,10 +12,12 @@ const [site, firstLang, ...args] = process.argv.slice(2);
 const queries = [];
 let lang = firstLang;
 let dir = site;
+let clickMore = false;
 for (const a of args) {
   if (a.startsWith('--lang=')) lang = a.slice('--lang='.length);
   else if (a.startsWith('--site=')) dir = a.slice('--site='.length);
-  else queries.push({ lang, q: a, dir });
+  else if (a === '--more') clickMore = true;
+  else queries.push({ lang, q: a, dir, clickMore });
 }
 let root = resolve(site);
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
@@ -42,7 +44,7 @@ const browser = await chromium.launch({
 });
 let failed = 0;
 try {
-  for (const { lang, q, dir } of queries) {
+  for (const { lang, q, dir, clickMore } of queries) {
     root = resolve(dir);
     // A new context for each query: no cached piece of one site's index is seen by the next.
     const context = await browser.newContext();
@@ -54,11 +56,21 @@ try {
       const el = document.getElementById('search-results');
       return el && (el.querySelector('ol') || (el.textContent && el.textContent !== el.dataset.loading));
     }, null, { timeout: 20000 });
+    // With --more: press "More results" until it is gone (at most 10 times), as a reader would.
+    const more = (await page.$('#search-results button.search-more')) !== null;
+    for (let i = 0; clickMore && i < 10 && (await page.$('#search-results button.search-more')); i++) {
+      const before = await page.$$eval('#search-results ol > li', (lis) => lis.length);
+      await page.click('#search-results button.search-more');
+      await page.waitForFunction((n) => document.querySelectorAll('#search-results ol > li').length > n
+        || !document.querySelector('#search-results button.search-more'), before, { timeout: 20000 });
+    }
     const hits = await page.$$eval('#search-results ol > li', (lis) => lis.map((li) => {
       const a = li.querySelector('a');
       return { title: a.textContent, href: a.getAttribute('href'), marks: [...li.querySelectorAll('mark')].map((m) => m.textContent) };
     }));
-    console.log(JSON.stringify(dir === site ? { lang, query: q, hits } : { site: dir, lang, query: q, hits }));
+    const line = dir === site ? { lang, query: q, hits } : { site: dir, lang, query: q, hits };
+    if (clickMore) Object.assign(line, { more, count: await page.$eval('#search-results > p', (p) => p.textContent) });
+    console.log(JSON.stringify(line));
     await context.close();
   }
 } catch (e) {

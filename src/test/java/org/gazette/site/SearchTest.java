@@ -51,13 +51,28 @@ class SearchTest {
             Files.createDirectories(bundled.resolve(e.getKey()).getParent());
             Files.write(bundled.resolve(e.getKey()), e.getValue());
         }
-        // Every query the tests ask, of both sites, in one browser (starting Chromium is most of a search's cost).
+        // A news desk's year: 45 articles sharing a word, a day apart, to page through.
+        Path desk = TestSites.copyOfSample(tmp.resolve("desk"));
+        for (int i = 1; i <= 45; i++) {
+            String day = String.format("2018-01-%02d", (i - 1) % 28 + 1).replace("2018-01-", i > 28 ? "2018-02-" : "2018-01-");
+            for (String lang : List.of("zh", "en")) {
+                TestSites.write(desk.resolve(String.format("2017/news/market-%02d.%s.md", i, lang)), "---\ntitle: " + (lang.equals("zh") ? "农贸市场第" + i + "期" : "Market no. " + i)
+                        + "\ndate: " + day + "\nsummary: " + (lang.equals("zh") ? "农贸市场。" : "Market.") + "\n---\n\n"
+                        + (lang.equals("zh") ? "农贸市场改造第" + i + "期完成。" : "Market renovation no. " + i + " done.") + "\n");
+            }
+        }
+        deskOut = tmp.resolve("desk-out");
+        Build.Result d = TestSites.build(desk, deskOut);
+        assertTrue(d.ok(), d.problems()::toString);
+        // Every query the tests ask, of all three sites, in one browser (starting Chromium is most of a search's cost).
         found = search("zh", "乡村振兴", "综合目标考核", "xyzzyq", "街道", "下街道", "管", "柴琳琳",
                 "--lang=en", "resettlement", "resettle", "ＲＥＳＥＴＴＬＥＭＥＮＴ", "Resettlement Housing", "乡村振兴", "2017",
-                "--site=" + bundled, "resettlement", "--lang=zh", "管城");
+                "--site=" + bundled, "resettlement", "--lang=zh", "管城",
+                "--site=" + deskOut, "--more", "农贸市场");
     }
 
     static Path bundled;
+    static Path deskOut;
 
     /** What a query found on the sample site, asked in {@code lang}. */
     static JsonNode found(String lang, String query) {
@@ -152,9 +167,22 @@ class SearchTest {
     @Test
     void anIndexInManyBundlesIsSearchedAsOne() throws Exception {
         assertEquals(2, new ObjectMapper().readTree(bundled.resolve("search/zh/index.json").toFile()).get("bundles").size());
-        JsonNode en = found.stream().filter(n -> n.has("site") && n.get("lang").asText().equals("en")).findFirst().orElseThrow();
-        JsonNode zh = found.stream().filter(n -> n.has("site") && n.get("lang").asText().equals("zh")).findFirst().orElseThrow();
+        JsonNode en = found.stream().filter(n -> n.has("site") && n.get("site").asText().equals(bundled.toString()) && n.get("lang").asText().equals("en")).findFirst().orElseThrow();
+        JsonNode zh = found.stream().filter(n -> n.has("site") && n.get("site").asText().equals(bundled.toString()) && n.get("lang").asText().equals("zh")).findFirst().orElseThrow();
         assertEquals(hrefs(found("en", "resettlement")), hrefs(en), "the same results, in the same order, as from one bundle");
         assertEquals(java.util.Set.of("/zh/2017/", "/zh/2017/news/meeting.html"), java.util.Set.copyOf(hrefs(zh)));
+    }
+
+    /** Twenty results at a time, newest first among equals, and "More results" until every one is shown. */
+    @Test
+    void moreResultsPageThroughThemAll() {
+        JsonNode r = found.stream().filter(n -> n.has("site") && n.get("site").asText().equals(deskOut.toString())).findFirst().orElseThrow();
+        assertTrue(r.get("more").asBoolean(), "45 results: a button for the next twenty");
+        assertEquals("找到45条结果", r.get("count").asText());
+        List<String> hrefs = hrefs(r);
+        assertEquals(45, hrefs.size(), r.toString());
+        assertEquals(45, new java.util.HashSet<>(hrefs).size(), "no result twice");
+        assertEquals("/zh/2017/news/market-45.html", hrefs.get(0), "the newest of equals first");
+        assertEquals("/zh/2017/news/market-01.html", hrefs.get(44));
     }
 }

@@ -10,7 +10,7 @@ const input = document.getElementById('q');
 const d = out.dataset;
 const lang = document.documentElement.lang || '';
 const SHOWN = 20;
-/** Text files a query reads at most to check phrases (each holds a few dozen documents). */
+/** Text files one page of results reads at most while checking phrases (each holds ten documents). */
 const READS = 40;
 
 function say(text) {
@@ -172,46 +172,69 @@ async function run(query) {
     for (const [doc, score] of await match(bundle, q.terms)) candidates.push({ b, doc, score });
   }
   candidates.sort((x, y) => y.score - x.score || x.b - y.b || x.doc - y.doc);
-  const shown = [];
-  const reads = new Set();
-  let dropped = 0;
-  for (const c of candidates) {
-    if (shown.length === SHOWN) break;
-    const bundle = index.bundles[c.b];
-    const name = bundle.texts[Math.floor(c.doc / bundle.perFile)];
-    reads.add(name);
-    if (reads.size > READS) break;
-    const [url, title, date, text] = (await piece(name))[c.doc % bundle.perFile];
-    const hay = q.phrases.length ? normalized(text).norm + ' ' + normalize(title) : '';
-    if (!q.phrases.every((p) => hay.includes(p))) {
-      dropped++;
-      continue;
-    }
-    shown.push({ url, title, date, text });
-  }
-  if (shown.length === 0) return say(d.none);
-  // Counted exactly where every candidate was read; otherwise the unread ones count as found.
-  const n = candidates.length - dropped;
   const list = document.createElement('ol');
   list.className = 'search-hits';
+  const count = document.createElement('p');
+  const more = Object.assign(document.createElement('button'), { type: 'button', className: 'search-more', textContent: d.more });
+  let next = 0;
+  let dropped = 0;
   const dates = new Intl.DateTimeFormat(lang || undefined, { dateStyle: 'long', timeZone: 'UTC' });
-  for (const r of shown) {
-    const li = document.createElement('li');
-    const h = document.createElement('h2');
-    h.append(Object.assign(document.createElement('a'), { href: root + r.url, textContent: r.title }));
-    li.append(h);
-    if (/^\d{4}-\d{2}-\d{2}/.test(r.date)) {
-      const time = Object.assign(document.createElement('time'), { dateTime: r.date, textContent: dates.format(new Date(r.date.slice(0, 10))) });
-      const meta = Object.assign(document.createElement('p'), { className: 'meta' });
-      meta.append(time);
-      li.append(meta);
+
+  /** The next results (at most SHOWN), each checked for the query's phrases; false when none is left. */
+  async function page() {
+    const shown = [];
+    const reads = new Set();
+    while (next < candidates.length && shown.length < SHOWN) {
+      const c = candidates[next];
+      const bundle = index.bundles[c.b];
+      const name = bundle.texts[Math.floor(c.doc / bundle.perFile)];
+      if (!reads.has(name) && reads.size === READS) break;
+      reads.add(name);
+      next++;
+      const [url, title, date, text] = (await piece(name))[c.doc % bundle.perFile];
+      const hay = q.phrases.length ? normalized(text).norm + ' ' + normalize(title) : '';
+      if (q.phrases.every((p) => hay.includes(p))) shown.push({ url, title, date, text });
+      else dropped++;
     }
-    li.append(excerpt(r.text, q.needles));
-    list.append(li);
+    for (const r of shown) list.append(hit(r, root, dates, q.needles));
+    // Counted exactly once every candidate is read; until then the unread ones count as found.
+    const n = candidates.length - dropped;
+    count.textContent = (n === 1 ? d.resultsOne : d.results).replace('{n}', String(n));
+    if (next >= candidates.length) more.remove();
+    return shown.length > 0;
   }
-  // The language's own forms, chosen on the page: "1 result" / "2 results" (Chinese has one form).
-  const count = Object.assign(document.createElement('p'), { textContent: (n === 1 ? d.resultsOne : d.results).replace('{n}', String(n)) });
+
+  let found = await page();
+  // A page whose candidates all held the phrase's pairs apart: try a little further before giving up.
+  for (let k = 0; !found && next < candidates.length && k < 3; k++) found = await page();
+  if (!found && list.children.length === 0) return say(d.none);
+  more.addEventListener('click', async () => {
+    more.disabled = true;
+    const first = list.children.length;
+    await page();
+    more.disabled = false;
+    // Keyboard and screen-reader users go on from the first new result.
+    const link = list.children[first]?.querySelector('a');
+    if (link) link.focus();
+  });
   out.replaceChildren(count, list);
+  if (next < candidates.length) out.append(more);
+}
+
+/** One result: its title as a link, its date, an excerpt with the query marked. */
+function hit(r, root, dates, needles) {
+  const li = document.createElement('li');
+  const h = document.createElement('h2');
+  h.append(Object.assign(document.createElement('a'), { href: root + r.url, textContent: r.title }));
+  li.append(h);
+  if (/^\d{4}-\d{2}-\d{2}/.test(r.date)) {
+    const time = Object.assign(document.createElement('time'), { dateTime: r.date, textContent: dates.format(new Date(r.date.slice(0, 10))) });
+    const meta = Object.assign(document.createElement('p'), { className: 'meta' });
+    meta.append(time);
+    li.append(meta);
+  }
+  li.append(excerpt(r.text, needles));
+  return li;
 }
 
 const query = new URLSearchParams(location.search).get('q');
