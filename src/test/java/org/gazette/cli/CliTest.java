@@ -232,7 +232,7 @@ class CliTest {
         Path out = tmp.resolve("site");
         assertEquals(0, run("build", "--out", out.toString()).code());
         String before = TestSites.read(out.resolve("zh/index.html"));
-        Process p = new ProcessBuilder(TestSites.gazetteCommand(List.of("-Xmx24m"), "build", "--out", out.toString()))
+        Process p = new ProcessBuilder(TestSites.gazetteCommand(List.of("-Xms16m", "-Xmx24m"), "build", "--out", out.toString()))
                 .redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS));
