@@ -57,7 +57,7 @@ public record PageText(String title, String date, String text) {
     }
 
     /** Text with whitespace runs written as one space, none at either end. */
-    private static final class Words {
+    private static final class Words implements Sink {
         final StringBuilder b = new StringBuilder();
         boolean space;
 
@@ -69,35 +69,34 @@ public record PageText(String title, String date, String text) {
             return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\u00a0';
         }
 
-        /** A character {@link #append(String, int, int)} may not copy as it is: white space, or the start of a reference. */
-        static boolean special(char c) {
-            return c <= ' ' || c == '&' || c == '\u00a0';
+        @Override
+        public void append(String s, int from, int to) {
+            int i = from;
+            while (i < to) {
+                // Copy runs without white space at once.
+                int run = i;
+                while (run < to && !space(s.charAt(run))) run++;
+                if (run > i) {
+                    if (space) b.append(' ');
+                    space = false;
+                    b.append(s, i, run);
+                    i = run;
+                } else {
+                    space();
+                    i++;
+                }
+            }
         }
 
-        /** {@code s[from, to)}, which holds no {@link #special} character. */
-        void append(String s, int from, int to) {
-            if (space) b.append(' ');
-            space = false;
-            b.append(s, from, to);
-        }
-
-        void append(char c) {
-            if (space(c)) {
+        @Override
+        public void append(int cp) {
+            if (cp < 0x10000 && space((char) cp)) {
                 space();
                 return;
             }
             if (space) b.append(' ');
             space = false;
-            b.append(c);
-        }
-
-        void append(int cp) {
-            if (Character.isBmpCodePoint(cp)) {
-                append((char) cp);
-            } else {
-                append(Character.highSurrogate(cp));
-                b.append(Character.lowSurrogate(cp));
-            }
+            b.appendCodePoint(cp);
         }
 
         @Override
@@ -176,30 +175,7 @@ public record PageText(String title, String date, String text) {
 
         private void text(String s, int from, int to) {
             // The title is shown above the excerpt, so it is kept apart from the text.
-            Words out = inTitle >= 0 ? title : text;
-            int i = from;
-            while (i < to) {
-                // A run of ordinary characters is copied at once (most of the text).
-                int run = i;
-                while (run < to && !Words.special(s.charAt(run))) run++;
-                if (run > i) {
-                    out.append(s, i, run);
-                    i = run;
-                    continue;
-                }
-                char c = s.charAt(i);
-                int semi;
-                if (c == '&' && (semi = s.indexOf(';', i)) > 0 && semi < to && semi - i <= 10) {
-                    int cp = reference(s.substring(i + 1, semi));
-                    if (cp >= 0) {
-                        out.append(cp);
-                        i = semi + 1;
-                        continue;
-                    }
-                }
-                out.append(c);
-                i++;
-            }
+            decode(s, from, to, inTitle >= 0 ? title : text);
         }
 
         private void space() {
@@ -215,28 +191,55 @@ public record PageText(String title, String date, String text) {
         return to < 0 ? null : decode(attributes, from, to);
     }
 
-    /** The characters of {@code s[from, to)} with character references decoded (what Gazette writes: named XML ones, &nbsp; and numeric). */
+    /** Where decoded text goes. */
+    interface Sink {
+        /** {@code s[from, to)}, which holds no {@code &}. */
+        void append(String s, int from, int to);
+
+        void append(int codePoint);
+    }
+
+    /** The characters of {@code s[from, to)} with character references decoded. */
     static String decode(String s, int from, int to) {
-        int amp = from;
-        while (amp < to && s.charAt(amp) != '&') amp++;
-        if (amp == to) return s.substring(from, to);
-        StringBuilder out = new StringBuilder(to - from);
+        StringBuilder b = new StringBuilder(to - from);
+        decode(s, from, to, new Sink() {
+            @Override
+            public void append(String text, int f, int t) {
+                b.append(text, f, t);
+            }
+
+            @Override
+            public void append(int codePoint) {
+                b.appendCodePoint(codePoint);
+            }
+        });
+        return b.toString();
+    }
+
+    /**
+     * Decodes the character references of {@code s[from, to)} (what Gazette writes: named XML ones,
+     * &nbsp; and numeric) into {@code out}; runs without one are passed on at once (most of the text).
+     */
+    static void decode(String s, int from, int to, Sink out) {
         int i = from;
         while (i < to) {
-            char c = s.charAt(i);
-            int semi;
-            if (c == '&' && (semi = s.indexOf(';', i)) > 0 && semi < to && semi - i <= 10) {
-                int cp = reference(s.substring(i + 1, semi));
-                if (cp >= 0) {
-                    out.appendCodePoint(cp);
-                    i = semi + 1;
-                    continue;
-                }
+            int run = i;
+            while (run < to && s.charAt(run) != '&') run++;
+            if (run > i) {
+                out.append(s, i, run);
+                i = run;
+                continue;
             }
-            out.append(c);
-            i++;
+            int semi = s.indexOf(';', i);
+            int cp = semi > 0 && semi < to && semi - i <= 10 ? reference(s.substring(i + 1, semi)) : -1;
+            if (cp >= 0) {
+                out.append(cp);
+                i = semi + 1;
+            } else {
+                out.append('&');
+                i++;
+            }
         }
-        return out.toString();
     }
 
     /** The character a reference (without & and ;) stands for, or -1. */
