@@ -46,6 +46,11 @@ public record PageText(String title, String date, String text) {
         return new Scanner(new String(utf8, start, utf8.length - start, java.nio.charset.StandardCharsets.UTF_8)).read(0);
     }
 
+    /** Whether the page marks an element {@code data-search-body}. */
+    static boolean marked(byte[] utf8) {
+        return indexOf(utf8, MARK) >= 0;
+    }
+
     private static int indexOf(byte[] hay, byte[] needle) {
         outer:
         for (int i = 0; i + needle.length <= hay.length; i++) {

@@ -69,6 +69,18 @@ public final class SearchIndex {
         return out;
     }
 
+    /**
+     * The result pages (articles, reports) that mark no element {@code data-search-body}: search
+     * cannot find them — an office's template without the mark. Empty with Gazette's templates.
+     */
+    public static List<String> unmarked(SortedMap<String, byte[]> files) {
+        List<String> out = new ArrayList<>();
+        for (var e : files.entrySet()) {
+            if (RESULT.matcher(e.getKey()).matches() && !PageText.marked(e.getValue())) out.add(e.getKey());
+        }
+        return out;
+    }
+
     /** One language's index: its bundles in path order (so years stay together), each sorted newest first. */
     private static SortedMap<String, byte[]> language(String lang, List<String> paths, SortedMap<String, byte[]> files, int size) {
         String dir = "search/" + lang + "/";

@@ -114,6 +114,7 @@ public final class Build {
                         cache == null ? null : cache.links);
                 return null;
             });
+            if (options.search() && !partial) searchable(files);
             if (cache != null && !problems.hasErrors()) cache.finished(files);
             if (failed()) return result(false, pages, files);
             if (write) {
@@ -424,6 +425,15 @@ public final class Build {
         if (cache != null && partial) perLanguage = new LinkedHashMap<>(cache.perLanguage());
         else if (cache != null && ok) cache.perLanguage(perLanguage);
         return new Result(ok && !failed(), perLanguage, files, problems.sorted(), times, new LinkedHashMap<>(bulletinPages));
+    }
+
+    /** Warns when articles or reports cannot be found by search (a template without the mark the index reads). */
+    private void searchable(SortedMap<String, byte[]> files) {
+        List<String> unmarked = org.gazette.search.SearchIndex.unmarked(files);
+        if (unmarked.isEmpty()) return;
+        problems.warning(Position.of(unmarked.get(0)), (unmarked.size() == 1 ? "this page" : "this page and " + (unmarked.size() - 1) + " more")
+                        + " cannot be found by the site's search: the template marks no element data-search-body",
+                "add data-search-body=\"\" to the element that holds the text (Gazette's templates: <article> in article.ftlh, <main> in layout.ftlh for reports)");
     }
 
     private <T> T step(String name, java.util.function.Supplier<T> step) {
