@@ -1,8 +1,10 @@
 // Searches a built Gazette site the way a reader does: serves SITE_DIR on loopback HTTP, opens
 // LANG/search.html?q=QUERY in headless Chromium, waits for the results and prints them as JSON lines
 // ({"lang", "query", "hits": [{"title", "href", "marks"}]}). Usage: node search.mjs SITE_DIR LANG QUERY [QUERY …]
-// [--lang=LANG QUERY …] [--site=OTHER_DIR QUERY …] — one browser for every query, in any language,
-// on any number of sites (each served in turn at the same address); lines carry "site" then.
+// [--lang=LANG QUERY …] [--site=OTHER_DIR QUERY …] [--type QUERY …] [--more QUERY …] — one browser for
+// every query, in any language, on any number of sites (each served in turn at the same address;
+// lines carry "site" then). From --type on, queries are typed into the header's box on the language's
+// home page and sent with Enter; from --more on, "More results" is pressed until it is gone.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join, normalize, resolve, extname } from 'node:path';
@@ -13,11 +15,13 @@ const queries = [];
 let lang = firstLang;
 let dir = site;
 let clickMore = false;
+let type = false;
 for (const a of args) {
   if (a.startsWith('--lang=')) lang = a.slice('--lang='.length);
   else if (a.startsWith('--site=')) dir = a.slice('--site='.length);
   else if (a === '--more') clickMore = true;
-  else queries.push({ lang, q: a, dir, clickMore });
+  else if (a === '--type') type = true;
+  else queries.push({ lang, q: a, dir, clickMore, type });
 }
 let root = resolve(site);
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
@@ -44,14 +48,21 @@ const browser = await chromium.launch({
 });
 let failed = 0;
 try {
-  for (const { lang, q, dir, clickMore } of queries) {
+  for (const { lang, q, dir, clickMore, type } of queries) {
     root = resolve(dir);
     // A new context for each query: no cached piece of one site's index is seen by the next.
     const context = await browser.newContext();
     const page = await context.newPage();
     // Nothing leaves the machine: only the loopback server is reached.
     await page.route('**/*', (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort()));
-    await page.goto(`${base}${lang}/search.html?q=${encodeURIComponent(q)}`);
+    if (type) {
+      // As a reader does: the language's home page, the query typed into the header's box, Enter.
+      await page.goto(`${base}${lang}/index.html`);
+      await page.fill('#site-search', q);
+      await Promise.all([page.waitForURL('**/search.html?q=*'), page.press('#site-search', 'Enter')]);
+    } else {
+      await page.goto(`${base}${lang}/search.html?q=${encodeURIComponent(q)}`);
+    }
     await page.waitForFunction(() => {
       const el = document.getElementById('search-results');
       return el && (el.querySelector('ol') || (el.textContent && el.textContent !== el.dataset.loading));
