@@ -3,7 +3,7 @@
 // ({"lang", "query", "hits": [{"title", "href", "marks"}]}). Usage: node search.mjs SITE_DIR LANG QUERY [QUERY …]
 // [--lang=LANG QUERY …] [--site=OTHER_DIR QUERY …] [--type QUERY …] [--more QUERY …] — one browser for
 // every query, in any language, on any number of sites (each served in turn at the same address;
-// lines carry "site" then). From --type on, queries are typed into the header's box on the language's
+// lines carry "site" then). The query after --type is typed into the header's box on the language's
 // home page and sent with Enter; from --more on, "More results" is pressed until it is gone.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -21,7 +21,10 @@ for (const a of args) {
   else if (a.startsWith('--site=')) dir = a.slice('--site='.length);
   else if (a === '--more') clickMore = true;
   else if (a === '--type') type = true;
-  else queries.push({ lang, q: a, dir, clickMore, type });
+  else {
+    queries.push({ lang, q: a, dir, clickMore, type });
+    type = false;
+  }
 }
 let root = resolve(site);
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json',

@@ -66,7 +66,7 @@ class SearchTest {
         assertTrue(d.ok(), d.problems()::toString);
         // Every query the tests ask, of all three sites, in one browser (starting Chromium is most of a search's cost).
         found = search("zh", "--type", "乡村振兴", "综合目标考核", "xyzzyq", "街道", "下街道", "管", "柴琳琳",
-                "--lang=en", "resettlement", "resettle", "ＲＥＳＥＴＴＬＥＭＥＮＴ", "Resettlement Housing", "乡村振兴", "2017",
+                "--lang=en", "--type", "resettlement", "resettle", "ＲＥＳＥＴＴＬＥＭＥＮＴ", "Resettlement Housing", "乡村振兴", "2017",
                 "--site=" + bundled, "resettlement", "--lang=zh", "管城",
                 "--site=" + deskOut, "--more", "农贸市场");
     }
