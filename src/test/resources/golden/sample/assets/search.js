@@ -163,7 +163,10 @@ async function run(query) {
   if (location.protocol === 'file:') return say(d.offline);
   say(d.loading);
   const root = new URL(d.root || './', location.href).pathname;
-  indexUrl = new URL(d.index, location.href);
+  // data-index names the language's index; a search page made from an older template (which named
+  // Pagefind's files) finds it beside the site's root: search/<the page's folder>/index.json.
+  indexUrl = d.index ? new URL(d.index, location.href)
+    : new URL(`search/${location.pathname.split('/').slice(-2, -1)[0]}/index.json`, new URL(d.root || '../', location.href));
   const index = await json(indexUrl, { cache: 'no-cache' });
   const q = parse(query);
   if (q.terms.length === 0) return say(d.none);
@@ -175,7 +178,7 @@ async function run(query) {
   const list = document.createElement('ol');
   list.className = 'search-hits';
   const count = document.createElement('p');
-  const more = Object.assign(document.createElement('button'), { type: 'button', className: 'search-more', textContent: d.more });
+  const more = Object.assign(document.createElement('button'), { type: 'button', className: 'search-more', textContent: d.more || '…' });
   let next = 0;
   let dropped = 0;
   const dates = new Intl.DateTimeFormat(lang || undefined, { dateStyle: 'long', timeZone: 'UTC' });
