@@ -118,13 +118,10 @@ public final class Build {
             if (cache != null && !problems.hasErrors()) cache.finished(files);
             if (failed()) return result(false, pages, files);
             if (write) {
-                if (options.search()) step("search", () -> {
-                    files.putAll(org.gazette.search.SearchIndex.of(files));
-                    return null;
-                });
                 step("write", () -> {
                     output.checkSafe(options.content(), options.templates());
-                    output.replaceWith(files);
+                    // The pages are written while the search index is made from them; the index goes in last.
+                    files.putAll(output.replaceWith(files, !options.search() ? null : () -> step("search", () -> org.gazette.search.SearchIndex.of(files))));
                     return null;
                 });
             }

@@ -79,6 +79,15 @@ public final class OutputFolder {
 
     /** Writes {@code files} into a hidden folder beside the output, then swaps it in. */
     public void replaceWith(SortedMap<String, byte[]> files) {
+        replaceWith(files, null);
+    }
+
+    /**
+     * The same, with files made from them ({@code more}, e.g. the search index) added before the
+     * swap: {@code files} are written by a thread of their own meanwhile, so the disk and the
+     * processors work at once. Returns what {@code more} made (empty without it).
+     */
+    public SortedMap<String, byte[]> replaceWith(SortedMap<String, byte[]> files, java.util.function.Supplier<SortedMap<String, byte[]>> more) {
         try {
             Files.createDirectories(parent);
             try {
@@ -88,17 +97,24 @@ public final class OutputFolder {
             }
             recover();
             Path building = createBuildingFolder();
-            // Folders first (each once), then the files in parallel.
-            java.util.TreeSet<Path> dirs = new java.util.TreeSet<>();
-            for (String f : files.keySet()) dirs.add(building.resolve(f).getParent());
-            for (Path d : dirs) Files.createDirectories(d);
-            files.entrySet().parallelStream().forEach(f -> {
+            SortedMap<String, byte[]> extra = new java.util.TreeMap<>();
+            if (more == null) {
+                write(building, files, true);
+            } else {
+                var pages = new java.util.concurrent.FutureTask<Void>(() -> {
+                    write(building, files, false);
+                    return null;
+                });
+                Thread writer = new Thread(pages, "gazette-writer");
+                writer.setDaemon(true);
+                writer.start();
                 try {
-                    Files.write(building.resolve(f.getKey()), f.getValue());
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    extra = more.get();
+                } finally {
+                    join(pages);
                 }
-            });
+                write(building, extra, true);
+            }
             if (Files.exists(out)) {
                 Path old = parent.resolve("." + name + ".old");
                 Files.move(out, old, StandardCopyOption.ATOMIC_MOVE);
@@ -108,9 +124,41 @@ public final class OutputFolder {
             } else {
                 Files.move(building, out, StandardCopyOption.ATOMIC_MOVE);
             }
+            return extra;
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new GazetteException(Position.of(out.toString()).error("cannot write the output: " + e.getMessage(),
                     "check there is disk space and permission to write " + parent));
+        }
+    }
+
+    /** Folders first (each once), then the files: in parallel, or on this thread alone. */
+    private static void write(Path building, SortedMap<String, byte[]> files, boolean parallel) throws IOException {
+        java.util.TreeSet<Path> dirs = new java.util.TreeSet<>();
+        for (String f : files.keySet()) dirs.add(building.resolve(f).getParent());
+        for (Path d : dirs) Files.createDirectories(d);
+        var entries = parallel ? files.entrySet().parallelStream() : files.entrySet().stream();
+        entries.forEach(f -> {
+            try {
+                Files.write(building.resolve(f.getKey()), f.getValue());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** Waits for the writer; its failure is this one's. */
+    private static void join(java.util.concurrent.FutureTask<Void> pages) throws IOException {
+        try {
+            pages.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while writing");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) throw io;
+            if (e.getCause() instanceof java.io.UncheckedIOException io) throw io;
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IOException(e.getCause());
         }
     }
 
