@@ -126,7 +126,6 @@ public final class SearchIndex {
         StringBuilder chunk = new StringBuilder(TERM_FILE + 1024);
         String from = null;
         String to = null;
-        boolean firstChunk = true;
         for (int id : postings.sorted()) {
             String t = postings.term(id);
             if (from == null) {
@@ -144,11 +143,11 @@ public final class SearchIndex {
             chunk.append(']');
             to = t;
             if (chunk.length() >= TERM_FILE) {
-                firstChunk = termFile(chunk, from, to, dir, out, index, firstChunk);
+                termFile(chunk, from, to, dir, out, index);
                 from = null;
             }
         }
-        if (from != null) termFile(chunk, from, to, dir, out, index, firstChunk);
+        if (from != null) termFile(chunk, from, to, dir, out, index);
         index.append("],\"texts\":[");
         StringBuilder texts = new StringBuilder();
         for (int f = 0; f * PER_FILE < docs.size(); f++) {
@@ -170,15 +169,15 @@ public final class SearchIndex {
         index.append("]}");
     }
 
-    private static boolean termFile(StringBuilder chunk, String from, String to, String dir, SortedMap<String, byte[]> out, StringBuilder index, boolean first) {
+    /** Closes the term file in {@code chunk}, writes it and lists it with its range of terms. */
+    private static void termFile(StringBuilder chunk, String from, String to, String dir, SortedMap<String, byte[]> out, StringBuilder index) {
         chunk.append("}\n");
-        if (!first) index.append(',');
+        if (index.charAt(index.length() - 1) != '[') index.append(',');
         index.append('[');
         string(index, from).append(',');
         string(index, to).append(',');
         string(index, write("t-", chunk, dir, out)).append(']');
         chunk.setLength(0);
-        return false;
     }
 
     /** Writes {@code json} compressed under a name made of its content; returns the name. */

@@ -89,8 +89,10 @@ async function match(bundle, terms) {
     const names = bundle.terms.filter(([from, to]) => from <= upper && to >= t.term).map((c) => c[2]);
     const scores = new Map();
     for (const chunk of await Promise.all(names.map(piece))) {
-      for (const [key, postings] of Object.entries(chunk)) {
-        if (key !== t.term && !(t.prefix && key.startsWith(t.term))) continue;
+      // An exact term is looked up; a beginning is compared with every term of its files.
+      const entries = t.prefix ? Object.entries(chunk).filter(([key]) => key.startsWith(t.term))
+        : Object.hasOwn(chunk, t.term) ? [[t.term, chunk[t.term]]] : [];
+      for (const [key, postings] of entries) {
         const df = postings.length / 2;
         const idf = Math.log(1 + (bundle.docs - df + 0.5) / (df + 0.5));
         const weight = key === t.term ? 1 : 0.5;
@@ -129,9 +131,8 @@ function normalized(text) {
   return { norm, at };
 }
 
-/** A window of the text around the first place a needle is found, the needles marked. */
-function excerpt(text, needles) {
-  const { norm, at } = normalized(text);
+/** A window of the text around the first place a needle is found in its normalized form, the needles marked. */
+function excerpt(text, { norm, at }, needles) {
   const hits = [];
   for (const n of needles) {
     for (let i = norm.indexOf(n); i >= 0; i = norm.indexOf(n, i + n.length)) hits.push([at[i], at[i + n.length]]);
@@ -195,8 +196,9 @@ async function run(query) {
       reads.add(name);
       next++;
       const [url, title, date, text] = (await piece(name))[c.doc % bundle.perFile];
-      const hay = q.phrases.length ? normalized(text).norm + ' ' + normalize(title) : '';
-      if (q.phrases.every((p) => hay.includes(p))) shown.push({ url, title, date, text });
+      const norm = normalized(text);
+      const hay = norm.norm + ' ' + normalize(title);
+      if (q.phrases.every((p) => hay.includes(p))) shown.push({ url, title, date, text, norm });
       else dropped++;
     }
     for (const r of shown) list.append(hit(r, root, dates, q.needles));
@@ -236,7 +238,7 @@ function hit(r, root, dates, needles) {
     meta.append(time);
     li.append(meta);
   }
-  li.append(excerpt(r.text, needles));
+  li.append(excerpt(r.text, r.norm, needles));
   return li;
 }
 
