@@ -25,18 +25,12 @@ public record PageText(String title, String date, String text) {
             "dt", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre",
             "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul");
 
-    /** The page's text, or null when it has no element marked {@code data-search-body} (it is not a search result). */
-    public static PageText of(String html) {
-        int mark = html.indexOf(" " + BODY + "=\"");
-        if (mark < 0) return null;
-        int start = html.lastIndexOf('<', mark);
-        if (start < 0) return null;
-        return new Scanner(html).read(start);
-    }
-
     private static final byte[] MARK = (" " + BODY + "=\"").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
-    /** The same, from the page's UTF-8 bytes: only the part from the marked body on is decoded. */
+    /**
+     * The text of a page given as its UTF-8 bytes, or null when it has no element marked
+     * {@code data-search-body} (it is not a search result). Only the part from that element on is decoded.
+     */
     public static PageText of(byte[] utf8) {
         int mark = indexOf(utf8, MARK);
         if (mark < 0) return null;
@@ -44,6 +38,11 @@ public record PageText(String title, String date, String text) {
         while (start >= 0 && utf8[start] != '<') start--;
         if (start < 0) return null;
         return new Scanner(new String(utf8, start, utf8.length - start, java.nio.charset.StandardCharsets.UTF_8)).read(0);
+    }
+
+    /** The same, from the page's text (tests). */
+    static PageText of(String html) {
+        return of(html.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** Whether the page marks an element {@code data-search-body}. */
