@@ -125,6 +125,8 @@ public final class TestSites {
         cmd.add("-XX:+UseSerialGC");
         cmd.add("-XX:TieredStopAtLevel=1");
         cmd.add("-Xms64m");
+        // Every bulletin painted, as a first build paints it (a test of the cache passes its own folder).
+        cmd.add("-Dgazette.cache=off");
         cmd.addAll(jvmArgs);
         cmd.add("-cp");
         cmd.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));

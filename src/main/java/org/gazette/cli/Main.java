@@ -161,7 +161,8 @@ public final class Main implements Callable<Integer> {
             long start = System.nanoTime();
             var publishing = folders.publishing(stderr);
             if (publishing == null) return 2;
-            Build build = new Build(new Build.Options(folders.content, folders.templates, out, folders.strict, publishing));
+            Build build = new Build(new Build.Options(folders.content, folders.templates, out, folders.strict, publishing)
+                    .withBulletinCache(org.gazette.render.BulletinCache.configuredFolder()));
             var result = build.bulletin(year, lang);
             for (Problem p : build.problems()) stderr.println(p.format());
             if (result == null) {
@@ -222,7 +223,8 @@ public final class Main implements Callable<Integer> {
                         + (drafts ? "; drafts and embargoed articles are shown to them (--drafts)" : "; drafts and embargoed articles are left out (add --drafts to show them)"));
             }
             var publishing = new org.gazette.content.Publishing(java.time.Instant.now(), showHeld);
-            var options = new Build.Options(content, templates, Path.of("site-out"), false, publishing, true);
+            var options = new Build.Options(content, templates, Path.of("site-out"), false, publishing, true)
+                    .withBulletinCache(org.gazette.render.BulletinCache.configuredFolder());
             try (var serve = new org.gazette.serve.Serve(options, new java.net.InetSocketAddress(address, port), stdout)) {
                 serve.verbose(verbose);
                 serve.start();
@@ -362,7 +364,8 @@ public final class Main implements Callable<Integer> {
         var publishing = f.publishing(stderr);
         if (publishing == null) return 2;
         try {
-            r = new Build(new Build.Options(f.content, f.templates, out, f.strict, publishing, !f.noSearch, paintBulletins)).run(write);
+            r = new Build(new Build.Options(f.content, f.templates, out, f.strict, publishing, !f.noSearch, paintBulletins)
+                    .withBulletinCache(org.gazette.render.BulletinCache.configuredFolder())).run(write);
         } catch (RuntimeException | Error e) {
             if (outOfMemory(e)) return outOfMemory(stderr);
             // A bug in Gazette, not in the content: say so plainly; the trace only on request.
@@ -396,7 +399,9 @@ public final class Main implements Callable<Integer> {
                 + String.join(", ", r.bulletinPages().entrySet().stream().map(e -> {
                     String[] parts = e.getKey().split("/");
                     return (years ? parts[1] + " " : "") + parts[0] + " " + plural(e.getValue(), "page");
-                }).toList()) + ")";
+                }).toList())
+                + (r.bulletinsReused() == 0 ? "" : "; " + r.bulletinsReused() + " unchanged, not painted again")
+                + ")";
         if (f.drafts) stderr.println("gazette: this is a preview with drafts and embargoed articles (--drafts): do not publish it");
         if (write) {
             stdout.println("gazette: built " + out + ": " + pages + " pages (" + perLang + ")" + bulletins + ", " + r.files().size() + " files, "

@@ -99,13 +99,30 @@ public final class BulletinRenderer {
     public final class Laid implements AutoCloseable {
         private final PdfBoxRenderer renderer;
         private final List<String> refused;
+        private final List<String> read;
         private final String file;
         private boolean closed;
 
-        private Laid(PdfBoxRenderer renderer, List<String> refused, String file) {
+        private Laid(PdfBoxRenderer renderer, List<String> refused, List<String> read, String file) {
             this.renderer = renderer;
             this.refused = refused;
+            this.read = read;
             this.file = file;
+        }
+
+        /** The files the renderer was allowed to read (images), as absolute paths, in a fixed order. */
+        public List<java.nio.file.Path> read() {
+            java.util.TreeSet<java.nio.file.Path> paths = new java.util.TreeSet<>();
+            synchronized (read) {
+                for (String uri : read) {
+                    try {
+                        paths.add(java.nio.file.Path.of(java.net.URI.create(uri)).toAbsolutePath().normalize());
+                    } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+                        // only file: URIs are ever allowed
+                    }
+                }
+            }
+            return List.copyOf(paths);
         }
 
         /** Where the element with {@code id} landed; null when there is none or it runs past the last page. */
@@ -166,11 +183,12 @@ public final class BulletinRenderer {
     /** Lays {@code xhtml} out for an archive-grade PDF, to be measured, adjusted and painted ({@link Laid}). */
     public Laid layout(String xhtml, String file, Access access) {
         List<String> refused = new ArrayList<>();
-        PdfRendererBuilder builder = builder(xhtml, refused, access, true);
+        List<String> read = new ArrayList<>();
+        PdfRendererBuilder builder = builder(xhtml, refused, read, access, true);
         PdfBoxRenderer renderer = builder.buildPdfRenderer();
         try {
             renderer.layout();
-            return new Laid(renderer, refused, file);
+            return new Laid(renderer, refused, read, file);
         } catch (RuntimeException e) {
             try {
                 renderer.close();
@@ -202,7 +220,7 @@ public final class BulletinRenderer {
         }
     }
 
-    private PdfRendererBuilder builder(String xhtml, List<String> refused, Access access, boolean archive) {
+    private PdfRendererBuilder builder(String xhtml, List<String> refused, List<String> read, Access access, boolean archive) {
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.withHtmlContent(xhtml, access.baseUri());
         builder.withProducer(PRODUCER);
@@ -215,7 +233,12 @@ public final class BulletinRenderer {
         }
         // Nothing is fetched from the network; from disk only what the access allows. Every refusal is reported.
         builder.useExternalResourceAccessControl((uri, type) -> {
-            if (uri != null && access.allowed().test(uri)) return true;
+            if (uri != null && access.allowed().test(uri)) {
+                synchronized (read) {
+                    read.add(uri);
+                }
+                return true;
+            }
             synchronized (refused) {
                 refused.add(uri);
             }

@@ -21,9 +21,10 @@ import org.gazette.problem.Problems;
 /**
  * The printed bulletin of each year, in each language: XHTML from {@code bulletin/bulletin.ftlh},
  * then PDF. The distribution block (报/送/发) belongs at the foot of the last page, which CSS alone
- * cannot do in openhtmltopdf; so the bulletin is laid out once, the space left under the block is
- * measured, and it is laid out again with that space above the block. The same first layout tells
- * whether the bulletin runs past one page, which is when it gets a table of contents.
+ * cannot do in openhtmltopdf; so the bulletin is laid out, the space left under the block is
+ * measured, and the block is moved down by it before painting. The same layout tells whether the
+ * bulletin runs past one page, which is when it gets a table of contents. With a
+ * {@link BulletinCache}, a bulletin made from the same things as an earlier one is not painted again.
  */
 public final class Bulletins {
 
@@ -38,6 +39,7 @@ public final class Bulletins {
     private final Instant sourceDate;
     private final BulletinRenderer renderer;
     private final OfficeFonts office;
+    private final BulletinCache cache;
 
     /** {@code sourceDate}: SOURCE_DATE_EPOCH when set, else null (the bulletin's own date is used). */
     public Bulletins(Content content, Map<String, Strings> strings, Templates templates, Instant sourceDate) {
@@ -46,7 +48,14 @@ public final class Bulletins {
 
     /** With the office's own fonts, read and checked by {@link OfficeFonts#load}. */
     public Bulletins(Content content, Map<String, Strings> strings, Templates templates, Instant sourceDate, OfficeFonts office) {
+        this(content, strings, templates, sourceDate, office, null);
+    }
+
+    /** With finished bulletins kept between runs ({@code cache}, may be null): an unchanged bulletin is not painted again. */
+    public Bulletins(Content content, Map<String, Strings> strings, Templates templates, Instant sourceDate, OfficeFonts office,
+                     BulletinCache cache) {
         this.office = office;
+        this.cache = cache;
         this.renderer = new BulletinRenderer(office, content.units());
         this.content = content;
         this.strings = strings;
@@ -75,12 +84,47 @@ public final class Bulletins {
     /** The PDF and the XHTML it was made from (for `gazette bulletin --xhtml`, and the benchmark's other renderers). */
     public Map.Entry<BulletinRenderer.Result, String> renderWithSource(Job job, Problems problems) {
         Map<String, Object> model = model(job);
-        String file = "templates/" + TEMPLATE;
-        BulletinRenderer.Result r;
         model.put("distributionOffset", 0);
         model.put("toc", true);
         String xhtml = templates.render(TEMPLATE, model);
-        BulletinRenderer.Access access = access(job.year());
+        BulletinRenderer.Metadata meta = metadata(job, model);
+        BulletinCache.Key key = cache == null ? null : key(xhtml, meta);
+        BulletinCache.Entry kept = key == null ? null : cache.find(key);
+        BulletinRenderer.Result r;
+        if (kept != null) {
+            r = kept.result();
+            if (!kept.toc() || kept.distributionOffset() != 0) {
+                model.put("toc", kept.toc());
+                model.put("distributionOffset", kept.distributionOffset());
+                xhtml = templates.render(TEMPLATE, model);
+            }
+            reused.incrementAndGet();
+        } else {
+            Painted painted = paint(model, xhtml, meta, access(job.year()));
+            r = painted.result();
+            xhtml = painted.xhtml();
+            if (key != null) {
+                cache.put(key, new BulletinCache.Entry(r, (Boolean) model.get("toc"), (Integer) model.get("distributionOffset")), painted.read());
+            }
+        }
+        missing(job, xhtml, problems);
+        remoteImages((Article) model.get("prose"), problems);
+        return Map.entry(r, xhtml);
+    }
+
+    /** How many bulletins this run took from the cache instead of painting them. */
+    public int reused() {
+        return reused.get();
+    }
+
+    private final java.util.concurrent.atomic.AtomicInteger reused = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** A painted bulletin, the XHTML it was finally laid out from, and the files the renderer read. */
+    private record Painted(BulletinRenderer.Result result, String xhtml, List<Path> read) {}
+
+    /** Lays out, places the distribution block, paints; {@code model}'s toc and distributionOffset end as used. */
+    private Painted paint(Map<String, Object> model, String xhtml, BulletinRenderer.Metadata meta, BulletinRenderer.Access access) {
+        String file = "templates/" + TEMPLATE;
         BulletinRenderer.Laid laid = renderer.layout(xhtml, file, access);
         try {
             BulletinRenderer.Placement at = laid.placement("distribution");
@@ -102,20 +146,30 @@ public final class Bulletins {
                     xhtml = templates.render(TEMPLATE, model);
                 }
             }
-            Localizer l = (Localizer) model.get("l");
-            Bulletin b = job.year().report().bulletin();
-            BulletinRenderer.Metadata meta = new BulletinRenderer.Metadata(
-                    l.plain(b.name()) + " " + l.t("bulletin_issue", "n", b.issue()) + " — " + l.plain(job.year().report().meeting().title()),
-                    (String) model.get("issuer"), l.plain(job.year().report().title()), (String) model.get("keywords"),
-                    job.language().tag(), (sourceDate != null ? sourceDate : date(job.year()).atStartOfDay(content.site().timeZone()).toInstant())
-                            .atZone(content.site().timeZone()), sources(job.year()));
-            r = laid.paint(meta, xhtml);
+            return new Painted(laid.paint(meta, xhtml), xhtml, laid.read());
         } finally {
             laid.close();
         }
-        missing(job, xhtml, problems);
-        remoteImages((Article) model.get("prose"), problems);
-        return Map.entry(r, xhtml);
+    }
+
+    private BulletinRenderer.Metadata metadata(Job job, Map<String, Object> model) {
+        Localizer l = (Localizer) model.get("l");
+        Bulletin b = job.year().report().bulletin();
+        return new BulletinRenderer.Metadata(
+                l.plain(b.name()) + " " + l.t("bulletin_issue", "n", b.issue()) + " — " + l.plain(job.year().report().meeting().title()),
+                (String) model.get("issuer"), l.plain(job.year().report().title()), (String) model.get("keywords"),
+                job.language().tag(), (sourceDate != null ? sourceDate : date(job.year()).atStartOfDay(content.site().timeZone()).toInstant())
+                        .atZone(content.site().timeZone()), sources(job.year()));
+    }
+
+    /** Everything a painted bulletin is made from but the images it reads: Gazette, the fonts, the first XHTML, the metadata, the sources. */
+    private BulletinCache.Key key(String xhtml, BulletinRenderer.Metadata meta) {
+        BulletinCache.Key key = new BulletinCache.Key().add("gazette bulletin 1").add(BulletinCache.code());
+        office.addTo(key);
+        key.add(xhtml).add(meta.title()).add(meta.author()).add(meta.subject()).add(meta.keywords()).add(meta.language())
+                .add(meta.date().toString()).add(String.valueOf(meta.attachments().size()));
+        for (BulletinRenderer.Attachment a : meta.attachments()) key.add(a.name()).add(a.mimeType()).add(a.description()).add(a.data());
+        return key;
     }
 
     /**

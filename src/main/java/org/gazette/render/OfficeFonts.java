@@ -192,6 +192,27 @@ public final class OfficeFonts {
         return accepted.contains(codePoint);
     }
 
+    /** Adds what these fonts draw to a bulletin's cache key: each face's family, face name and bytes, in order. */
+    void addTo(BulletinCache.Key key) {
+        key.add(String.valueOf(faces.size()));
+        for (Face face : faces) key.add(face.family()).add(face.collectionFace()).add(digest(face.bytes()));
+    }
+
+    /** A face's SHA-256, once per file read (a font is megabytes; bulletins are many). */
+    private static byte[] digest(byte[] bytes) {
+        synchronized (DIGESTS) {
+            return DIGESTS.computeIfAbsent(bytes, b -> {
+                try {
+                    return java.security.MessageDigest.getInstance("SHA-256").digest(b);
+                } catch (java.security.NoSuchAlgorithmException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+    }
+
+    private static final Map<byte[], byte[]> DIGESTS = new java.util.WeakHashMap<>();
+
     /** The font files in use, for `--verbose` and tests. */
     public List<String> families() {
         return faces.stream().map(Face::family).toList();

@@ -37,7 +37,18 @@ public final class Build {
 
     /** What to build from and where; {@code publishing} says what is public (drafts and embargoes are held back). */
     public record Options(Path content, Path templates, Path out, boolean strict, org.gazette.content.Publishing publishing,
-                          boolean search, boolean paintBulletins) {
+                          boolean search, boolean paintBulletins, Path bulletinCache) {
+
+        /** Without a bulletin cache: every bulletin is painted. */
+        public Options(Path content, Path templates, Path out, boolean strict, org.gazette.content.Publishing publishing,
+                       boolean search, boolean paintBulletins) {
+            this(content, templates, out, strict, publishing, search, paintBulletins, null);
+        }
+
+        /** The same, with finished bulletins kept in {@code folder} between runs (null: none). */
+        public Options withBulletinCache(Path folder) {
+            return new Options(content, templates, out, strict, publishing, search, paintBulletins, folder);
+        }
 
         /**
          * {@code paintBulletins}: whether {@code check} lays out and paints the PDFs too (most of its time);
@@ -60,7 +71,7 @@ public final class Build {
 
     /** What a run did: pages per language, the files it made (in memory), the problems, the step times. */
     public record Result(boolean ok, Map<String, Integer> pagesPerLanguage, SortedMap<String, byte[]> files,
-                         List<Problem> problems, Map<String, Long> stepMillis, Map<String, Integer> bulletinPages) {}
+                         List<Problem> problems, Map<String, Long> stepMillis, Map<String, Integer> bulletinPages, int bulletinsReused) {}
 
     private final Options options;
     private final Problems problems = new Problems();
@@ -140,7 +151,7 @@ public final class Build {
             Content content = step("load", this::load);
             strings = step("strings", () -> strings(content));
             var office = org.gazette.render.OfficeFonts.load(content.site().fonts(), problems);
-            var jobs = new Bulletins(content, strings, new Templates(options.templates(), "templates"), sourceDateEpoch(), office);
+            var jobs = new Bulletins(content, strings, new Templates(options.templates(), "templates"), sourceDateEpoch(), office, bulletinCache());
             var job = jobs.jobs().stream().filter(j -> j.year().year() == year && j.language().code().equals(language)).findFirst();
             if (job.isEmpty()) {
                 problems.error(Position.of(year + "/" + ContentLoader.REPORT), "no bulletin for " + year + " in '" + language + "'",
@@ -314,7 +325,7 @@ public final class Build {
     private Void bulletins(Content content, Map<String, Strings> strings, Templates templates, SortedMap<String, byte[]> files) {
         var office = org.gazette.render.OfficeFonts.load(content.site().fonts(), problems);
         if (problems.hasErrors()) return null;
-        Bulletins bulletins = new Bulletins(content, strings, templates, sourceDateEpoch(), office);
+        Bulletins bulletins = new Bulletins(content, strings, templates, sourceDateEpoch(), office, bulletinCache());
         for (var job : bulletins.jobs()) planned.add(job.path());
         if (!writing && !options.paintBulletins() && cache == null) {
             for (var job : bulletins.jobs()) {
@@ -353,7 +364,15 @@ public final class Build {
             files.put(d.getKey(), d.getValue().pdf());
             bulletinPages.put(d.getKey(), d.getValue().pages());
         }
+        bulletinsReused = bulletins.reused();
         return null;
+    }
+
+    /** How many bulletins were taken from the cache, not painted. */
+    private int bulletinsReused;
+
+    private org.gazette.render.BulletinCache bulletinCache() {
+        return options.bulletinCache() == null ? null : org.gazette.render.BulletinCache.in(options.bulletinCache());
     }
 
     /** Whether this run writes the site (build) or only checks it. */
@@ -421,7 +440,7 @@ public final class Build {
         for (Page p : pages) if (p.path().endsWith(".html") && !p.key().equals("root")) perLanguage.merge(p.language().code(), 1, Integer::sum);
         if (cache != null && partial) perLanguage = new LinkedHashMap<>(cache.perLanguage());
         else if (cache != null && ok) cache.perLanguage(perLanguage);
-        return new Result(ok && !failed(), perLanguage, files, problems.sorted(), times, new LinkedHashMap<>(bulletinPages));
+        return new Result(ok && !failed(), perLanguage, files, problems.sorted(), times, new LinkedHashMap<>(bulletinPages), bulletinsReused);
     }
 
     /** Warns when articles or reports cannot be found by search (a template without the mark the index reads). */
