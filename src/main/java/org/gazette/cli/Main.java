@@ -5,20 +5,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 import org.gazette.problem.Problem;
 import org.gazette.site.Build;
 
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import org.gazette.cli.CommandLine.Command;
+import org.gazette.cli.CommandLine.Option;
 
-/** {@code gazette build | check}: exit 0 ok, 1 content or build error, 2 usage. */
-@Command(name = "gazette", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Publishes a press office's year as a bilingual website and printable bulletins.",
-        subcommands = {Main.BuildCommand.class, Main.CheckCommand.class, Main.ServeCommand.class, Main.NewCommand.class, Main.SchemaCommand.class, Main.BulletinCommand.class, CommandLine.HelpCommand.class})
-public final class Main implements Callable<Integer> {
+/** {@code gazette build | check | serve | new | schema | bulletin}: exit 0 ok, 1 content or build error, 2 usage. */
+public final class Main {
+
+    private Main() {}
 
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
@@ -26,13 +23,92 @@ public final class Main implements Callable<Integer> {
     }
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Main());
-        cl.setOut(out);
-        cl.setErr(err);
         try {
-            return cl.execute(args);
+            return new CommandLine(COMMANDS, version()).run(args, out, err);
         } catch (OutOfMemoryError e) {
             return outOfMemory(err);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    // The options build, check and bulletin share.
+    private static final List<Option> FOLDERS = List.of(
+            Option.value("--content", "DIR", "content folder", "content"),
+            Option.value("--templates", "DIR", "templates folder", "templates"),
+            Option.flag("--strict", "treat warnings (missing translations, broken links, unused files) as errors"),
+            Option.flag("--verbose", "also print the time of each step"),
+            Option.flag("--drafts", "include drafts and embargoed articles, marked with a banner (a preview: never publish it)"),
+            Option.flag("--no-search", "build without the search page and its index"),
+            Option.value("--now", "TIME", "publish as of this moment, e.g. 2019-02-26T10:00+08:00 (default: the clock); embargoes ending by then are lifted", null));
+
+    private static final Option CONTENT = Option.value("--content", "DIR", "content folder", "content");
+
+    private static List<Option> with(List<Option> common, Option... more) {
+        List<Option> all = new java.util.ArrayList<>(common);
+        all.addAll(List.of(more));
+        all.sort(java.util.Comparator.comparing(Option::name));
+        return List.copyOf(all);
+    }
+
+    static final Command COMMANDS = CommandLine.Command.group("gazette",
+            "Publishes a press office's year as a bilingual website and printable bulletins.", List.of(
+            Command.of("build", "Check the content, then build the website into the output folder.",
+                    with(FOLDERS, Option.value("--out", "DIR", "output folder, replaced as a whole", "site-out")),
+                    a -> execute(a, a.path("--out"), true, true))
+                    .describedAlso("Bulletins unchanged since an earlier build are taken from the bulletin cache "
+                            + "(GAZETTE_CACHE names its folder, or 'off'; see the README)."),
+            Command.of("check", "Check content and templates; write nothing.",
+                    with(FOLDERS, Option.flag("--bulletins", "also lay out and paint the bulletins (slower); without it, check what they need: XHTML, glyphs, images, fonts")),
+                    a -> execute(a, Path.of("site-out"), false, a.has("--bulletins"))),
+            Command.of("serve", "Preview the site in a browser: build it into memory, serve it on this machine, rebuild what a save changes and reload the open pages.",
+                    with(List.of(CONTENT),
+                            Option.value("--templates", "DIR", "templates folder", "templates"),
+                            Option.value("--port", "N", "port to serve on; 0 picks a free one", "1717"),
+                            Option.value("--bind", "ADDR", "address to serve on; the default is this machine only", "127.0.0.1"),
+                            Option.flag("--drafts", "with --bind to another address: show drafts and embargoed articles there too"),
+                            Option.flag("--open", "open the site in the default browser"),
+                            Option.flag("--verbose", "also print the time of each step of every rebuild")),
+                    Main::serve)
+                    .describedAlso("Shows drafts and embargoed articles with their banner. Nothing is written to disk. Stop it with Ctrl+C."),
+            Command.group("new", "Start a new text with its front matter filled in.", List.of(
+                    Command.of("article", "Write <year>/news/<name>.<lang>.md in every language of the site, dated today (site time zone), marked draft: true.",
+                            List.of(CONTENT),
+                            a -> writeNew(a, () -> org.gazette.content.NewText.article(a.path("--content"), a.get("NAME"), java.time.Instant.now()),
+                                    "fill in the title and text; remove 'draft: true' when it may be published"))
+                            .describedAlso("Refuses to overwrite.")
+                            .withArguments(Option.required("NAME", "NAME", "the article's name: lower-case letters, digits and hyphens, e.g. spring-planting")),
+                    Command.of("year", "Start YEAR's report from the latest earlier one: its report.yaml with the same figures (values emptied, "
+                                    + "last year's kept as comments) and the report's prose in every language as drafts.",
+                            List.of(CONTENT), Main::newYear)
+                            .describedAlso("Refuses to overwrite.")
+                            .withArguments(Option.required("YEAR", "YEAR", "the year, e.g. 2018")))),
+            Command.of("schema", "Update the content folder's JSON Schema (schema/report.schema.json) to the unit table.",
+                    List.of(CONTENT), Main::schema)
+                    .describedAlso("The table is Gazette's units with those of units.yaml; an editor with a YAML language server then accepts them."),
+            Command.of("bulletin", "Render one year's bulletin in one language to a PDF file, without building the website.",
+                    with(FOLDERS,
+                            Option.required("--year", "YEAR", "the year, e.g. 2017"),
+                            Option.required("--lang", "CODE", "the language code, e.g. zh"),
+                            Option.required("--out", "FILE", "the PDF file to write"),
+                            Option.value("--xhtml", "FILE", "also write the XHTML the PDF is made from", null)),
+                    Main::bulletin)));
+
+    /** "gazette 0.1.0", from the jar's manifest. */
+    static String version() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return "gazette " + (v == null ? "(development build)" : v);
+    }
+
+    /** An option's whole number; null (after a usage message) when it is not one. */
+    private static Integer number(CommandLine.Args a, String option, String what) {
+        String v = a.get(option);
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            a.err.println(a.command() + ": " + option + " '" + v + "' is not " + what + " (see " + a.command() + " --help)");
+            return null;
         }
     }
 
@@ -52,38 +128,25 @@ public final class Main implements Callable<Integer> {
         return false;
     }
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    /** The options build, check and bulletin share, as given. */
+    static final class Folders {
+        final Path content;
+        final Path templates;
+        final boolean strict;
+        final boolean verbose;
+        final boolean drafts;
+        final boolean noSearch;
+        final String now;
 
-    /** No command given: show what there is, as a usage error. */
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return 2;
-    }
-
-    /** Options both commands share. */
-    static class Folders {
-        @Option(names = "--content", paramLabel = "DIR", description = "content folder (default: ${DEFAULT-VALUE})", defaultValue = "content")
-        Path content;
-
-        @Option(names = "--templates", paramLabel = "DIR", description = "templates folder (default: ${DEFAULT-VALUE})", defaultValue = "templates")
-        Path templates;
-
-        @Option(names = "--strict", description = "treat warnings (missing translations, broken links, unused files) as errors")
-        boolean strict;
-
-        @Option(names = "--verbose", description = "also print the time of each step")
-        boolean verbose;
-
-        @Option(names = "--drafts", description = "include drafts and embargoed articles, marked with a banner (a preview: never publish it)")
-        boolean drafts;
-
-        @Option(names = "--no-search", description = "build without the search page and its index")
-        boolean noSearch;
-
-        @Option(names = "--now", paramLabel = "TIME", description = "publish as of this moment, e.g. 2019-02-26T10:00+08:00 (default: the clock); embargoes ending by then are lifted")
-        String now;
+        Folders(CommandLine.Args a) {
+            content = a.path("--content");
+            templates = a.path("--templates");
+            strict = a.has("--strict");
+            verbose = a.has("--verbose");
+            drafts = a.has("--drafts");
+            noSearch = a.has("--no-search");
+            now = a.get("--now");
+        }
 
         /** What the build publishes; null (after a message) when --now cannot be read. */
         org.gazette.content.Publishing publishing(PrintWriter err) {
@@ -100,115 +163,47 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    @Command(name = "build", mixinStandardHelpOptions = true, description = "Check the content, then build the website into the output folder.")
-    static final class BuildCommand implements Callable<Integer> {
-        @CommandLine.Mixin
-        Folders folders = new Folders();
-
-        @Option(names = "--out", paramLabel = "DIR", description = "output folder, replaced as a whole (default: ${DEFAULT-VALUE})", defaultValue = "site-out")
-        Path out;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public Integer call() {
-            return execute(spec, folders, out, true);
+    static int bulletin(CommandLine.Args a) {
+        PrintWriter stderr = a.err;
+        Folders folders = new Folders(a);
+        Path out = a.path("--out");
+        Path xhtml = a.path("--xhtml");
+        String lang = a.get("--lang");
+        Integer year = number(a, "--year", "a year, e.g. 2017");
+        if (year == null) return 2;
+        long start = System.nanoTime();
+        var publishing = folders.publishing(stderr);
+        if (publishing == null) return 2;
+        Build build = new Build(new Build.Options(folders.content, folders.templates, out, folders.strict, publishing)
+                .withBulletinCache(org.gazette.render.BulletinCache.configuredFolder()));
+        var result = build.bulletin(year, lang);
+        for (Problem p : build.problems()) stderr.println(p.format());
+        if (result == null) {
+            stderr.println("gazette: bulletin failed; nothing was written");
+            return 1;
         }
-    }
-
-    @Command(name = "check", mixinStandardHelpOptions = true, description = "Check content and templates; write nothing.")
-    static final class CheckCommand implements Callable<Integer> {
-        @CommandLine.Mixin
-        Folders folders = new Folders();
-
-        @Option(names = "--bulletins", description = "also lay out and paint the bulletins (slower); without it, check what they need: XHTML, glyphs, images, fonts")
-        boolean bulletins;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public Integer call() {
-            return execute(spec, folders, Path.of("site-out"), false, bulletins);
-        }
-    }
-
-    @Command(name = "bulletin", mixinStandardHelpOptions = true,
-            description = "Render one year's bulletin in one language to a PDF file, without building the website.")
-    static final class BulletinCommand implements Callable<Integer> {
-        @CommandLine.Mixin
-        Folders folders = new Folders();
-
-        @Option(names = "--year", required = true, paramLabel = "YEAR", description = "the year, e.g. 2017")
-        int year;
-
-        @Option(names = "--lang", required = true, paramLabel = "CODE", description = "the language code, e.g. zh")
-        String lang;
-
-        @Option(names = "--out", required = true, paramLabel = "FILE", description = "the PDF file to write")
-        Path out;
-
-        @Option(names = "--xhtml", paramLabel = "FILE", description = "also write the XHTML the PDF is made from")
-        Path xhtml;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public Integer call() throws java.io.IOException {
-            PrintWriter stderr = spec.commandLine().getErr();
-            long start = System.nanoTime();
-            var publishing = folders.publishing(stderr);
-            if (publishing == null) return 2;
-            Build build = new Build(new Build.Options(folders.content, folders.templates, out, folders.strict, publishing)
-                    .withBulletinCache(org.gazette.render.BulletinCache.configuredFolder()));
-            var result = build.bulletin(year, lang);
-            for (Problem p : build.problems()) stderr.println(p.format());
-            if (result == null) {
-                stderr.println("gazette: bulletin failed; nothing was written");
-                return 1;
-            }
+        try {
             java.nio.file.Files.write(out, result.getKey());
             if (xhtml != null) java.nio.file.Files.writeString(xhtml, result.getValue(), java.nio.charset.StandardCharsets.UTF_8);
-            spec.commandLine().getOut().println("gazette: wrote " + out + " (" + result.getKey().length / 1024 + " KB), "
-                    + String.format(Locale.ROOT, "%.2f s", (System.nanoTime() - start) / 1e9));
-            return 0;
+        } catch (java.io.IOException e) {
+            stderr.println("gazette: cannot write " + e.getMessage() + " — check the folder exists and may be written");
+            return 1;
         }
+        a.out.println("gazette: wrote " + out + " (" + result.getKey().length / 1024 + " KB), "
+                + String.format(Locale.ROOT, "%.2f s", (System.nanoTime() - start) / 1e9));
+        return 0;
     }
 
-    @Command(name = "serve", mixinStandardHelpOptions = true,
-            description = {"Preview the site in a browser: build it into memory, serve it on this machine, rebuild what a save changes and reload the open pages.",
-                    "Shows drafts and embargoed articles with their banner. Nothing is written to disk. Stop it with Ctrl+C."})
-    static final class ServeCommand implements Callable<Integer> {
-        @Option(names = "--content", paramLabel = "DIR", description = "content folder (default: ${DEFAULT-VALUE})", defaultValue = "content")
-        Path content;
-
-        @Option(names = "--templates", paramLabel = "DIR", description = "templates folder (default: ${DEFAULT-VALUE})", defaultValue = "templates")
-        Path templates;
-
-        @Option(names = "--port", paramLabel = "N", description = "port to serve on (default: ${DEFAULT-VALUE}; 0 picks a free one)", defaultValue = "1717")
-        int port;
-
-        @Option(names = "--bind", paramLabel = "ADDR", description = "address to serve on (default: ${DEFAULT-VALUE}, this machine only)", defaultValue = "127.0.0.1")
-        String bind;
-
-        @Option(names = "--drafts", description = "with --bind to another address: show drafts and embargoed articles there too")
-        boolean drafts;
-
-        @Option(names = "--open", description = "open the site in the default browser")
-        boolean open;
-
-        @Option(names = "--verbose", description = "also print the time of each step of every rebuild")
-        boolean verbose;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public Integer call() throws Exception {
-            PrintWriter stdout = spec.commandLine().getOut();
-            PrintWriter stderr = spec.commandLine().getErr();
+    static int serve(CommandLine.Args a) {
+        PrintWriter stdout = a.out;
+        PrintWriter stderr = a.err;
+        Path content = a.path("--content");
+        Path templates = a.path("--templates");
+        String bind = a.get("--bind");
+        boolean drafts = a.has("--drafts");
+        Integer port = number(a, "--port", "a port number, e.g. 1717 (0 picks a free one)");
+        if (port == null) return 2;
+        try {
             java.net.InetAddress address;
             try {
                 address = java.net.InetAddress.getByName(bind);
@@ -226,139 +221,85 @@ public final class Main implements Callable<Integer> {
             var options = new Build.Options(content, templates, Path.of("site-out"), false, publishing, true)
                     .withBulletinCache(org.gazette.render.BulletinCache.configuredFolder());
             try (var serve = new org.gazette.serve.Serve(options, new java.net.InetSocketAddress(address, port), stdout)) {
-                serve.verbose(verbose);
+                serve.verbose(a.has("--verbose"));
                 serve.start();
                 String host = address.getHostAddress().contains(":") ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
                 String url = "http://" + (local ? "127.0.0.1" : host) + ":" + serve.port() + "/";
                 stdout.println("gazette: serving " + content + " at " + url + " — watching " + content + "/ and " + templates + "/; Ctrl+C stops");
                 stdout.flush();
-                if (open) openBrowser(url, stderr);
+                if (a.has("--open")) openBrowser(url, stderr);
                 serve.run();
             } catch (java.net.BindException e) {
                 stderr.println("gazette: cannot serve on " + bind + ":" + port + " (" + e.getMessage() + ") — is another preview running? Try --port " + (port + 1));
                 return 1;
             }
             return 0;
-        }
-
-        private static void openBrowser(String url, PrintWriter err) {
-            String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-            List<String> command = os.contains("win") ? List.of("rundll32", "url.dll,FileProtocolHandler", url)
-                    : os.contains("mac") ? List.of("open", url) : List.of("xdg-open", url);
-            try {
-                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            } catch (java.io.IOException e) {
-                err.println("gazette: could not open a browser (" + e.getMessage() + "); open " + url + " yourself");
-            }
-        }
-    }
-
-    @Command(name = "new", mixinStandardHelpOptions = true, description = "Start a new text with its front matter filled in.",
-            subcommands = {NewArticle.class, NewYear.class})
-    static final class NewCommand implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public Integer call() {
-            spec.commandLine().usage(spec.commandLine().getErr());
-            return 2;
-        }
-    }
-
-    @Command(name = "article", mixinStandardHelpOptions = true,
-            description = {"Write <year>/news/<name>.<lang>.md in every language of the site, dated today (site time zone), marked draft: true.",
-                    "Refuses to overwrite."})
-    static final class NewArticle implements Callable<Integer> {
-        @CommandLine.Parameters(paramLabel = "NAME", description = "the article's name: lower-case letters, digits and hyphens, e.g. spring-planting")
-        String name;
-
-        @Option(names = "--content", paramLabel = "DIR", description = "content folder (default: ${DEFAULT-VALUE})", defaultValue = "content")
-        Path content;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public Integer call() {
-            return writeNew(spec, () -> org.gazette.content.NewText.article(content, name, java.time.Instant.now()),
-                    "fill in the title and text; remove 'draft: true' when it may be published");
-        }
-    }
-
-    /** Runs a {@code new} command: the files it wrote and what to do next, or its problems (exit 1). */
-    static int writeNew(CommandLine.Model.CommandSpec spec, java.util.function.Supplier<List<Path>> write, String next) {
-        try {
-            for (Path f : write.get()) spec.commandLine().getOut().println("gazette: wrote " + f);
-            spec.commandLine().getOut().println("gazette: " + next);
-            return 0;
-        } catch (org.gazette.problem.GazetteException e) {
-            e.problems().forEach(p -> spec.commandLine().getErr().println(p.format()));
+        } catch (Exception e) {
+            if (outOfMemory(e)) return outOfMemory(stderr);
+            if (e instanceof RuntimeException r) throw r;
+            stderr.println("gazette: the preview stopped: " + e.getMessage());
             return 1;
         }
     }
 
-    @Command(name = "year", mixinStandardHelpOptions = true,
-            description = {"Start YEAR's report from the latest earlier one: its report.yaml with the same figures (values emptied,",
-                    "last year's kept as comments) and the report's prose in every language as drafts. Refuses to overwrite."})
-    static final class NewYear implements Callable<Integer> {
-        @CommandLine.Parameters(paramLabel = "YEAR", description = "the year, e.g. 2018")
-        int year;
-
-        @Option(names = "--content", paramLabel = "DIR", description = "content folder (default: ${DEFAULT-VALUE})", defaultValue = "content")
-        Path content;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public Integer call() {
-            return writeNew(spec, () -> org.gazette.content.NewText.year(content, year, java.time.Instant.now()),
-                    "fill in the figures' values and the texts; remove 'draft: true' from the prose when the report may be published");
+    private static void openBrowser(String url, PrintWriter err) {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        List<String> command = os.contains("win") ? List.of("rundll32", "url.dll,FileProtocolHandler", url)
+                : os.contains("mac") ? List.of("open", url) : List.of("xdg-open", url);
+        try {
+            new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (java.io.IOException e) {
+            err.println("gazette: could not open a browser (" + e.getMessage() + "); open " + url + " yourself");
         }
     }
 
-    @Command(name = "schema", mixinStandardHelpOptions = true,
-            description = {"Update the content folder's JSON Schema (schema/report.schema.json) to the unit table,",
-                    "Gazette's units with those of units.yaml, so an editor with a YAML language server accepts them."})
-    static final class SchemaCommand implements Callable<Integer> {
-        @Option(names = "--content", paramLabel = "DIR", description = "content folder (default: ${DEFAULT-VALUE})", defaultValue = "content")
-        Path content;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public Integer call() {
-            PrintWriter err = spec.commandLine().getErr();
-            var problems = new org.gazette.problem.Problems();
-            var yaml = new org.gazette.yaml.YamlReader();
-            var site = org.gazette.config.SiteConfigLoader.load(content, yaml, problems);
-            var units = site.map(s -> org.gazette.format.Units.load(content, yaml, s.languages(), problems));
-            problems.sorted().forEach(p -> err.println(p.format()));
-            if (units.isEmpty() || problems.hasErrors()) {
-                err.println("gazette: schema not updated: fix the errors above first");
-                return 1;
-            }
-            try {
-                boolean changed = org.gazette.content.SchemaFiles.update(content, units.get());
-                spec.commandLine().getOut().println("gazette: " + content.resolve(org.gazette.content.SchemaFiles.REPORT)
-                        + (changed ? " now accepts the " : " already accepts the ") + units.get().all().size() + " units of the table");
-                return 0;
-            } catch (org.gazette.problem.GazetteException e) {
-                e.problems().forEach(p -> err.println(p.format()));
-                return 1;
-            }
+    /** Runs a {@code new} command: the files it wrote and what to do next, or its problems (exit 1). */
+    static int writeNew(CommandLine.Args a, java.util.function.Supplier<List<Path>> write, String next) {
+        try {
+            for (Path f : write.get()) a.out.println("gazette: wrote " + f);
+            a.out.println("gazette: " + next);
+            return 0;
+        } catch (org.gazette.problem.GazetteException e) {
+            e.problems().forEach(p -> a.err.println(p.format()));
+            return 1;
         }
     }
 
-    static int execute(CommandLine.Model.CommandSpec spec, Folders f, Path out, boolean write) {
-        return execute(spec, f, out, write, true);
+    static int newYear(CommandLine.Args a) {
+        Integer year = number(a, "YEAR", "a year, e.g. 2018");
+        if (year == null) return 2;
+        return writeNew(a, () -> org.gazette.content.NewText.year(a.path("--content"), year, java.time.Instant.now()),
+                "fill in the figures' values and the texts; remove 'draft: true' from the prose when the report may be published");
     }
 
-    static int execute(CommandLine.Model.CommandSpec spec, Folders f, Path out, boolean write, boolean paintBulletins) {
-        PrintWriter stdout = spec.commandLine().getOut();
-        PrintWriter stderr = spec.commandLine().getErr();
+    static int schema(CommandLine.Args a) {
+        Path content = a.path("--content");
+        PrintWriter err = a.err;
+        var problems = new org.gazette.problem.Problems();
+        var yaml = new org.gazette.yaml.YamlReader();
+        var site = org.gazette.config.SiteConfigLoader.load(content, yaml, problems);
+        var units = site.map(s -> org.gazette.format.Units.load(content, yaml, s.languages(), problems));
+        problems.sorted().forEach(p -> err.println(p.format()));
+        if (units.isEmpty() || problems.hasErrors()) {
+            err.println("gazette: schema not updated: fix the errors above first");
+            return 1;
+        }
+        try {
+            boolean changed = org.gazette.content.SchemaFiles.update(content, units.get());
+            a.out.println("gazette: " + content.resolve(org.gazette.content.SchemaFiles.REPORT)
+                    + (changed ? " now accepts the " : " already accepts the ") + units.get().all().size() + " units of the table");
+            return 0;
+        } catch (org.gazette.problem.GazetteException e) {
+            e.problems().forEach(p -> err.println(p.format()));
+            return 1;
+        }
+    }
+
+    /** {@code build} and {@code check}: the whole pipeline, writing the output folder or not; its problems and a summary. */
+    static int execute(CommandLine.Args a, Path out, boolean write, boolean paintBulletins) {
+        Folders f = new Folders(a);
+        PrintWriter stdout = a.out;
+        PrintWriter stderr = a.err;
         long start = System.nanoTime();
         Build.Result r;
         var publishing = f.publishing(stderr);
@@ -414,13 +355,5 @@ public final class Main implements Callable<Integer> {
 
     private static String plural(long n, String word) {
         return n + " " + word + (n == 1 ? "" : "s");
-    }
-
-    static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"gazette " + (v == null ? "(development build)" : v)};
-        }
     }
 }

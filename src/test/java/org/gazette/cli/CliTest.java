@@ -92,8 +92,7 @@ class CliTest {
     void usageErrorsExitTwo() {
         Run r = run("build", "--contnet", "x");
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("Unknown options: '--contnet', 'x'"), r.err());
-        assertTrue(r.err().contains("Possible solutions: --content"), r.err());
+        assertEquals("gazette build: unknown option '--contnet' — did you mean --content? (see gazette build --help)" + System.lineSeparator(), r.err());
     }
 
     @Test
