@@ -23,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The published folder is never left half-written: a real `gazette build` process killed with
  * SIGKILL at many moments leaves site-out exactly as one complete build made it, and the next
  * run cleans up what the killed one left behind. A failed build leaves the previous site as it was.
+ * The builds share a bulletin cache, as an office's builds do: a kill while an entry is written
+ * must not spoil a later build either.
  */
 class AtomicOutputTest {
 
@@ -33,22 +35,30 @@ class AtomicOutputTest {
         Path report = b.resolve("2017/report.yaml");
         TestSites.write(report, TestSites.read(report).replace("en: Guancheng Hui District Annual Report 2017", "en: Annual Report 2017, second edition"));
         Path out = tmp.resolve("site-out");
-        TestSites.build(b, tmp.resolve("expected-b"));
+        // Complete builds first, as every later one runs (a process of its own, the shared bulletin
+        // cache): the two sites to expect, then how long a build takes here, to spread the kills over.
+        complete(b, tmp.resolve("expected-b"), tmp);
         Map<String, String> siteB = tree(tmp.resolve("expected-b"));
-        assertTrue(TestSites.build(a, out).ok());
+        complete(a, out, tmp);
+        long started = System.nanoTime();
+        complete(a, out, tmp);
+        long buildMillis = (System.nanoTime() - started) / 1_000_000;
         Map<String, String> siteA = tree(out);
+        assertTrue(siteA.keySet().stream().anyMatch(f -> f.endsWith(".pdf")) && !siteA.equals(siteB));
 
-        int[] delays = {50, 200, 400, 700, 1000, 1400, 1900, 2500, 3200, 4000};
-        for (int i = 0; i < delays.length; i++) {
+        // Kills from the first moments to past the end of a build (then it completes).
+        double[] moments = {0.02, 0.1, 0.2, 0.3, 0.45, 0.6, 0.75, 0.85, 0.95, 1.3};
+        for (int i = 0; i < moments.length; i++) {
             Path content = i % 2 == 0 ? b : a;
             Process p = gazette(content, out, tmp);
-            if (!p.waitFor(delays[i], TimeUnit.MILLISECONDS)) {
+            long delay = Math.round(moments[i] * buildMillis);
+            if (!p.waitFor(delay, TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no cleanup
                 p.waitFor(30, TimeUnit.SECONDS);
             }
             Map<String, String> now = tree(out);
             assertTrue(now.equals(siteA) || now.equals(siteB),
-                    "after a kill at " + delays[i] + " ms site-out is one complete site (" + now.size() + " files)");
+                    "after a kill at " + Math.round(moments[i] * buildMillis) + " ms of a " + buildMillis + " ms build site-out is one complete site (" + now.size() + " files)");
         }
         // And exactly while it writes: kill as soon as the hidden building folder appears.
         for (int i = 0; i < 3; i++) {
@@ -100,8 +110,15 @@ class AtomicOutputTest {
         assertEquals("precious", Files.readString(out.resolve("thesis.docx")));
     }
 
+    static void complete(Path content, Path out, Path tmp) throws Exception {
+        Process p = gazette(content, out, tmp);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), Files.readString(tmp.resolve("stderr.txt")));
+    }
+
     static Process gazette(Path content, Path out, Path tmp) throws IOException {
-        return new ProcessBuilder(TestSites.gazetteCommand(List.of(), "build", "--content", content.toString(), "--out", out.toString()))
+        return new ProcessBuilder(TestSites.gazetteCommand(List.of("-Dgazette.cache=" + tmp.resolve("bulletin-cache")),
+                "build", "--content", content.toString(), "--out", out.toString()))
                 .redirectOutput(tmp.resolve("stdout.txt").toFile()).redirectError(tmp.resolve("stderr.txt").toFile()).start();
     }
 

@@ -21,7 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OutputPermissionsTest {
 
-    /** One test, three builds in child processes (each paints the bulletins: most of the time). */
+    /**
+     * One test, three builds in child processes; the first paints the bulletins, the others take them
+     * from its bulletin cache (files written from the cache get the same modes as painted ones).
+     */
     @Test
     void outputFollowsTheUmaskAndARebuildKeepsIt(@TempDir Path tmp) throws Exception {
         Path site = build(tmp.resolve("site-022"), "022");
@@ -46,7 +49,8 @@ class OutputPermissionsTest {
     static Path build(Path out, String umask) throws Exception {
         Path log = out.resolveSibling(out.getFileName() + ".log");
         List<String> cmd = new java.util.ArrayList<>(List.of("sh", "-c", "umask " + umask + " && exec \"$@\"", "sh"));
-        cmd.addAll(org.gazette.TestSites.gazetteCommand(List.of(), "build", "--out", out.toString()));
+        Path cache = out.getParent().resolve("bulletin-cache");
+        cmd.addAll(org.gazette.TestSites.gazetteCommand(List.of("-Dgazette.cache=" + cache), "build", "--out", out.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.redirectErrorStream(true).redirectOutput(log.toFile());
         Process p = pb.start();
