@@ -23,6 +23,24 @@ public final class TestSites {
         return new Build(new Build.Options(content, TEMPLATES, out, false)).run(true);
     }
 
+    /**
+     * The site's pages as a build makes them, written to {@code out}, without painting the bulletins
+     * (their links still resolve) nor the search index: for tests that read only the HTML.
+     */
+    public static Build.Result pages(Path content, Path out) {
+        Build.Result r = new Build(new Build.Options(content, TEMPLATES, out, false, org.gazette.content.Publishing.live(), true, false)).run(false);
+        try {
+            for (var f : r.files().entrySet()) {
+                Path target = out.resolve(f.getKey());
+                Files.createDirectories(target.getParent());
+                Files.write(target, f.getValue());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return r;
+    }
+
     /** {@code gazette check}: everything but writing, and the bulletins checked without being painted. */
     public static Build.Result check(Path content) {
         return new Build(new Build.Options(content, TEMPLATES, content.resolveSibling("unused-out"), false,

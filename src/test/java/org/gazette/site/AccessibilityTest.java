@@ -48,12 +48,12 @@ class AccessibilityTest {
         List<Path> outs = new java.util.ArrayList<>();
         for (String content : new String[] {"content", "src/test/resources/sites/two-years"}) {
             Path out = tmp.resolve(Path.of(content).getFileName().toString());
-            assertTrue(TestSites.build(Path.of(content), out).ok());
+            assertTrue(TestSites.pages(Path.of(content), out).ok());
             outs.add(out);
         }
         // Of the five-year site, the pages its other templates do not already share with the two sites above: the charted reports.
         Path five = tmp.resolve("five-years");
-        assertTrue(TestSites.build(Path.of("src/test/resources/sites/five-years"), five).ok());
+        assertTrue(TestSites.pages(Path.of("src/test/resources/sites/five-years"), five).ok());
         outs.add(five.resolve("zh/2017"));
         outs.add(five.resolve("en/2017"));
         // Both sites in one browser: starting Chromium and a page per file took most of the time.

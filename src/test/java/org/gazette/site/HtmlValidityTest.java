@@ -21,7 +21,7 @@ class HtmlValidityTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"content", "src/test/resources/sites/two-years", "src/test/resources/sites/five-years"})
     void everyPageValidates(String contentDir, @TempDir Path tmp) throws Exception {
-        Build.Result site = TestSites.build(Path.of(contentDir), tmp.resolve("out"));
+        Build.Result site = TestSites.pages(Path.of(contentDir), tmp.resolve("out"));
         assertTrue(site.ok(), site.problems()::toString);
         EmbeddedValidator nu = new EmbeddedValidator();
         nu.setOutputFormat(EmbeddedValidator.OutputFormat.GNU);
