@@ -144,10 +144,18 @@ public final class BulletinCache {
         }
     }
 
-    /** Keeps what {@code key} made: the entry, and the files the renderer read for it (absolute paths). */
-    public void put(Key key, Entry entry, List<Path> read) {
+    /**
+     * Keeps what {@code key} made: the entry, and the files the renderer read for it (absolute
+     * paths) with the SHA-256 of what they hold now. A file changed since {@code paintedFrom} (the
+     * moment painting began, in milliseconds; with two seconds' room for coarse file times) may
+     * differ from what was painted: then nothing is kept, and the next run paints again.
+     */
+    public void put(Key key, Entry entry, List<Path> read, long paintedFrom) {
         String name = key.hex();
         try {
+            for (Path p : read) {
+                if (Files.getLastModifiedTime(p).toMillis() >= paintedFrom - 2000) return;
+            }
             ByteArrayOutputStream buffer = new ByteArrayOutputStream(entry.result().pdf().length + 1024);
             DataOutputStream out = new DataOutputStream(buffer);
             out.writeInt(MAGIC);

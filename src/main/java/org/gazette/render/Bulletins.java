@@ -100,11 +100,12 @@ public final class Bulletins {
             }
             reused.incrementAndGet();
         } else {
+            long paintedFrom = System.currentTimeMillis();
             Painted painted = paint(model, xhtml, meta, access(job.year()));
             r = painted.result();
             xhtml = painted.xhtml();
             if (key != null) {
-                cache.put(key, new BulletinCache.Entry(r, (Boolean) model.get("toc"), (Integer) model.get("distributionOffset")), painted.read());
+                cache.put(key, new BulletinCache.Entry(r, (Boolean) model.get("toc"), (Integer) model.get("distributionOffset")), painted.read(), paintedFrom);
             }
         }
         missing(job, xhtml, problems);

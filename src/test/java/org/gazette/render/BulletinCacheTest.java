@@ -55,6 +55,13 @@ class BulletinCacheTest {
         g.fillRect(0, 0, 40, 20);
         g.dispose();
         javax.imageio.ImageIO.write(img, "png", file.toFile());
+        // An hour old: a picture written a moment before a build is not trusted to the cache (see below).
+        Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis() - 3_600_000L));
+    }
+
+    /** The picture an hour old again (a copy is new). */
+    static void aged(Path content) throws Exception {
+        Files.setLastModifiedTime(content.resolve("2017/map.png"), FileTime.fromMillis(System.currentTimeMillis() - 3_600_000L));
     }
 
     static Build.Result build(Path cache) {
@@ -94,9 +101,13 @@ class BulletinCacheTest {
         try {
             content = copy.resolve("content");
             TestSites.copyTree(before, content);
+            aged(content);
             Path cache = tmp.resolve("cache-picture");
             build(cache);
+            // The same size and an old time: only what the file holds tells the change.
+            long size = Files.size(content.resolve("2017/map.png"));
             picture(content.resolve("2017/map.png"), Color.RED);
+            assertEquals(size, Files.size(content.resolve("2017/map.png")));
             Build.Result after = build(cache);
             assertEquals(0, after.bulletinsReused(), "the same XHTML, but the picture it shows changed");
             Build.Result painted = build(null);
@@ -114,6 +125,7 @@ class BulletinCacheTest {
         try {
             content = copy.resolve("content");
             TestSites.copyTree(before, content);
+            aged(content);
             Path cache = tmp.resolve("cache-figure");
             build(cache);
             Path report = content.resolve("2017/report.yaml");
@@ -127,6 +139,24 @@ class BulletinCacheTest {
             Build.Result painted = build(null);
             for (String pdf : List.of(ZH, EN)) assertArrayEquals(painted.files().get(pdf), after.files().get(pdf), pdf);
             assertEquals(4, entries(cache), "the old and the new bulletins are both kept");
+        } finally {
+            content = before;
+        }
+    }
+
+    @Test
+    void aPictureChangedWhileItIsPaintedIsNotKept() throws Exception {
+        Path copy = tmp.resolve("site-racing");
+        Path before = content;
+        try {
+            content = copy.resolve("content");
+            TestSites.copyTree(before, content);
+            // Saved just now (as if while the bulletin was being painted): what was painted may be the old picture.
+            Files.setLastModifiedTime(content.resolve("2017/map.png"), FileTime.fromMillis(System.currentTimeMillis()));
+            Path cache = tmp.resolve("cache-racing");
+            assertTrue(build(cache).ok());
+            assertEquals(0, Files.exists(cache) ? entries(cache) : 0, "nothing kept");
+            assertEquals(0, build(cache).bulletinsReused());
         } finally {
             content = before;
         }
