@@ -336,7 +336,7 @@ final class CommandLine {
         int bestDistance = Integer.MAX_VALUE;
         for (String n : names) {
             String name = n.toLowerCase(Locale.ROOT);
-            int d = distance(w, name);
+            int d = org.gazette.yaml.Suggest.distance(w, name);
             if (w.length() >= 4 && name.startsWith(w)) d = Math.min(d, 1);
             if (d < bestDistance) {
                 bestDistance = d;
@@ -344,22 +344,5 @@ final class CommandLine {
             }
         }
         return bestDistance <= (w.length() <= 4 ? 1 : 2) ? best : null;
-    }
-
-    /** Edits (insert, delete, replace, swap of neighbours) from {@code a} to {@code b}. */
-    static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) d[i][0] = i;
-        for (int j = 0; j <= b.length(); j++) d[0][j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
     }
 }

@@ -22,7 +22,7 @@ public final class Suggest {
     }
 
     /** Damerau-Levenshtein (optimal string alignment): a swapped pair of letters counts as one edit. */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++) d[i][0] = i;
         for (int j = 0; j <= b.length(); j++) d[0][j] = j;

@@ -147,8 +147,8 @@ class CommandLineTest {
     }
 
     @Test
-    void closestCountsSwapsAsOneEdit() {
-        assertEquals(1, CommandLine.distance("contnet", "content"));
+    void closestFindsSwapsDropsAndNothingForAWordTooFar() {
+        assertEquals("--content", CommandLine.closest("--contnet", List.of("--content", "--templates")));
         assertEquals("build", CommandLine.closest("bulid", List.of("build", "check")));
         assertEquals("check", CommandLine.closest("chek", List.of("build", "check")));
         assertNull(CommandLine.closest("x", List.of("build", "check")));

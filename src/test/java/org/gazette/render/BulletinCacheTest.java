@@ -59,12 +59,24 @@ class BulletinCacheTest {
         Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis() - 3_600_000L));
     }
 
+    /** A copy of the sample with its picture, to change; the picture an hour old again (a copy is new). */
+    static Path copy(String name) throws Exception {
+        Path copy = tmp.resolve(name).resolve("content");
+        TestSites.copyTree(content, copy);
+        aged(copy);
+        return copy;
+    }
+
     /** The picture an hour old again (a copy is new). */
     static void aged(Path content) throws Exception {
         Files.setLastModifiedTime(content.resolve("2017/map.png"), FileTime.fromMillis(System.currentTimeMillis() - 3_600_000L));
     }
 
     static Build.Result build(Path cache) {
+        return build(content, cache);
+    }
+
+    static Build.Result build(Path content, Path cache) {
         var options = new Build.Options(content, TestSites.TEMPLATES, tmp.resolve("unused-out"), false,
                 org.gazette.content.Publishing.live(), false, true).withBulletinCache(cache);
         return new Build(options).run(false);
@@ -96,70 +108,47 @@ class BulletinCacheTest {
 
     @Test
     void aPictureEditedInPlaceIsPaintedAgain() throws Exception {
-        Path copy = tmp.resolve("site-picture");
-        Path before = content;
-        try {
-            content = copy.resolve("content");
-            TestSites.copyTree(before, content);
-            aged(content);
-            Path cache = tmp.resolve("cache-picture");
-            build(cache);
-            // The same size and an old time: only what the file holds tells the change.
-            long size = Files.size(content.resolve("2017/map.png"));
-            picture(content.resolve("2017/map.png"), Color.RED);
-            assertEquals(size, Files.size(content.resolve("2017/map.png")));
-            Build.Result after = build(cache);
-            assertEquals(0, after.bulletinsReused(), "the same XHTML, but the picture it shows changed");
-            Build.Result painted = build(null);
-            assertArrayEquals(painted.files().get(ZH), after.files().get(ZH));
-            assertFalse(java.util.Arrays.equals(fresh.files().get(ZH), after.files().get(ZH)), "the new picture is in the PDF");
-        } finally {
-            content = before;
-        }
+        Path site = copy("site-picture");
+        Path cache = tmp.resolve("cache-picture");
+        build(site, cache);
+        // The same size and an old time: only what the file holds tells the change.
+        long size = Files.size(site.resolve("2017/map.png"));
+        picture(site.resolve("2017/map.png"), Color.RED);
+        assertEquals(size, Files.size(site.resolve("2017/map.png")));
+        Build.Result after = build(site, cache);
+        assertEquals(0, after.bulletinsReused(), "the same XHTML, but the picture it shows changed");
+        Build.Result painted = build(site, null);
+        assertArrayEquals(painted.files().get(ZH), after.files().get(ZH));
+        assertFalse(java.util.Arrays.equals(fresh.files().get(ZH), after.files().get(ZH)), "the new picture is in the PDF");
     }
 
     @Test
     void aChangedFigureIsPaintedAgainInBothLanguages() throws Exception {
-        Path copy = tmp.resolve("site-figure");
-        Path before = content;
-        try {
-            content = copy.resolve("content");
-            TestSites.copyTree(before, content);
-            aged(content);
-            Path cache = tmp.resolve("cache-figure");
-            build(cache);
-            Path report = content.resolve("2017/report.yaml");
-            String yaml = TestSites.read(report);
-            String changed = yaml.replace("\n  issue: 1\n", "\n  issue: 2\n");
-            assertFalse(changed.equals(yaml), "the test changes the bulletin's issue number");
-            TestSites.write(report, changed);
-            Build.Result after = build(cache);
-            assertTrue(after.ok(), after.problems()::toString);
-            assertEquals(0, after.bulletinsReused());
-            Build.Result painted = build(null);
-            for (String pdf : List.of(ZH, EN)) assertArrayEquals(painted.files().get(pdf), after.files().get(pdf), pdf);
-            assertEquals(4, entries(cache), "the old and the new bulletins are both kept");
-        } finally {
-            content = before;
-        }
+        Path site = copy("site-figure");
+        Path cache = tmp.resolve("cache-figure");
+        build(site, cache);
+        Path report = site.resolve("2017/report.yaml");
+        String yaml = TestSites.read(report);
+        String changed = yaml.replace("\n  issue: 1\n", "\n  issue: 2\n");
+        assertFalse(changed.equals(yaml), "the test changes the bulletin's issue number");
+        TestSites.write(report, changed);
+        Build.Result after = build(site, cache);
+        assertTrue(after.ok(), after.problems()::toString);
+        assertEquals(0, after.bulletinsReused());
+        Build.Result painted = build(site, null);
+        for (String pdf : List.of(ZH, EN)) assertArrayEquals(painted.files().get(pdf), after.files().get(pdf), pdf);
+        assertEquals(4, entries(cache), "the old and the new bulletins are both kept");
     }
 
     @Test
     void aPictureChangedWhileItIsPaintedIsNotKept() throws Exception {
-        Path copy = tmp.resolve("site-racing");
-        Path before = content;
-        try {
-            content = copy.resolve("content");
-            TestSites.copyTree(before, content);
-            // Saved just now (as if while the bulletin was being painted): what was painted may be the old picture.
-            Files.setLastModifiedTime(content.resolve("2017/map.png"), FileTime.fromMillis(System.currentTimeMillis()));
-            Path cache = tmp.resolve("cache-racing");
-            assertTrue(build(cache).ok());
-            assertEquals(0, Files.exists(cache) ? entries(cache) : 0, "nothing kept");
-            assertEquals(0, build(cache).bulletinsReused());
-        } finally {
-            content = before;
-        }
+        Path site = copy("site-racing");
+        // Saved just now (as if while the bulletin was being painted): what was painted may be the old picture.
+        Files.setLastModifiedTime(site.resolve("2017/map.png"), FileTime.fromMillis(System.currentTimeMillis()));
+        Path cache = tmp.resolve("cache-racing");
+        assertTrue(build(site, cache).ok());
+        assertEquals(0, Files.exists(cache) ? entries(cache) : 0, "nothing kept");
+        assertEquals(0, build(site, cache).bulletinsReused());
     }
 
     @Test
