@@ -60,6 +60,11 @@ final class CommandLine {
             for (Option o : options) if (o.name().equals(name)) return o;
             return null;
         }
+
+        Command command(String name) {
+            for (Command c : commands) if (c.name().equals(name)) return c;
+            return null;
+        }
     }
 
     /** What a command was given: option values (defaults filled in), switches, arguments by label. */
@@ -121,19 +126,11 @@ final class CommandLine {
         // The command, then its subcommand, as far as the words go.
         while (i < args.length && !at.commands().isEmpty()) {
             String word = args[i];
-            if (word.equals("-h") || word.equals("--help")) {
-                help(at, path, out);
-                return 0;
-            }
-            if (word.equals("-V") || word.equals("--version")) {
-                out.println(version);
-                return 0;
-            }
+            if (answered(word, at, path, out)) return 0;
             if (at == root && word.equals("help")) {
                 return helpCommand(java.util.Arrays.copyOfRange(args, i + 1, args.length), out, err);
             }
-            Command next = null;
-            for (Command c : at.commands()) if (c.name().equals(word)) next = c;
+            Command next = at.command(word);
             if (next == null) {
                 List<String> names = at.commands().stream().map(Command::name).toList();
                 String meant = closest(word, names);
@@ -161,13 +158,25 @@ final class CommandLine {
         return at.action().apply(parsed);
     }
 
+    /** Whether {@code word} asks for help or the version: then it is shown, and the command does not run. */
+    private boolean answered(String word, Command cmd, String path, PrintWriter out) {
+        if (word.equals("-h") || word.equals("--help")) {
+            help(cmd, path, out);
+            return true;
+        }
+        if (word.equals("-V") || word.equals("--version")) {
+            out.println(version);
+            return true;
+        }
+        return false;
+    }
+
     /** {@code gazette help [COMMAND…]}: the help of that command. */
     private int helpCommand(String[] words, PrintWriter out, PrintWriter err) {
         Command at = root;
         String path = root.name();
         for (String w : words) {
-            Command next = null;
-            for (Command c : at.commands()) if (c.name().equals(w)) next = c;
+            Command next = at.command(w);
             if (next == null) {
                 String meant = closest(w, at.commands().stream().map(Command::name).toList());
                 err.println(path + ": no command '" + w + "'" + (meant != null ? " — did you mean '" + meant + "'?" : "") + " (see " + path + " --help)");
@@ -185,14 +194,7 @@ final class CommandLine {
         // Help and the version win over any mistake beside them: they are what a confused user asks for.
         for (String w : words) {
             if (w.equals("--")) break;
-            if (w.equals("-h") || w.equals("--help")) {
-                help(cmd, path, out);
-                return true;
-            }
-            if (w.equals("-V") || w.equals("--version")) {
-                out.println(version);
-                return true;
-            }
+            if (answered(w, cmd, path, out)) return true;
         }
         List<String> positional = new ArrayList<>();
         boolean optionsEnd = false;

@@ -25,8 +25,13 @@ public final class Main {
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         try {
             return new CommandLine(COMMANDS, version()).run(args, out, err);
-        } catch (OutOfMemoryError e) {
-            return outOfMemory(err);
+        } catch (RuntimeException | Error e) {
+            if (outOfMemory(e)) return outOfMemory(err);
+            // A bug in Gazette, not in the content: say so plainly, whatever the command; the trace only on request.
+            err.println("gazette: internal error: " + e + " — this is a bug in Gazette, not in your content; "
+                    + "please report it with the output of the same command with --verbose. A site being built was not written.");
+            if (List.of(args).contains("--verbose")) e.printStackTrace(err);
+            return 1;
         } finally {
             out.flush();
             err.flush();
@@ -234,9 +239,7 @@ public final class Main {
                 return 1;
             }
             return 0;
-        } catch (Exception e) {
-            if (outOfMemory(e)) return outOfMemory(stderr);
-            if (e instanceof RuntimeException r) throw r;
+        } catch (java.io.IOException e) {
             stderr.println("gazette: the preview stopped: " + e.getMessage());
             return 1;
         }
@@ -301,20 +304,10 @@ public final class Main {
         PrintWriter stdout = a.out;
         PrintWriter stderr = a.err;
         long start = System.nanoTime();
-        Build.Result r;
         var publishing = f.publishing(stderr);
         if (publishing == null) return 2;
-        try {
-            r = new Build(new Build.Options(f.content, f.templates, out, f.strict, publishing, !f.noSearch, paintBulletins)
-                    .withBulletinCache(org.gazette.render.BulletinCache.configuredFolder())).run(write);
-        } catch (RuntimeException | Error e) {
-            if (outOfMemory(e)) return outOfMemory(stderr);
-            // A bug in Gazette, not in the content: say so plainly; the trace only on request.
-            stderr.println("gazette: internal error: " + e + " — this is a bug in Gazette, not in your content; "
-                    + "please report it with the output of --verbose. Nothing was written.");
-            if (f.verbose) e.printStackTrace(stderr);
-            return 1;
-        }
+        Build.Result r = new Build(new Build.Options(f.content, f.templates, out, f.strict, publishing, !f.noSearch, paintBulletins)
+                .withBulletinCache(org.gazette.render.BulletinCache.configuredFolder())).run(write);
         for (Problem p : r.problems()) stderr.println(p.format());
         long warnings = r.problems().stream().filter(p -> !p.isError()).count();
         long errors = r.problems().size() - warnings;

@@ -78,11 +78,20 @@ public final class Bulletins {
 
     /** Renders one bulletin; warnings (refused resources, remote images) go to {@code problems}. */
     public BulletinRenderer.Result render(Job job, Problems problems) {
-        return renderWithSource(job, problems).getKey();
+        return make(job, problems, false).getKey();
     }
 
     /** The PDF and the XHTML it was made from (for `gazette bulletin --xhtml`, and the benchmark's other renderers). */
     public Map.Entry<BulletinRenderer.Result, String> renderWithSource(Job job, Problems problems) {
+        return make(job, problems, true);
+    }
+
+    /**
+     * The PDF, from the cache or painted, and its XHTML. From the cache, the XHTML it was finally laid
+     * out from is made again only when {@code source} asks for it or its text may differ (no table of
+     * contents); a moved distribution block differs only in a margin.
+     */
+    private Map.Entry<BulletinRenderer.Result, String> make(Job job, Problems problems, boolean source) {
         Map<String, Object> model = model(job);
         model.put("distributionOffset", 0);
         model.put("toc", true);
@@ -93,7 +102,7 @@ public final class Bulletins {
         BulletinRenderer.Result r;
         if (kept != null) {
             r = kept.result();
-            if (!kept.toc() || kept.distributionOffset() != 0) {
+            if (!kept.toc() || (source && kept.distributionOffset() != 0)) {
                 model.put("toc", kept.toc());
                 model.put("distributionOffset", kept.distributionOffset());
                 xhtml = templates.render(TEMPLATE, model);
