@@ -152,4 +152,37 @@ public final class TestSites {
         cmd.addAll(java.util.List.of(args));
         return cmd;
     }
+
+    /**
+     * A real PNG of {@code width} × {@code height} grey pixels, all zero: valid to the end (signature,
+     * IHDR, one IDAT of deflated rows, IEND), yet a few KB for millions of pixels — a decompression bomb.
+     */
+    public static byte[] pngHeader(int width, int height) {
+        try {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10});
+            java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 0)
+                    .put((byte) 0).put((byte) 0).put((byte) 0);
+            chunk(out, "IHDR", ihdr.array());
+            java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+            try (var z = new java.util.zip.DeflaterOutputStream(raw, new java.util.zip.Deflater(9))) {
+                byte[] row = new byte[width + 1];
+                for (int y = 0; y < Math.min(height, 64); y++) z.write(row);
+            }
+            chunk(out, "IDAT", raw.toByteArray());
+            chunk(out, "IEND", new byte[0]);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void chunk(java.io.ByteArrayOutputStream out, String type, byte[] data) throws java.io.IOException {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(12 + data.length);
+        b.putInt(data.length).put(type.getBytes(java.nio.charset.StandardCharsets.US_ASCII)).put(data);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(b.array(), 4, 4 + data.length);
+        b.putInt((int) crc.getValue());
+        out.write(b.array());
+    }
 }

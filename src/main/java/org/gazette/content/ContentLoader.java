@@ -49,6 +49,9 @@ public final class ContentLoader {
     // Texts held back (drafts, embargoes) and the images only they use: checked, never published.
     private final java.util.Set<String> held = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.Set<String> heldImages = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Map<String, Path> heldImageFiles = new java.util.concurrent.ConcurrentSkipListMap<>();
+    private final Map<String, Position> imageUses = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Comparator<Position> POSITION_ORDER = Comparator.comparing(Position::file).thenComparingInt(Position::line).thenComparingInt(Position::column);
     private final Publishing publishing;
     private Path root;
     private Path realRoot;
@@ -78,7 +81,7 @@ public final class ContentLoader {
     }
 
     /** A text as read: the article and the images it uses (path in the content folder → file). */
-    private record Read(Article article, Map<String, Path> images) {}
+    private record Read(Article article, Map<String, Path> images, Map<String, Position> where) {}
 
     /** What reading one text file gave: the text (none if it had errors), its own problems, and its version. */
     record Parsed(Optional<Read> read, List<org.gazette.problem.Problem> problems, boolean unreadable, long version) {}
@@ -144,6 +147,7 @@ public final class ContentLoader {
                         "refer to it from an article with ![description](" + img.getValue().getFileName() + "), or remove it");
             }
         }
+        checkImages();
         if (cache != null) cache.end(seen);
         if (site.isEmpty() || problems.hasErrors()) return Optional.empty();
         years.sort(Comparator.comparingInt(Year::year).reversed());
@@ -246,7 +250,10 @@ public final class ContentLoader {
         } else {
             held.add(a.file());
             heldImages.addAll(r.images().keySet());
+            heldImageFiles.putAll(r.images());
         }
+        // Where each image is first used (by file, line, column), for the messages of its check.
+        r.where().forEach((img, at) -> imageUses.merge(img, at, (x, y) -> POSITION_ORDER.compare(x, y) <= 0 ? x : y));
     }
 
     /** Reads texts in parallel; the results come in the order of {@code files}. */
@@ -320,10 +327,11 @@ public final class ContentLoader {
         }
         Problems own = new Problems();
         Optional<Article> article = reader.read(source, slug, lang, own);
-        Map<String, Path> images = article.map(a -> images(a, display.substring(0, display.lastIndexOf('/') + 1), own)).orElse(Map.of());
+        Map<String, Position> where = new TreeMap<>();
+        Map<String, Path> images = article.map(a -> images(a, display.substring(0, display.lastIndexOf('/') + 1), own, where)).orElse(Map.of());
         long version = TextCache.version(source.text());
         if (own.hasErrors()) return new Parsed(Optional.empty(), own.sorted(), true, version);
-        return new Parsed(article.map(a -> new Read(a, images)), own.sorted(), false, version);
+        return new Parsed(article.map(a -> new Read(a, images, where)), own.sorted(), false, version);
     }
 
     /** The version of a settings file (0 when it does not exist), recorded with the others. */
@@ -342,7 +350,7 @@ public final class ContentLoader {
      * Checks the images a text refers to: relative paths that stay inside the content folder, to
      * image files that exist. Remote images are left to the page (and refused by the bulletin).
      */
-    private Map<String, Path> images(Article a, String folder, Problems problems) {
+    private Map<String, Path> images(Article a, String folder, Problems problems, Map<String, Position> where) {
         Map<String, Path> used = new TreeMap<>();
         for (Article.Image img : a.images()) {
             if (img.isRemote()) continue;
@@ -376,8 +384,17 @@ public final class ContentLoader {
                 continue;
             }
             used.put(rel, file);
+            where.putIfAbsent(rel, at);
         }
         return used;
+    }
+
+    /** Every image a text uses, published or held back, is a picture of bounded size or a safe SVG ({@link ImageCheck}). */
+    private void checkImages() {
+        Map<String, Path> all = new TreeMap<>(heldImageFiles);
+        all.putAll(usedImages);
+        all.entrySet().parallelStream().forEach(e ->
+                ImageCheck.check(e.getKey(), e.getValue(), imageUses.getOrDefault(e.getKey(), Position.of(e.getKey())), problems));
     }
 
     /** Refuses a file that is a link to somewhere outside the content folder. */

@@ -51,6 +51,7 @@ public final class NewText {
         }
         try {
             Files.createDirectories(folder);
+            staysInside(content, folder);
             for (int i = 0; i < files.size(); i++) {
                 Language lang = site.languages().get(i);
                 Files.writeString(files.get(i), frontMatter(lang, name, today), StandardCharsets.UTF_8,
@@ -61,6 +62,16 @@ public final class NewText {
                     "check the content folder exists and can be written"));
         }
         return files;
+    }
+
+    /** Refuses to write through a link (a year or news folder that is a link to elsewhere): what Gazette writes stays in the content folder. */
+    private static void staysInside(Path content, Path folder) throws IOException {
+        Path real = folder.toRealPath();
+        if (!real.startsWith(content.toRealPath())) {
+            String shown = content.relativize(folder).toString().replace('\\', '/');
+            throw new GazetteException(Position.of(shown).error("is a link to a folder outside the content folder (" + real + "); nothing was written",
+                    "make " + shown + " a real folder inside the content folder"));
+        }
     }
 
     /**
@@ -105,6 +116,7 @@ public final class NewText {
         LocalDate today = now.atZone(site.timeZone()).toLocalDate();
         try {
             Files.createDirectories(folder);
+            staysInside(content, folder);
             Files.writeString(files.get(0), report(before, previous, year), StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW);
             for (int i = 0; i < site.languages().size(); i++) {
                 Language lang = site.languages().get(i);

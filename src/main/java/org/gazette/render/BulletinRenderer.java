@@ -244,7 +244,15 @@ public final class BulletinRenderer {
             }
             return false;
         }, com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
-        builder.withDiagnosticConsumer(d -> { });
+        // A picture the renderer could not draw (damaged, too large for memory, SVG) is reported, never left out silently.
+        builder.withDiagnosticConsumer(d -> {
+            String id = d.getLogMessageId() == null ? "" : d.getLogMessageId().toString();
+            if (id.contains("IMAGE") && d.getArgs() != null && d.getArgs().length > 0 && d.getArgs()[0] != null) {
+                synchronized (refused) {
+                    refused.add(String.valueOf(d.getArgs()[0]));
+                }
+            }
+        });
         org.apache.pdfbox.pdmodel.PDDocument doc = new org.apache.pdfbox.pdmodel.PDDocument();
         builder.usePDDocument(doc);
         Fonts.register(builder, doc);

@@ -118,7 +118,7 @@ public final class Bulletins {
             }
         }
         missing(job, xhtml, problems);
-        remoteImages((Article) model.get("prose"), problems);
+        images((Article) model.get("prose"), problems, r.refused());
         return Map.entry(r, xhtml);
     }
 
@@ -205,14 +205,37 @@ public final class Bulletins {
             throw new IllegalStateException(e);
         }
         missing(job, xhtml, problems);
-        remoteImages((Article) model.get("prose"), problems);
+        images((Article) model.get("prose"), problems, List.of());
     }
 
-    private static void remoteImages(Article prose, Problems problems) {
+    /**
+     * What the bulletin does with each picture of the prose, said where it is written: a remote one
+     * is not fetched, an SVG is not drawn (the renderer draws pictures, not programs), and one the
+     * renderer could not draw ({@code undrawn}: the URIs it reported) is named. Each prints its caption alone.
+     */
+    private void images(Article prose, Problems problems, List<String> undrawn) {
+        String folder = prose.file().substring(0, prose.file().lastIndexOf('/') + 1);
         for (Article.Image img : prose.images()) {
+            Position at = new Position(prose.file(), img.line(), img.column());
             if (img.isRemote()) {
-                problems.warning(new Position(prose.file(), img.line(), img.column()), "remote image '" + img.url() + "' is not fetched for the bulletin",
+                problems.warning(at, "remote image '" + img.url() + "' is not fetched for the bulletin",
                         "Gazette never downloads during a build: save the image in the content folder and refer to it by its path");
+                continue;
+            }
+            String path = img.url().replaceAll("[?#].*$", "");
+            if (path.toLowerCase(java.util.Locale.ROOT).endsWith(".svg")) {
+                problems.warning(at, "the bulletin does not draw SVG images: '" + img.url() + "' prints as its caption alone",
+                        "for print, export the drawing as a PNG (300 dpi) and refer to that file; the web page shows either");
+                continue;
+            }
+            Path file = content.folder().resolve(folder + path).toAbsolutePath().normalize();
+            String uri = file.toUri().toString();
+            for (String u : undrawn) {
+                if (u.equals(uri) || u.equals(uri.replace("file:///", "file:/"))) {
+                    problems.warning(at, "the bulletin could not draw '" + img.url() + "': it prints as its caption alone",
+                            "open the picture in an image editor and save it again as PNG or JPEG, smaller than 4,000 pixels across");
+                    break;
+                }
             }
         }
     }

@@ -417,6 +417,16 @@ public final class Build {
                 problems.error(Position.of(img.getKey()), "cannot read image: " + e.getMessage(), "check the file is readable");
                 continue;
             }
+            // An SVG is published only as the safety check writes it again: never the file's own bytes.
+            if (img.getKey().toLowerCase(java.util.Locale.ROOT).endsWith(".svg")) {
+                org.gazette.safety.SafeSvg.Result clean = org.gazette.safety.SafeSvg.clean(bytes);
+                if (!clean.ok()) {
+                    problems.error(new Position(img.getKey(), clean.refusal().line(), clean.refusal().column()),
+                            "this SVG cannot be published: it " + clean.refusal().message(), "export it again as plain SVG, or as a PNG");
+                    continue;
+                }
+                bytes = clean.svg();
+            }
             for (var lang : content.site().languages()) files.put(lang.code() + "/" + img.getKey(), bytes);
         }
     }
@@ -425,8 +435,15 @@ public final class Build {
         Path assets = options.templates().resolve("assets");
         if (!Files.isDirectory(assets)) return;
         try (Stream<Path> s = Files.walk(assets)) {
+            Path real = assets.toRealPath();
             for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
                 String rel = options.templates().relativize(p).toString().replace('\\', '/');
+                // A link to a file outside the assets folder would publish it (a key, a password file): refused, as in content/.
+                if (!p.toRealPath().startsWith(real)) {
+                    problems.error(Position.of("templates/" + rel),
+                            "is a link to a file outside templates/assets; refused", "copy the file into templates/assets instead of linking to it");
+                    continue;
+                }
                 files.put(rel, Files.readAllBytes(p));
             }
         } catch (IOException e) {

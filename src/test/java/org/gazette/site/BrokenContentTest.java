@@ -127,6 +127,11 @@ class BrokenContentTest {
                 Path f = content.resolve("2017/report.yaml");
                 Files.writeString(f, Files.readString(f).replace("value: 100亿元", "value: 100亿元" + "0".repeat(100_000)));
             }
+            // A 20,000 × 20,000 PNG (400 megapixels) whose pixels compress to next to nothing: its header is enough to refuse it.
+            case "image-too-many-pixels" -> {
+                Files.createDirectories(content.resolve("2017/news/images"));
+                Files.write(content.resolve("2017/news/images/aerial.png"), TestSites.pngHeader(20_000, 20_000));
+            }
             default -> { }
         }
     }
