@@ -32,6 +32,15 @@ import java.util.Map;
  * image edited in place is noticed. An entry that does not read back whole is ignored and replaced.
  * Any failure to read or write the folder only means painting again; it never fails a build.
  *
+ * <p>Trust: an entry is a program's output that the next build publishes, so it must come from this
+ * user. Entries live in Gazette's own subfolder ({@value #OWN}) of the cache folder, each sealed
+ * with an HMAC-SHA256 under a random key only this user can read ({@code key}, 0600, made on first
+ * use); an entry is used only when it is a regular file (not a link) owned by this user and its
+ * seal holds. A cache folder (or subfolder) that is a link, belongs to another user, or that group
+ * or others can write is not used at all ({@link #unsafe()} says why, once): bulletins are painted.
+ * Gazette deletes only files it named ({@code <sha-256>.bulletin}, {@code <sha-256><digits>.tmp})
+ * in its own subfolder — never anything else in a folder it was pointed at.
+ *
  * <p>The folder is the user's cache folder ({@code $XDG_CACHE_HOME} or {@code ~/.cache} on Linux,
  * {@code ~/Library/Caches} on macOS, {@code %LOCALAPPDATA%} on Windows), {@code gazette/bulletins}
  * under it; {@code GAZETTE_CACHE} names another folder, or {@code off}. Entries unused for
@@ -41,16 +50,27 @@ public final class BulletinCache {
 
     static final int KEEP_DAYS = 60;
     static final int MAX_MEGABYTES = 300;
-    private static final int MAGIC = 0x475a4231; // "GZB1"
+    private static final int MAGIC = 0x475a4232; // "GZB2"
     private static final String SUFFIX = ".bulletin";
+    /** Gazette's own subfolder of the cache folder: the only place it writes or deletes. */
+    static final String OWN = "gazette-entries";
+    private static final java.util.regex.Pattern ENTRY = java.util.regex.Pattern.compile("[0-9a-f]{64}\\.bulletin");
+    private static final java.util.regex.Pattern TEMP = java.util.regex.Pattern.compile("[0-9a-f]{64}[0-9]+\\.tmp");
 
     /** A finished bulletin as kept: the PDF and how the final XHTML was made (table of contents, distribution offset). */
     public record Entry(BulletinRenderer.Result result, boolean toc, int distributionOffset) {}
 
+    /** The folder named by the user (or the default), and Gazette's own subfolder in it. */
+    private final Path root;
     private final Path folder;
+    /** The sealing key, once opened; null until then or when the cache cannot be used. */
+    private byte[] key;
+    private boolean opened;
+    private String unsafe;
 
-    private BulletinCache(Path folder) {
-        this.folder = folder;
+    private BulletinCache(Path root) {
+        this.root = root;
+        this.folder = root.resolve(OWN);
     }
 
     /** A cache in {@code folder} (made when first written). */
@@ -86,6 +106,113 @@ public final class BulletinCache {
         return folder(setting, System.getenv(), System.getProperty("os.name", ""), System.getProperty("user.home"));
     }
 
+    /**
+     * Why the cache folder is not used, when another user could change what it holds (a link, another
+     * owner, writable by group or others); null when it is used or simply cannot be made (then
+     * bulletins are painted without a word).
+     */
+    public synchronized String unsafe() {
+        open();
+        return unsafe;
+    }
+
+    /** Makes or checks the folders and the key, once; afterwards {@link #key} is set if the cache may be used. */
+    private synchronized byte[] open() {
+        if (opened) return key;
+        opened = true;
+        try {
+            boolean posix = root.getFileSystem().supportedFileAttributeViews().contains("posix");
+            if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) Files.createDirectories(root);
+            if ((unsafe = unsafeFolder(root, posix)) != null) return null;
+            if (!Files.exists(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                try {
+                    if (posix) Files.createDirectory(folder, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+                    else Files.createDirectory(folder);
+                } catch (java.nio.file.FileAlreadyExistsException e) {
+                    // made by another run at the same moment: checked below like any other
+                }
+            }
+            if ((unsafe = unsafeFolder(folder, posix)) != null) return null;
+            key = key(folder.resolve("key"), posix);
+            return key;
+        } catch (IOException | RuntimeException e) {
+            return null; // a cache that cannot be made only means painting
+        }
+    }
+
+    /** Why {@code dir} cannot be trusted, or null. */
+    private static String unsafeFolder(Path dir, boolean posix) throws IOException {
+        var attrs = Files.readAttributes(dir, java.nio.file.attribute.BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        if (attrs.isSymbolicLink()) return dir + " is a link; Gazette keeps bulletins only in a folder of its own";
+        if (!attrs.isDirectory()) throw new IOException(dir + " is not a folder"); // cannot be used: painting, without a word
+        if (!posix) return null;
+        var posixAttrs = Files.readAttributes(dir, java.nio.file.attribute.PosixFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        if (!posixAttrs.owner().equals(me(dir))) return dir + " belongs to " + posixAttrs.owner().getName() + ", not to you";
+        var perms = posixAttrs.permissions();
+        if (perms.contains(java.nio.file.attribute.PosixFilePermission.GROUP_WRITE) || perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE)) {
+            return dir + " can be written by other users (" + java.nio.file.attribute.PosixFilePermissions.toString(perms) + ")";
+        }
+        return null;
+    }
+
+    /** The user this process runs as, as the file system names owners. */
+    private static java.nio.file.attribute.UserPrincipal me(Path on) throws IOException {
+        return on.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(System.getProperty("user.name"));
+    }
+
+    /** This user's sealing key: 32 random bytes in a file only they can read, made on first use. */
+    private static byte[] key(Path file, boolean posix) throws IOException {
+        if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            byte[] fresh = new byte[32];
+            new java.security.SecureRandom().nextBytes(fresh);
+            Path tmp = posix ? Files.createTempFile(file.getParent(), "key", ".new") : Files.createTempFile(file.getParent(), "key", ".new");
+            try {
+                Files.write(tmp, fresh);
+                try {
+                    Files.createLink(file, tmp); // never replaces a key another run made meanwhile
+                } catch (java.nio.file.FileAlreadyExistsException e) {
+                    // that one is used
+                } catch (UnsupportedOperationException | IOException e) {
+                    if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) Files.move(tmp, file);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        }
+        var attrs = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        if (!attrs.isRegularFile() || attrs.size() != 32) throw new IOException("not a key");
+        if (posix) {
+            var p = Files.readAttributes(file, java.nio.file.attribute.PosixFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            if (!p.owner().equals(me(file))) throw new IOException("not my key");
+            for (var perm : p.permissions()) {
+                if (perm != java.nio.file.attribute.PosixFilePermission.OWNER_READ && perm != java.nio.file.attribute.PosixFilePermission.OWNER_WRITE) {
+                    throw new IOException("a key others can read");
+                }
+            }
+        }
+        return Files.readAllBytes(file);
+    }
+
+    /** The HMAC-SHA256 of {@code body} under this user's key. */
+    private static byte[] seal(byte[] key, byte[] body) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(body);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether {@code file} is a regular file of this user's (not a link). */
+    private static boolean mine(Path file) throws IOException {
+        var attrs = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        if (!attrs.isRegularFile()) return false;
+        if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) return true;
+        return Files.getOwner(file, java.nio.file.LinkOption.NOFOLLOW_LINKS).equals(me(file));
+    }
+
     /** What a bulletin is made from, hashed: build one per bulletin with every input, in a fixed order. */
     public static final class Key {
         private final MessageDigest digest = sha256();
@@ -113,17 +240,22 @@ public final class BulletinCache {
     /** The entry made from {@code key}, when the files it read are unchanged; null otherwise. */
     public Entry find(Key key) {
         String name = key.hex();
+        byte[] secret = open();
+        if (secret == null) return null;
         Path file = folder.resolve(name + SUFFIX);
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS) || !mine(file)) return null;
+            try (var in = Files.newInputStream(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                bytes = in.readAllBytes();
+            }
         } catch (IOException e) {
             return null;
         }
         try {
             if (bytes.length < 32) return null;
             byte[] body = Arrays.copyOf(bytes, bytes.length - 32);
-            if (!MessageDigest.isEqual(sha256().digest(body), Arrays.copyOfRange(bytes, bytes.length - 32, bytes.length))) return null;
+            if (!MessageDigest.isEqual(seal(secret, body), Arrays.copyOfRange(bytes, bytes.length - 32, bytes.length))) return null;
             DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(body));
             if (in.readInt() != MAGIC || !in.readUTF().equals(name)) return null;
             int pages = in.readInt();
@@ -152,6 +284,8 @@ public final class BulletinCache {
      */
     public void put(Key key, Entry entry, List<Path> read, long paintedFrom) {
         String name = key.hex();
+        byte[] secret = open();
+        if (secret == null) return;
         try {
             for (Path p : read) {
                 if (Files.getLastModifiedTime(p).toMillis() >= paintedFrom - 2000) return;
@@ -174,11 +308,10 @@ public final class BulletinCache {
             out.write(entry.result().pdf());
             out.flush();
             byte[] body = buffer.toByteArray();
-            Files.createDirectories(folder);
             Path tmp = Files.createTempFile(folder, name, ".tmp");
             try {
                 Files.write(tmp, body);
-                Files.write(tmp, sha256().digest(body), java.nio.file.StandardOpenOption.APPEND);
+                Files.write(tmp, seal(secret, body), java.nio.file.StandardOpenOption.APPEND);
                 try {
                     Files.move(tmp, folder.resolve(name + SUFFIX), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {
@@ -198,12 +331,18 @@ public final class BulletinCache {
         long now = System.currentTimeMillis();
         record Kept(Path path, long used, long size) {}
         List<Kept> kept = new ArrayList<>();
+        if (open() == null) return;
         try (DirectoryStream<Path> all = Files.newDirectoryStream(folder)) {
             for (Path p : all) {
                 String n = p.getFileName().toString();
-                long used = Files.getLastModifiedTime(p).toMillis();
-                if (n.endsWith(".tmp") && now - used > 86_400_000L) Files.deleteIfExists(p);
-                if (!n.endsWith(SUFFIX)) continue;
+                // Only what Gazette names and makes, as this user, in its own folder: nothing else is ever deleted.
+                boolean entry = ENTRY.matcher(n).matches();
+                if (!(entry || TEMP.matcher(n).matches()) || !mine(p)) continue;
+                long used = Files.getLastModifiedTime(p, java.nio.file.LinkOption.NOFOLLOW_LINKS).toMillis();
+                if (!entry) {
+                    if (now - used > 86_400_000L) Files.deleteIfExists(p);
+                    continue;
+                }
                 if (now - used > KEEP_DAYS * 86_400_000L) Files.deleteIfExists(p);
                 else kept.add(new Kept(p, used, Files.size(p)));
             }

@@ -372,7 +372,15 @@ public final class Build {
     private int bulletinsReused;
 
     private org.gazette.render.BulletinCache bulletinCache() {
-        return options.bulletinCache() == null ? null : org.gazette.render.BulletinCache.in(options.bulletinCache());
+        if (options.bulletinCache() == null) return null;
+        var cache = org.gazette.render.BulletinCache.in(options.bulletinCache());
+        String unsafe = cache.unsafe();
+        if (unsafe != null) {
+            problems.warning(Position.of(options.bulletinCache().toString()), "the bulletin cache is not used: " + unsafe
+                            + ", so another user could put forged bulletins in it; every bulletin is painted",
+                    "point GAZETTE_CACHE at a folder only you can write (chmod 700), or leave it unset for your own cache folder");
+        }
+        return cache;
     }
 
     /** Whether this run writes the site (build) or only checks it. */

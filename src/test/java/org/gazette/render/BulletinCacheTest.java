@@ -83,7 +83,7 @@ class BulletinCacheTest {
     }
 
     static long entries(Path cache) throws Exception {
-        try (Stream<Path> s = Files.list(cache)) {
+        try (Stream<Path> s = Files.list(cache.resolve(BulletinCache.OWN))) {
             return s.filter(p -> p.toString().endsWith(".bulletin")).count();
         }
     }
@@ -155,8 +155,8 @@ class BulletinCacheTest {
     void aDamagedEntryIsPaintedAgainAndReplaced() throws Exception {
         Path cache = tmp.resolve("cache-damaged");
         build(cache);
-        try (Stream<Path> s = Files.list(cache)) {
-            List<Path> all = s.toList();
+        try (Stream<Path> s = Files.list(cache.resolve(BulletinCache.OWN))) {
+            List<Path> all = s.filter(p -> p.toString().endsWith(".bulletin")).toList();
             // One entry cut short, one with a byte of its PDF flipped.
             byte[] a = Files.readAllBytes(all.get(0));
             Files.write(all.get(0), java.util.Arrays.copyOf(a, a.length / 2));
@@ -183,23 +183,129 @@ class BulletinCacheTest {
     }
 
     @Test
-    void oldEntriesAndStrayTemporaryFilesArePruned() throws Exception {
+    void oldEntriesAndStrayTemporaryFilesArePrunedAndNothingElse() throws Exception {
         Path cache = tmp.resolve("cache-old");
-        Files.createDirectories(cache);
-        Path old = cache.resolve("0".repeat(64) + ".bulletin");
-        Path recent = cache.resolve("1".repeat(64) + ".bulletin");
-        Path stray = cache.resolve("x.tmp");
-        Path other = cache.resolve("notes.txt");
-        for (Path p : List.of(old, recent, stray, other)) Files.writeString(p, "x");
+        BulletinCache c = BulletinCache.in(cache);
+        assertEquals(null, c.unsafe());
+        Path own = cache.resolve(BulletinCache.OWN);
+        Path old = own.resolve("0".repeat(64) + ".bulletin");
+        Path recent = own.resolve("1".repeat(64) + ".bulletin");
+        Path stray = own.resolve("2".repeat(64) + "123456.tmp");
+        Path other = own.resolve("notes.txt");
+        Path notOurs = own.resolve("x.tmp");
+        // The user's own files in the folder they named: never Gazette's to delete, however they are named.
+        Path thesis = cache.resolve("thesis.tmp");
+        Path report = cache.resolve("report.bulletin");
+        Path lookalike = cache.resolve("3".repeat(64) + ".bulletin");
+        List<Path> all = List.of(old, recent, stray, other, notOurs, thesis, report, lookalike);
+        for (Path p : all) Files.writeString(p, "x");
         long day = 86_400_000L;
-        Files.setLastModifiedTime(old, FileTime.fromMillis(System.currentTimeMillis() - (BulletinCache.KEEP_DAYS + 1) * day));
-        Files.setLastModifiedTime(stray, FileTime.fromMillis(System.currentTimeMillis() - 2 * day));
-        Files.setLastModifiedTime(other, FileTime.fromMillis(System.currentTimeMillis() - 400 * day));
-        BulletinCache.in(cache).prune();
+        for (Path p : all) Files.setLastModifiedTime(p, FileTime.fromMillis(System.currentTimeMillis() - 400 * day));
+        Files.setLastModifiedTime(recent, FileTime.fromMillis(System.currentTimeMillis()));
+        c.prune();
         assertFalse(Files.exists(old));
         assertFalse(Files.exists(stray));
         assertTrue(Files.exists(recent));
-        assertTrue(Files.exists(other), "a file that is not Gazette's is left alone");
+        for (Path p : List.of(other, notOurs, thesis, report, lookalike)) assertTrue(Files.exists(p), "not Gazette's, left alone: " + p);
+    }
+
+    @Test
+    void buildsInAFolderOfTheUsersFilesDeleteNothingOfTheirs() throws Exception {
+        Path cache = tmp.resolve("cache-users-folder");
+        Files.createDirectories(cache);
+        Path thesis = cache.resolve("thesis.tmp");
+        Path report = cache.resolve("report.bulletin");
+        for (Path p : List.of(thesis, report)) {
+            Files.writeString(p, "mine");
+            Files.setLastModifiedTime(p, FileTime.fromMillis(System.currentTimeMillis() - 400 * 86_400_000L));
+        }
+        build(cache);
+        assertEquals(2, build(cache).bulletinsReused());
+        assertEquals("mine", Files.readString(thesis));
+        assertEquals("mine", Files.readString(report));
+    }
+
+    /** The old seal: a SHA-256 of the entry, which anyone can compute. */
+    private static byte[] rewrapped(byte[] entry, byte[] otherPdf) throws Exception {
+        // The PDF is the last field before the seal: replace it, with its length, and seal with SHA-256 as the attacker can.
+        byte[] body = java.util.Arrays.copyOf(entry, entry.length - 32);
+        byte[] pdf = fresh.files().get(ZH);
+        int at = body.length - pdf.length - 4;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(body, 0, at);
+        new java.io.DataOutputStream(out).writeInt(otherPdf.length);
+        out.write(otherPdf);
+        byte[] forged = out.toByteArray();
+        out.write(java.security.MessageDigest.getInstance("SHA-256").digest(forged));
+        return out.toByteArray();
+    }
+
+    @Test
+    void aRewrappedOrCopiedEntryIsNotTrusted() throws Exception {
+        Path cache = tmp.resolve("cache-forged");
+        build(cache);
+        Path own = cache.resolve(BulletinCache.OWN);
+        List<Path> entries;
+        try (Stream<Path> s = Files.list(own)) {
+            entries = s.filter(p -> p.toString().endsWith(".bulletin")).sorted().toList();
+        }
+        byte[] forgedPdf = fresh.files().get(EN);
+        for (Path e : entries) {
+            byte[] bytes = Files.readAllBytes(e);
+            if (bytes.length > fresh.files().get(ZH).length + 32 && java.util.Arrays.equals(java.util.Arrays.copyOfRange(bytes, bytes.length - 32 - fresh.files().get(ZH).length, bytes.length - 32), fresh.files().get(ZH))) {
+                Files.write(e, rewrapped(bytes, forgedPdf));
+            }
+        }
+        Build.Result r = build(cache);
+        assertTrue(r.ok(), r.problems()::toString);
+        assertArrayEquals(fresh.files().get(ZH), r.files().get(ZH), "the forged bulletin is not published");
+        assertEquals(1, r.bulletinsReused(), "only the untouched entry is used");
+
+        // Entries sealed under another user's key (another cache folder) are not trusted either.
+        Path other = tmp.resolve("cache-other-user");
+        build(other);
+        for (Path e : entries) Files.delete(e);
+        try (Stream<Path> s = Files.list(other.resolve(BulletinCache.OWN))) {
+            for (Path e : s.filter(p -> p.toString().endsWith(".bulletin")).toList()) Files.copy(e, own.resolve(e.getFileName()));
+        }
+        assertEquals(0, build(cache).bulletinsReused(), "an entry sealed with another key is painted again");
+    }
+
+    @Test
+    void aLinkedEntryIsNotTrusted() throws Exception {
+        Path real = tmp.resolve("cache-link-source");
+        build(real);
+        Path cache = tmp.resolve("cache-link");
+        BulletinCache.in(cache).unsafe(); // makes the folder and its key
+        // Same key, so only the link makes the difference.
+        Files.copy(real.resolve(BulletinCache.OWN).resolve("key"), cache.resolve(BulletinCache.OWN).resolve("key"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        try (Stream<Path> s = Files.list(real.resolve(BulletinCache.OWN))) {
+            for (Path e : s.filter(p -> p.toString().endsWith(".bulletin")).toList()) {
+                Files.createSymbolicLink(cache.resolve(BulletinCache.OWN).resolve(e.getFileName()), e);
+            }
+        }
+        assertEquals(0, build(cache).bulletinsReused());
+    }
+
+    @Test
+    void aFolderOthersCanWriteIsNotUsedAndSaysSo() throws Exception {
+        Path cache = tmp.resolve("cache-shared");
+        Files.createDirectories(cache);
+        Files.setPosixFilePermissions(cache, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        Build.Result r = build(cache);
+        assertTrue(r.ok(), r.problems()::toString);
+        assertEquals(1, r.problems().size(), r.problems()::toString);
+        var p = r.problems().get(0);
+        assertFalse(p.isError());
+        assertTrue(p.message().contains("can be written by other users"), p.message());
+        assertFalse(Files.exists(cache.resolve(BulletinCache.OWN)), "nothing written into it");
+        assertEquals(0, build(cache).bulletinsReused());
+        assertArrayEquals(fresh.files().get(ZH), r.files().get(ZH));
+        // A link as the cache folder: the same.
+        Path link = tmp.resolve("cache-linked-folder");
+        Files.createSymbolicLink(link, Files.createDirectories(tmp.resolve("cache-link-target")));
+        Build.Result viaLink = build(link);
+        assertTrue(viaLink.problems().stream().anyMatch(x -> x.message().contains("is a link")), viaLink.problems()::toString);
     }
 
     @Test
