@@ -100,6 +100,11 @@ public final class Build {
     /** Runs the pipeline; writes the output folder only if {@code write} and nothing went wrong. */
     public Result run(boolean write) {
         OutputFolder output = new OutputFolder(options.out());
+        if (options.out().toAbsolutePath().normalize().getParent() == null) {
+            problems.error(Position.of(options.out().toString()), "the output folder cannot be the root of the file system",
+                    "choose a folder of its own with --out, e.g. site-out");
+            return result(false, List.of(), new TreeMap<>());
+        }
         if (write) output.cleanInBackground();
         try {
             Content content = step("load", this::load);
@@ -130,7 +135,7 @@ public final class Build {
             if (failed()) return result(false, pages, files);
             if (write) {
                 step("write", () -> {
-                    output.checkSafe(options.content(), options.templates());
+                    output.checkSafe(files.keySet(), options.content(), options.templates());
                     // The pages are written while the search index is made from them; the index goes in last.
                     files.putAll(output.replaceWith(files, !options.search() ? null : () -> step("search", () -> org.gazette.search.SearchIndex.of(files))));
                     return null;

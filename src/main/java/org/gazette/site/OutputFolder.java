@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
 import java.util.SortedMap;
 import java.util.stream.Stream;
 
@@ -23,8 +24,16 @@ import org.gazette.problem.Position;
  */
 public final class OutputFolder {
 
-    /** Marks a folder as Gazette's output, so Gazette never replaces a folder it did not write. */
+    /** How pages made by Gazette before it kept a list of what it wrote say so (read only to accept such a folder once). */
     public static final String MARK = "<meta name=\"generator\" content=\"Gazette";
+
+    /**
+     * Gazette's list of what it wrote into a folder: a first line, then one path per line. A folder is
+     * Gazette's to replace only as far as this list goes; a file it does not name is never deleted.
+     */
+    public static final String LIST = ".gazette-output";
+    private static final String LIST_HEADER = "gazette-output 1";
+    private static final String BUILDING_HEADER = "gazette-output 1 building";
 
     private final Path out;
     private final Path parent;
@@ -33,11 +42,19 @@ public final class OutputFolder {
     public OutputFolder(Path out) {
         this.out = out.toAbsolutePath().normalize();
         this.parent = this.out.getParent();
-        this.name = this.out.getFileName().toString();
+        this.name = this.out.getFileName() == null ? "" : this.out.getFileName().toString();
     }
 
-    /** Refuses an output folder that would swallow the sources, or a folder Gazette did not make. */
-    public void checkSafe(Path... sources) {
+    /**
+     * Refuses, before anything is moved or deleted: an output folder that would swallow the sources,
+     * the root of the file system, a file, and a folder (or the previous site beside it) holding files
+     * Gazette did not write — named in the message. {@code planned} are the files this build writes.
+     */
+    public void checkSafe(java.util.Set<String> planned, Path... sources) {
+        if (parent == null) {
+            throw new GazetteException(Position.of(out.toString()).error("the output folder cannot be the root of the file system",
+                    "choose a folder of its own with --out, e.g. site-out"));
+        }
         for (Path s : sources) {
             Path src = s.toAbsolutePath().normalize();
             if (src.startsWith(out)) {
@@ -48,10 +65,97 @@ public final class OutputFolder {
         if (Files.isRegularFile(out)) {
             throw new GazetteException(Position.of(out.toString()).error("the output path is a file, not a folder", "remove it or choose another --out"));
         }
-        if (Files.isDirectory(out) && !isEmpty(out) && !isOurs(out)) {
-            throw new GazetteException(Position.of(out.toString()).error("the output folder exists and was not made by Gazette",
-                    "Gazette replaces its output folder as a whole: choose an empty or new folder with --out"));
+        if (Files.isSymbolicLink(out)) {
+            throw new GazetteException(Position.of(out.toString()).error("the output folder is a link; Gazette replaces its output folder as a whole",
+                    "name the real folder with --out, or choose a new one"));
         }
+        if (Files.isDirectory(out) && !isEmpty(out)) {
+            var ours = owned(out, planned);
+            if (ours == null) {
+                throw new GazetteException(Position.of(out.toString()).error("the output folder exists and was not made by Gazette",
+                        "Gazette replaces its output folder as a whole: choose an empty or new folder with --out"));
+            }
+            refuseForeign(out, ours, "the output folder");
+        }
+        Path old = parent.resolve("." + name + ".old");
+        if (Files.exists(old, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            var ours = Files.isDirectory(old, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? owned(old, planned) : null;
+            if (ours == null) {
+                throw new GazetteException(Position.of(old.toString()).error("is in the way of the previous site and was not made by Gazette; nothing was written",
+                        "move or rename it: Gazette keeps the previous site there until the next build"));
+            }
+            refuseForeign(old, ours, "the previous site's folder");
+        }
+    }
+
+    /** Refuses when {@code dir} holds files that {@code ours} does not claim, naming the first few. */
+    private static void refuseForeign(Path dir, java.util.function.Predicate<String> ours, String what) {
+        List<String> foreign = foreign(dir, ours);
+        if (foreign.isEmpty()) return;
+        String shown = String.join(", ", foreign.subList(0, Math.min(5, foreign.size()))) + (foreign.size() > 5 ? " and " + (foreign.size() - 5) + " more" : "");
+        throw new GazetteException(Position.of(dir.toString()).error(what + " holds " + (foreign.size() == 1 ? "a file" : foreign.size() + " files")
+                        + " Gazette did not write: " + shown + "; nothing was written",
+                "Gazette replaces its output folder as a whole and would lose them: move them elsewhere, or choose another folder with --out"));
+    }
+
+    /**
+     * Which files of {@code dir} are Gazette's: those its list names; in a folder written before
+     * Gazette kept a list (its index.html says Gazette made it), the files this build writes and
+     * others in the same top folders. Null when the folder is not Gazette's at all.
+     */
+    static java.util.function.Predicate<String> owned(Path dir, java.util.Set<String> planned) {
+        java.util.Set<String> listed = listed(dir);
+        if (listed != null) return rel -> rel.equals(LIST) || listed.contains(rel);
+        if (!hasGeneratorMark(dir)) return null;
+        java.util.Set<String> tops = new java.util.HashSet<>();
+        for (String f : planned) if (f.indexOf('/') > 0) tops.add(f.substring(0, f.indexOf('/')));
+        tops.add("search");
+        return rel -> planned.contains(rel) || (rel.indexOf('/') > 0 && tops.contains(rel.substring(0, rel.indexOf('/'))));
+    }
+
+    /** The files Gazette's list in {@code dir} names; null when there is no list (or it is not a plain file, or not Gazette's). */
+    static java.util.Set<String> listed(Path dir) {
+        Path list = dir.resolve(LIST);
+        try {
+            if (!Files.isRegularFile(list, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return null;
+            List<String> lines = Files.readAllLines(list, StandardCharsets.UTF_8);
+            if (lines.isEmpty() || !(lines.get(0).equals(LIST_HEADER) || lines.get(0).equals(BUILDING_HEADER))) return null;
+            return new java.util.HashSet<>(lines.subList(1, lines.size()));
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Whether {@code dir} is a folder a killed build was writing: made by Gazette, so everything in it is Gazette's. */
+    private static boolean building(Path dir) {
+        try {
+            Path list = dir.resolve(LIST);
+            if (!Files.isRegularFile(list, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return isEmpty(dir); // killed before it was marked
+            String text = Files.readString(list, StandardCharsets.UTF_8);
+            if (text.startsWith(BUILDING_HEADER + "\n")) return true;
+            // Killed while the mark was written: nothing else can be in it yet.
+            try (Stream<Path> s = Files.list(dir)) {
+                return (BUILDING_HEADER + "\n").startsWith(text) && s.count() == 1;
+            }
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Files (and links) under {@code dir} that {@code ours} does not claim, as relative paths, sorted. */
+    static List<String> foreign(Path dir, java.util.function.Predicate<String> ours) {
+        List<String> found = new java.util.ArrayList<>();
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.toList()) {
+                if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) continue;
+                String rel = dir.relativize(p).toString().replace('\\', '/');
+                if (!ours.test(rel)) found.add(rel);
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            found.add("(a file that cannot be read: " + e.getMessage() + ")");
+        }
+        java.util.Collections.sort(found);
+        return found;
     }
 
     private java.util.concurrent.CompletableFuture<Void> cleaning = java.util.concurrent.CompletableFuture.completedFuture(null);
@@ -96,6 +200,12 @@ public final class OutputFolder {
                 // cleaning failed: try again in the foreground, reporting what goes wrong
             }
             recover();
+            // What the previous site was before lists (written by an older Gazette): its own files go, checked above.
+            Path old = parent.resolve("." + name + ".old");
+            if (Files.isDirectory(old, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                var ours = owned(old, files.keySet());
+                if (ours != null) deleteOwned(old, ours);
+            }
             Path building = createBuildingFolder();
             SortedMap<String, byte[]> extra = new java.util.TreeMap<>();
             if (more == null) {
@@ -115,8 +225,11 @@ public final class OutputFolder {
                 }
                 write(building, extra, true);
             }
+            // Last, the list of what was written: it makes the folder Gazette's to replace next time, and no more than it names.
+            java.util.TreeSet<String> written = new java.util.TreeSet<>(files.keySet());
+            written.addAll(extra.keySet());
+            Files.writeString(building.resolve(LIST), LIST_HEADER + "\n" + String.join("\n", written) + "\n", StandardCharsets.UTF_8);
             if (Files.exists(out)) {
-                Path old = parent.resolve("." + name + ".old");
                 Files.move(out, old, StandardCopyOption.ATOMIC_MOVE);
                 Files.move(building, out, StandardCopyOption.ATOMIC_MOVE);
                 // The previous site is removed by the next run, in the background while it renders
@@ -171,33 +284,73 @@ public final class OutputFolder {
         String prefix = "." + name + ".building-" + ProcessHandle.current().pid();
         for (int n = 0; ; n++) {
             try {
-                return Files.createDirectory(parent.resolve(n == 0 ? prefix : prefix + "-" + n));
+                Path dir = Files.createDirectory(parent.resolve(n == 0 ? prefix : prefix + "-" + n));
+                // Marked at once: a build killed now leaves a folder the next run knows it may remove.
+                Files.writeString(dir.resolve(LIST), BUILDING_HEADER + "\n", StandardCharsets.UTF_8);
+                return dir;
             } catch (java.nio.file.FileAlreadyExistsException e) {
                 if (n > 1000) throw e;
             }
         }
     }
 
-    /** Puts back the previous site if a build died between its two renames; removes half-written builds. */
+    /**
+     * Puts back the previous site if a build died between its two renames; removes half-written
+     * builds and the previous site — only folders Gazette marked as its own, and in them only what
+     * its list names, so a folder of someone else's that happens to have such a name is left alone.
+     */
     void recover() throws IOException {
+        if (parent == null) return;
         Path old = parent.resolve("." + name + ".old");
-        if (Files.exists(old) && !Files.exists(out)) {
+        boolean oldIsOurs = Files.isDirectory(old, java.nio.file.LinkOption.NOFOLLOW_LINKS) && listed(old) != null && !building(old);
+        if (oldIsOurs && !Files.exists(out, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             Files.move(old, out, StandardCopyOption.ATOMIC_MOVE);
+            oldIsOurs = false;
         }
+        java.util.regex.Pattern buildingName = java.util.regex.Pattern.compile("\\." + java.util.regex.Pattern.quote(name) + "\\.building-[0-9]+(-[0-9]+)?");
         try (Stream<Path> s = Files.list(parent)) {
             for (Path p : s.toList()) {
                 String n = p.getFileName().toString();
-                if (n.startsWith("." + name + ".building-") || n.equals("." + name + ".old")) {
-                    deleteTree(p);
+                if (buildingName.matcher(n).matches() && Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS) && building(p)) {
+                    deleteOwned(p, rel -> true);
+                } else if (oldIsOurs && p.equals(old)) {
+                    java.util.Set<String> listed = listed(old);
+                    deleteOwned(old, rel -> rel.equals(LIST) || listed.contains(rel));
                 }
             }
         }
     }
 
-    private static boolean isOurs(Path dir) {
+    /** Deletes the files of {@code dir} that {@code ours} claims (never following a link), then the folders left empty. */
+    static void deleteOwned(Path dir, java.util.function.Predicate<String> ours) throws IOException {
+        if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return;
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                String rel = dir.relativize(file).toString().replace('\\', '/');
+                // The list goes last: a deletion cut short leaves a folder still known as Gazette's.
+                if (!rel.equals(LIST) && ours.test(rel)) Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
+                if (d.equals(dir)) {
+                    try (Stream<Path> left = Files.list(d)) {
+                        List<Path> rest = left.toList();
+                        if (rest.size() == 1 && rest.get(0).getFileName().toString().equals(LIST)) Files.delete(rest.get(0));
+                    }
+                }
+                if (isEmpty(d)) Files.delete(d);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    private static boolean hasGeneratorMark(Path dir) {
         Path index = dir.resolve("index.html");
         try {
-            return Files.isRegularFile(index) && new String(Files.readAllBytes(index), StandardCharsets.UTF_8).contains(MARK);
+            return Files.isRegularFile(index, java.nio.file.LinkOption.NOFOLLOW_LINKS) && new String(Files.readAllBytes(index), StandardCharsets.UTF_8).contains(MARK);
         } catch (IOException e) {
             return false;
         }

@@ -110,6 +110,77 @@ class AtomicOutputTest {
         assertEquals("precious", Files.readString(out.resolve("thesis.docx")));
     }
 
+    @Test
+    void nothingIsMovedOrDeletedBeforeARefusal(@TempDir Path tmp) throws IOException {
+        // build --out o1/notes, where notes and the folders beside it that look like Gazette's are not Gazette's.
+        Path o1 = tmp.resolve("o1");
+        Path notes = Files.createDirectories(o1.resolve("notes"));
+        Files.writeString(notes.resolve("todo.txt"), "mine");
+        Files.createDirectories(o1.resolve(".notes.old"));
+        Files.writeString(o1.resolve(".notes.old/draft.txt"), "mine too");
+        Files.createDirectories(o1.resolve(".notes.building-keep"));
+        Files.writeString(o1.resolve(".notes.building-keep/keep.txt"), "and this");
+        Files.createDirectories(o1.resolve(".notes.building-123"));
+        Files.writeString(o1.resolve(".notes.building-123/work.txt"), "a folder of mine that happens to have such a name");
+        Map<String, String> before = tree(o1);
+        Build.Result r = TestSites.build(TestSites.CONTENT, notes);
+        assertFalse(r.ok());
+        assertEquals(before, tree(o1), "every refusal check runs before the first move or delete");
+    }
+
+    @Test
+    void aWebRootWithACopiedGazettePageKeepsItsFiles(@TempDir Path tmp) throws IOException {
+        Path site = tmp.resolve("site");
+        assertTrue(TestSites.build(TestSites.CONTENT, site).ok());
+        Path root = Files.createDirectories(tmp.resolve("www"));
+        Files.copy(site.resolve("index.html"), root.resolve("index.html"));
+        Files.createDirectories(root.resolve("uploads"));
+        Files.writeString(root.resolve("uploads/doc.pdf"), "%PDF-1.7 the office's own");
+        Files.createDirectories(root.resolve(".well-known"));
+        Files.writeString(root.resolve(".well-known/acme.txt"), "token");
+        for (int i = 0; i < 2; i++) {
+            Build.Result r = TestSites.build(TestSites.CONTENT, root);
+            assertFalse(r.ok());
+            String message = r.problems().get(0).format();
+            assertTrue(message.contains(".well-known/acme.txt") && message.contains("uploads/doc.pdf") && message.contains("nothing was written"), message);
+        }
+        assertEquals("%PDF-1.7 the office's own", Files.readString(root.resolve("uploads/doc.pdf")));
+        assertEquals("token", Files.readString(root.resolve(".well-known/acme.txt")));
+    }
+
+    @Test
+    void aFileAddedToTheOutputIsNamedNotDeleted(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("site-out");
+        assertTrue(TestSites.build(TestSites.CONTENT, out).ok());
+        assertTrue(Files.readString(out.resolve(OutputFolder.LIST)).contains("zh/index.html"), "the list of what was written");
+        assertTrue(TestSites.build(TestSites.CONTENT, out).ok(), "Gazette's own folder is replaced");
+        Files.writeString(out.resolve("zh/baidu_verify_abc.html"), "verification");
+        Build.Result r = TestSites.build(TestSites.CONTENT, out);
+        assertFalse(r.ok());
+        assertTrue(r.problems().get(0).format().contains("zh/baidu_verify_abc.html"), r.problems()::toString);
+        assertEquals("verification", Files.readString(out.resolve("zh/baidu_verify_abc.html")));
+    }
+
+    @Test
+    void aSiteWrittenBeforeListsIsReplacedOnce(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("site-out");
+        assertTrue(TestSites.build(TestSites.CONTENT, out).ok());
+        Files.delete(out.resolve(OutputFolder.LIST)); // as an earlier Gazette left it
+        assertTrue(TestSites.build(TestSites.CONTENT, out).ok());
+        assertTrue(Files.exists(out.resolve(OutputFolder.LIST)));
+        assertTrue(TestSites.build(TestSites.CONTENT, out).ok(), "and its previous site, without a list, is removed");
+    }
+
+    @Test
+    void theRootOfTheFileSystemIsRefused() {
+        var err = new java.io.StringWriter();
+        int code = org.gazette.cli.Main.run(new String[] {"build", "--out", "/", "--content", "content"},
+                new java.io.PrintWriter(new java.io.StringWriter(), true), new java.io.PrintWriter(err, true));
+        assertEquals(1, code, err.toString());
+        assertTrue(err.toString().contains("cannot be the root of the file system"), err.toString());
+        assertFalse(err.toString().contains("internal error"), err.toString());
+    }
+
     static void complete(Path content, Path out, Path tmp) throws Exception {
         Process p = gazette(content, out, tmp);
         assertTrue(p.waitFor(120, TimeUnit.SECONDS));
