@@ -134,7 +134,7 @@ final class CommandLine {
             if (next == null) {
                 List<String> names = at.commands().stream().map(Command::name).toList();
                 String meant = closest(word, names);
-                err.println(path + ": " + (word.startsWith("-") ? "unknown option '" + word + "'" : "unknown command '" + word + "'")
+                err.println(path + ": " + (word.startsWith("-") ? "unknown option '" + org.gazette.problem.Problem.visible(word) + "'" : "unknown command '" + org.gazette.problem.Problem.visible(word) + "'")
                         + (meant != null ? " — did you mean '" + path + " " + meant + "'?" : "")
                         + " (commands: " + String.join(", ", names) + "; see " + path + " --help)");
                 return 2;
@@ -152,7 +152,7 @@ final class CommandLine {
         try {
             if (parse(at, path, java.util.Arrays.copyOfRange(args, i, args.length), parsed, out)) return 0;
         } catch (Usage u) {
-            err.println(u.command + ": " + u.getMessage() + " (see " + u.command + " --help)");
+            err.println(u.command + ": " + org.gazette.problem.Problem.visible(u.getMessage()) + " (see " + u.command + " --help)");
             return 2;
         }
         return at.action().apply(parsed);
@@ -179,7 +179,7 @@ final class CommandLine {
             Command next = at.command(w);
             if (next == null) {
                 String meant = closest(w, at.commands().stream().map(Command::name).toList());
-                err.println(path + ": no command '" + w + "'" + (meant != null ? " — did you mean '" + meant + "'?" : "") + " (see " + path + " --help)");
+                err.println(path + ": no command '" + org.gazette.problem.Problem.visible(w) + "'" + (meant != null ? " — did you mean '" + meant + "'?" : "") + " (see " + path + " --help)");
                 return 2;
             }
             at = next;

@@ -28,7 +28,7 @@ public final class Main {
         } catch (RuntimeException | Error e) {
             if (outOfMemory(e)) return outOfMemory(err);
             // A bug in Gazette, not in the content: say so plainly, whatever the command; the trace only on request.
-            err.println("gazette: internal error: " + e + " — this is a bug in Gazette, not in your content; "
+            err.println("gazette: internal error: " + Problem.visible(String.valueOf(e)) + " — this is a bug in Gazette, not in your content; "
                     + "please report it with the output of the same command with --verbose. A site being built was not written.");
             if (List.of(args).contains("--verbose")) e.printStackTrace(err);
             return 1;
@@ -112,7 +112,7 @@ public final class Main {
         try {
             return Integer.parseInt(v.trim());
         } catch (NumberFormatException e) {
-            a.err.println(a.command() + ": " + option + " '" + v + "' is not " + what + " (see " + a.command() + " --help)");
+            a.err.println(a.command() + ": " + option + " '" + Problem.visible(v) + "' is not " + what + " (see " + a.command() + " --help)");
             return null;
         }
     }
@@ -160,7 +160,7 @@ public final class Main {
                 try {
                     at = java.time.OffsetDateTime.parse(now.trim().replace(' ', 'T')).toInstant();
                 } catch (java.time.format.DateTimeParseException e) {
-                    err.println("gazette: --now '" + now + "' is not a date and time with its offset — write it like 2019-02-26T10:00+08:00");
+                    err.println("gazette: --now '" + Problem.visible(now) + "' is not a date and time with its offset — write it like 2019-02-26T10:00+08:00");
                     return null;
                 }
             }
@@ -191,7 +191,7 @@ public final class Main {
             java.nio.file.Files.write(out, result.getKey());
             if (xhtml != null) java.nio.file.Files.writeString(xhtml, result.getValue(), java.nio.charset.StandardCharsets.UTF_8);
         } catch (java.io.IOException e) {
-            stderr.println("gazette: cannot write " + e.getMessage() + " — check the folder exists and may be written");
+            stderr.println("gazette: cannot write " + Problem.visible(e.getMessage()) + " — check the folder exists and may be written");
             return 1;
         }
         a.out.println("gazette: wrote " + out + " (" + result.getKey().length / 1024 + " KB), "
@@ -213,7 +213,7 @@ public final class Main {
             try {
                 address = java.net.InetAddress.getByName(bind);
             } catch (java.net.UnknownHostException e) {
-                stderr.println("gazette: --bind '" + bind + "' is not an address of this machine — use 127.0.0.1 (the default)");
+                stderr.println("gazette: --bind '" + Problem.visible(bind) + "' is not an address of this machine — use 127.0.0.1 (the default)");
                 return 2;
             }
             boolean local = address.isLoopbackAddress();
@@ -240,7 +240,7 @@ public final class Main {
             }
             return 0;
         } catch (java.io.IOException e) {
-            stderr.println("gazette: the preview stopped: " + e.getMessage());
+            stderr.println("gazette: the preview stopped: " + Problem.visible(e.getMessage()));
             return 1;
         }
     }

@@ -21,8 +21,31 @@ public record Problem(Severity severity, String file, int line, int column, Stri
     private static final java.util.regex.Pattern LONG_QUOTE = java.util.regex.Pattern.compile("'([^'\\n]{80,})'");
 
     public Problem {
-        message = clip(message);
-        hint = hint == null ? null : clip(hint);
+        file = visible(file);
+        message = clip(visible(message));
+        hint = hint == null ? null : clip(visible(hint));
+    }
+
+    /**
+     * A message quotes what was written — a tag name, a link, bytes of a font file — and a terminal
+     * obeys control characters ({@code ESC ]0;…} sets its title, {@code ESC [2J} clears it) and
+     * bidirectional overrides reorder what it shows. Each is written as its code instead: {@code \x1B}, {@code \u202E}.
+     */
+    public static String visible(String s) {
+        if (s == null) return null;
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean control = c < 0x20 || (c >= 0x7F && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)
+                    || c == 0x200E || c == 0x200F || c == 0x061C;
+            if (!control) {
+                if (sb != null) sb.append(c);
+                continue;
+            }
+            if (sb == null) sb = new StringBuilder(s.length() + 8).append(s, 0, i);
+            sb.append(c <= 0xFF ? String.format(java.util.Locale.ROOT, "\\x%02X", (int) c) : String.format(java.util.Locale.ROOT, "\\u%04X", (int) c));
+        }
+        return sb == null ? s : sb.toString();
     }
 
     /** A message quotes what the user wrote; a pasted megabyte must not become a megabyte of terminal output. */

@@ -42,7 +42,7 @@ public final class Templates {
         this.displayDir = displayDir;
         Configuration c = new Configuration(Configuration.VERSION_2_3_34);
         try {
-            c.setDirectoryForTemplateLoading(dir.toFile());
+            c.setTemplateLoader(new CheckedLoader(dir.toFile(), displayDir));
         } catch (IOException e) {
             throw new GazetteException(Position.of(displayDir).error("the templates folder cannot be read: " + e.getMessage(),
                     "name an existing folder with --templates DIR"));
@@ -94,8 +94,9 @@ public final class Templates {
             throw new GazetteException(syntaxProblem(e, name));
         } catch (IOException e) {
             // FreeMarker remembers a failed parse and says so on the next attempt; report the parse error itself.
-            for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+            for (Throwable c = e; c != null; c = c.getCause()) {
                 if (c instanceof ParseException pe) throw new GazetteException(syntaxProblem(pe, name));
+                if (c instanceof Refused r) throw new GazetteException(r.problems);
             }
             throw new GazetteException(Position.of(displayDir + "/" + name).error("cannot read template: " + e.getMessage(), null));
         }
@@ -132,5 +133,40 @@ public final class Templates {
         String t = s.strip();
         int nl = t.indexOf('\n');
         return nl < 0 ? t : t.substring(0, nl).strip();
+    }
+
+    /**
+     * Reads templates as content is read ({@link org.gazette.yaml.SourceText}): strict UTF-8, and no
+     * character that no page or PDF can carry — said at the template's line and column.
+     */
+    private static final class CheckedLoader extends freemarker.cache.FileTemplateLoader {
+        private final String displayDir;
+
+        CheckedLoader(java.io.File dir, String displayDir) throws IOException {
+            super(dir);
+            this.displayDir = displayDir;
+        }
+
+        @Override
+        public java.io.Reader getReader(Object source, String encoding) throws IOException {
+            java.io.File file = (java.io.File) source;
+            byte[] bytes = java.nio.file.Files.readAllBytes(file.toPath());
+            String name = displayDir + "/" + getBaseDirectory().toPath().relativize(file.toPath()).toString().replace('\\', '/');
+            try {
+                return new java.io.StringReader(org.gazette.yaml.SourceText.decode(bytes, name).text());
+            } catch (GazetteException e) {
+                throw new Refused(e.problems());
+            }
+        }
+    }
+
+    /** A template refused as it was read; carried through FreeMarker as the I/O failure it reports. */
+    private static final class Refused extends IOException {
+        final java.util.List<Problem> problems;
+
+        Refused(java.util.List<Problem> problems) {
+            super(problems.get(0).format());
+            this.problems = problems;
+        }
     }
 }

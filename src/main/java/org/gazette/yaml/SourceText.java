@@ -58,7 +58,45 @@ public record SourceText(String file, String text) {
             text = text.replace("\r\n", "\n").replace('\r', '\n');
         }
         if (text.length() > MAX_LINE) checkLineLengths(text, displayName);
+        checkCharacters(text, displayName);
         return new SourceText(displayName, text);
+    }
+
+    /**
+     * Refuses characters no page, feed or PDF can carry: those XML 1.0 does not allow (controls other
+     * than tab and newline, U+FFFE, U+FFFF), the other noncharacters, and the C1 controls (invisible,
+     * and some of them commands to a terminal). They come with text pasted from PDFs or old systems;
+     * left in, one of them makes a whole language's feed unreadable.
+     */
+    static void checkCharacters(String text, String displayName) {
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            if (!allowed(c)) {
+                int line = 1;
+                int lineStart = 0;
+                for (int k = 0; k < i; k++) {
+                    if (text.charAt(k) == '\n') {
+                        line++;
+                        lineStart = k + 1;
+                    }
+                }
+                int column = text.codePointCount(lineStart, i) + 1;
+                String code = String.format(java.util.Locale.ROOT, "U+%04X", c);
+                throw new GazetteException(new Position(displayName, line, column).error(
+                        "an invisible control character (" + code + ") is written here, which no web page, feed or PDF can carry",
+                        "delete it: put the cursor just after it and press Backspace (it usually comes with text pasted from a PDF or an old system)"));
+            }
+            i += Character.charCount(c);
+        }
+    }
+
+    /** Whether {@code c} may stand in a content or template file. */
+    public static boolean allowed(int c) {
+        if (c < 0x20) return c == '\t' || c == '\n';
+        if (c >= 0x7F && c <= 0x9F) return false; // DEL and the C1 controls
+        if (c >= 0xFDD0 && c <= 0xFDEF) return false;
+        if ((c & 0xFFFE) == 0xFFFE) return false; // U+FFFE, U+FFFF and their like in every plane
+        return !(c >= 0xD800 && c <= 0xDFFF);
     }
 
     private static void checkLineLengths(String text, String displayName) {
