@@ -67,6 +67,11 @@ public final class Markdown {
             tooDeep(problems, new Position(file, firstLine + deep.line() - 1, deep.column()), deep.depth(), deep.what());
             return null;
         }
+        Sizes.TooLarge large = Sizes.scan(body);
+        if (large != null) {
+            problems.error(new Position(file, firstLine + large.line() - 1, large.column()), large.message(), large.hint());
+            return null;
+        }
         Document document;
         try {
             document = parse(body);

@@ -132,6 +132,10 @@ class BrokenContentTest {
                 Files.createDirectories(content.resolve("2017/news/images"));
                 Files.write(content.resolve("2017/news/images/aerial.png"), TestSites.pngHeader(20_000, 20_000));
             }
+            // Measured where flexmark's time grows with the square (Sizes): refused at the first row or link past the limit.
+            case "markdown-table-too-long" -> append(content.resolve("2017/news/meeting.en.md"),
+                    "\n| Street | Households |\n|---|---|\n" + "| Beixiajie | 1,204 |\n".repeat(40_000));
+            case "markdown-too-many-links" -> append(content.resolve("2017/news/meeting.en.md"), "\n" + "[a](".repeat(16_000) + "\n");
             default -> { }
         }
     }
