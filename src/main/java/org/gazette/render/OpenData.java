@@ -139,10 +139,27 @@ public final class OpenData {
         return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
     }
 
+    /** A number as a spreadsheet reads one (signed, with a decimal point or a percent sign): never a formula. */
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[+\\-\u2212]?\\d+(\\.\\d+)?%?");
+
+    /**
+     * A cell as a spreadsheet may safely open it: a text starting with = + - @, a tab or a carriage
+     * return would be run as a formula ({@code =cmd|' /C calc'!A0}), so it gets a leading apostrophe,
+     * which spreadsheets read as "this is text" (OWASP, CSV injection). Numbers stay numbers.
+     */
+    static String inert(String cell) {
+        String t = cell.stripLeading();
+        if (t.isEmpty() || NUMBER.matcher(cell).matches()) return cell;
+        char first = t.charAt(0);
+        boolean formula = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+                || first == '\uFF1D' || first == '\uFF0B' || first == '\uFF0D' || first == '\uFF20' || first == '\u2212';
+        return formula || cell.startsWith("\t") || cell.startsWith("\r") ? "'" + cell : cell;
+    }
+
     private static void line(StringBuilder sb, List<String> cells) {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) sb.append(',');
-            String c = cells.get(i);
+            String c = inert(cells.get(i));
             if (c.contains(",") || c.contains("\"") || c.contains("\n") || c.contains("\r")) {
                 sb.append('"').append(c.replace("\"", "\"\"")).append('"');
             } else {
