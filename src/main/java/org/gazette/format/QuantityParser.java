@@ -34,6 +34,9 @@ public final class QuantityParser {
             Map.entry("万", new BigDecimal("10000")),
             Map.entry("千", new BigDecimal("1000")));
 
+    /** Above any figure a government reports (a country's output is ~10¹⁴ yuan); beyond it formatting would overflow. */
+    static final BigDecimal MAX = BigDecimal.TEN.pow(16);
+
     private static final String HINT = "write it like 320亿元, 26.56亿元, 7%, 1.25倍, 5000亩 or 146个, with ASCII digits";
 
     static Result parse(Units units, String written, int column) {
@@ -110,6 +113,10 @@ public final class QuantityParser {
                     return unknown(units, written, rest, column + s.indexOf(rest, i));
                 }
             }
+        }
+        if (amount.abs().compareTo(MAX) >= 0 || number.length() > 30) {
+            return error(written, "the number is too large for a key figure (Gazette reads amounts below 1亿亿, 10¹⁶)",
+                    "check the digits and the magnitude word: 320亿元 is 320 followed by 亿, not 32000000000亿");
         }
         if (!magnitudeWord.isEmpty() && !unit.scalable()) {
             return error(written, "'" + magnitudeWord + "' cannot stand before '" + word + "'", "write the plain number, e.g. 7% or 1.25倍");

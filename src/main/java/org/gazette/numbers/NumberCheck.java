@@ -46,14 +46,17 @@ public final class NumberCheck {
 
     private final Content content;
     private final Map<String, Strings> strings;
-    private final Problems problems;
+    /** Where the run's warnings go, at most {@link #PER_FILE} for a file (the rest summed up in one). */
+    private final Problems out;
+    /** The warnings as found, before they are capped per file. */
+    private final Problems problems = new Problems();
     private final Map<String, ProseReader> readers = new LinkedHashMap<>();
     private final Map<String, QuantityFormat> formats = new LinkedHashMap<>();
 
     public NumberCheck(Content content, Map<String, Strings> strings, Problems problems) {
         this.content = content;
         this.strings = strings;
-        this.problems = problems;
+        this.out = problems;
         for (Language l : content.site().languages()) {
             readers.put(l.code(), new ProseReader(content.units(), l.code()));
             if (strings.containsKey(l.code())) formats.put(l.code(), new QuantityFormat(strings.get(l.code()), content.units()));
@@ -74,6 +77,26 @@ public final class NumberCheck {
             if (y.report() != null) work.add(() -> yamlTexts(y.year() + "/" + org.gazette.content.ContentLoader.REPORT));
         }
         work.parallelStream().forEach(Runnable::run);
+        capped();
+    }
+
+    /** The first warnings of a file: a file of pasted data can hold a hundred thousand numbers that disagree. */
+    static final int PER_FILE = 20;
+
+    /** Passes on at most {@link #PER_FILE} warnings per file, in order, and one more that says how many are left out. */
+    private void capped() {
+        Map<String, List<org.gazette.problem.Problem>> byFile = new LinkedHashMap<>();
+        for (var p : problems.sorted()) byFile.computeIfAbsent(p.file(), f -> new ArrayList<>()).add(p);
+        for (var e : byFile.entrySet()) {
+            List<org.gazette.problem.Problem> list = e.getValue();
+            list.subList(0, Math.min(PER_FILE, list.size())).forEach(out::add);
+            if (list.size() > PER_FILE) {
+                var next = list.get(PER_FILE);
+                out.warning(new Position(next.file(), next.line(), next.column()),
+                        "and " + (list.size() - PER_FILE) + " more numbers like these in this file, not listed",
+                        "correct the ones above first; for an intended difference, mark its line with [//]: # (" + OPT_OUT + ") on the line before (see README)");
+            }
+        }
     }
 
     /** A text and each of its translations, file against file. */

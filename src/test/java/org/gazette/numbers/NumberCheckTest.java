@@ -32,8 +32,22 @@ class NumberCheckTest {
             TestSites.write(f, before.replace(edits[i + 1], edits[i + 2]));
         }
         Build.Result r = TestSites.check(content);
+        assertTrue(r.ok(), () -> "the edited content still checks: " + r.problems());
         return r.problems().stream().filter(p -> !p.isError()).map(Problem::format)
                 .filter(m -> m.contains("counterpart") || m.contains("close to the figure")).toList();
+    }
+
+    @Test
+    void aFileOfPastedNumbersGivesTwentyWarningsAndASum(@TempDir Path tmp) {
+        Path content = TestSites.copyOfSample(tmp.resolve("content"));
+        Path prose = content.resolve("2017/report.zh.md");
+        // 180 KB of "1万": 30,000 amounts the English text does not state.
+        TestSites.write(prose, TestSites.read(prose) + "\n" + "1万，".repeat(10).concat("\n").repeat(3_000));
+        Build.Result r = TestSites.check(content);
+        assertTrue(r.ok(), r.problems()::toString);
+        List<Problem> inFile = r.problems().stream().filter(p -> p.file().equals("2017/report.zh.md")).toList();
+        assertEquals(21, inFile.size(), () -> inFile.size() + " warnings");
+        assertTrue(inFile.get(20).message().matches("and 29,?9\\d\\d more numbers like these in this file, not listed"), inFile.get(20).message());
     }
 
     @Test

@@ -136,6 +136,10 @@ class BrokenContentTest {
             case "markdown-table-too-long" -> append(content.resolve("2017/news/meeting.en.md"),
                     "\n| Street | Households |\n|---|---|\n" + "| Beixiajie | 1,204 |\n".repeat(40_000));
             case "markdown-too-many-links" -> append(content.resolve("2017/news/meeting.en.md"), "\n" + "[a](".repeat(16_000) + "\n");
+            case "quantity-too-large" -> {
+                Path f = content.resolve("2017/report.yaml");
+                Files.writeString(f, Files.readString(f).replace("value: 100亿元", "value: 超1000000000000亿元"));
+            }
             default -> { }
         }
     }
