@@ -72,6 +72,7 @@ public final class Main {
                             Option.value("--templates", "DIR", "templates folder", "templates"),
                             Option.value("--port", "N", "port to serve on; 0 picks a free one", "1717"),
                             Option.value("--bind", "ADDR", "address to serve on; the default is this machine only", "127.0.0.1"),
+                            Option.value("--host", "NAME", "with --bind: the name other machines use for this one (e.g. press-pc.local); its addresses are accepted anyway", ""),
                             Option.flag("--drafts", "with --bind to another address: show drafts and embargoed articles there too"),
                             Option.flag("--open", "open the site in the default browser"),
                             Option.flag("--verbose", "also print the time of each step of every rebuild")),
@@ -225,7 +226,11 @@ public final class Main {
             var publishing = new org.gazette.content.Publishing(java.time.Instant.now(), showHeld);
             var options = new Build.Options(content, templates, Path.of("site-out"), false, publishing, true)
                     .withBulletinCache(org.gazette.render.BulletinCache.configuredFolder());
-            try (var serve = new org.gazette.serve.Serve(options, new java.net.InetSocketAddress(address, port), stdout)) {
+            // A connection that has not sent its whole request within 5 s is closed (an idle socket must not hold a thread); set before the server exists.
+            if (System.getProperty("sun.net.httpserver.maxReqTime") == null) System.setProperty("sun.net.httpserver.maxReqTime", "5");
+            String hostName = a.get("--host");
+            List<String> names = hostName == null || hostName.isBlank() ? List.of() : List.of(hostName.trim());
+            try (var serve = new org.gazette.serve.Serve(options, new java.net.InetSocketAddress(address, port), names, stdout)) {
                 serve.verbose(a.has("--verbose"));
                 serve.start();
                 String host = address.getHostAddress().contains(":") ? "[" + address.getHostAddress() + "]" : address.getHostAddress();

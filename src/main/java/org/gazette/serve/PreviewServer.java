@@ -40,7 +40,14 @@ public final class PreviewServer implements AutoCloseable {
     private final ExecutorService pool;
     private final ScheduledExecutorService heartbeat;
     private final Set<String> hosts;
-    private final Set<OutputStream> listeners = ConcurrentHashMap.newKeySet();
+    /** Open pages waiting for events, each with its own bounded queue: a page that stops reading is dropped, never waited for. */
+    private final Set<Listener> listeners = ConcurrentHashMap.newKeySet();
+    /** Connections holding an event stream now (a writer stuck on a page that stopped reading still counts). */
+    private final java.util.concurrent.atomic.AtomicInteger streams = new java.util.concurrent.atomic.AtomicInteger();
+    /** More open previews than anyone has tabs: the rest are told to come back. */
+    static final int MAX_STREAMS = 32;
+    /** Events a page may have waiting before it counts as gone (a build sends one). */
+    static final int QUEUE = 16;
     private volatile SortedMap<String, byte[]> files = new TreeMap<>();
     private volatile List<String> problems = List.of();
     private volatile long build;
@@ -49,21 +56,73 @@ public final class PreviewServer implements AutoCloseable {
     private SortedMap<String, byte[]> indexed;
 
     public PreviewServer(InetSocketAddress bind) throws IOException {
+        this(bind, List.of());
+    }
+
+    /**
+     * Serves on {@code bind}. Requests must name it in their {@code Host} header: as 127.0.0.1,
+     * localhost or [::1]; as the bound address; bound to every address (0.0.0.0), as any address of
+     * this machine or its name; or as one of {@code names} ({@code --host}). A name an attacker's
+     * page resolves to this machine (DNS rebinding) is none of these.
+     */
+    public PreviewServer(InetSocketAddress bind, List<String> names) throws IOException {
         server = HttpServer.create(bind, 64);
-        // Each open page holds one connection for its events: a pool, not the default single thread.
-        pool = Executors.newCachedThreadPool(daemon("gazette-http"));
+        // Each open page holds one connection for its events, and a connection that never sends its
+        // request holds a thread while it is read: virtual threads where the JDK has them (21+),
+        // else a bounded pool (requests beyond it wait their turn instead of each taking a thread).
+        pool = threads();
         heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("gazette-heartbeat"));
         server.setExecutor(pool);
         server.createContext("/", this::handle);
         server.start();
         int port = server.getAddress().getPort();
         Set<String> h = new java.util.HashSet<>();
-        for (String name : List.of("localhost", "127.0.0.1", "[::1]", hostName(bind))) {
+        List<String> allowed = new ArrayList<>(List.of("localhost", "127.0.0.1", "[::1]", hostName(bind)));
+        allowed.addAll(names);
+        if (bind.getAddress() != null && bind.getAddress().isAnyLocalAddress()) allowed.addAll(machineNames());
+        for (String name : allowed) {
             h.add(name.toLowerCase(Locale.ROOT) + ":" + port);
+            if (port == 80) h.add(name.toLowerCase(Locale.ROOT));
         }
         hosts = Set.copyOf(h);
         // A closed tab is noticed only when a write fails: a comment line every 15 s finds it.
         heartbeat.scheduleAtFixedRate(() -> send(":\n\n"), 15, 15, TimeUnit.SECONDS);
+    }
+
+    /** Every address of this machine's interfaces, and its name: how other machines on the network reach it. */
+    private static List<String> machineNames() {
+        List<String> out = new ArrayList<>();
+        try {
+            for (var nif : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+                for (var a : java.util.Collections.list(nif.getInetAddresses())) {
+                    String s = a.getHostAddress();
+                    int zone = s.indexOf('%');
+                    if (zone >= 0) s = s.substring(0, zone);
+                    out.add(s.contains(":") ? "[" + s + "]" : s);
+                }
+            }
+        } catch (java.net.SocketException e) {
+            // no interfaces listed: the loopback names still work
+        }
+        try {
+            String name = java.net.InetAddress.getLocalHost().getHostName();
+            out.add(name);
+            if (name.contains(".")) out.add(name.substring(0, name.indexOf('.')));
+        } catch (java.net.UnknownHostException e) {
+            // no name: addresses only
+        }
+        return out;
+    }
+
+    private static ExecutorService threads() {
+        try {
+            return (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
+        } catch (ReflectiveOperationException e) {
+            java.util.concurrent.ThreadPoolExecutor p = new java.util.concurrent.ThreadPoolExecutor(MAX_STREAMS + 32, MAX_STREAMS + 32,
+                    30, TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), daemon("gazette-http"));
+            p.allowCoreThreadTimeOut(true);
+            return p;
+        }
     }
 
     private static String hostName(InetSocketAddress bind) {
@@ -110,7 +169,9 @@ public final class PreviewServer implements AutoCloseable {
                 plain(ex, 403, "this preview answers only to its own address");
                 return;
             }
-            String raw = ex.getRequestURI().getRawPath();
+            java.net.URI uri = ex.getRequestURI();
+            // A page asks for a path ("/zh/"); "//host/x" or "http://host/x" reads as another authority: refused like a bad path.
+            String raw = uri.getScheme() != null || uri.getRawAuthority() != null ? null : uri.getRawPath();
             String path = SitePath.of(raw);
             if (path == null) {
                 plain(ex, 400, "bad path");
@@ -170,42 +231,55 @@ public final class PreviewServer implements AutoCloseable {
         if (what.equals("live.js")) {
             send(ex, 200, "text/javascript; charset=utf-8", LIVE_JS);
         } else if (what.equals("events") && ex.getRequestMethod().equals("GET")) {
-            ex.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
-            ex.getResponseHeaders().set("Cache-Control", "no-store");
-            ex.sendResponseHeaders(200, 0);
-            OutputStream out = ex.getResponseBody();
-            String hello = "retry: 1000\n\n" + event("state", build, List.of(), problems);
-            out.write(hello.getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            listeners.add(out);
-            // Hold the connection until a write fails (the tab closed) or the server stops.
-            synchronized (out) {
-                while (listeners.contains(out)) {
+            if (streams.incrementAndGet() > MAX_STREAMS) {
+                streams.decrementAndGet();
+                ex.getResponseHeaders().set("Retry-After", "5");
+                plain(ex, 503, "too many open previews");
+                return;
+            }
+            Listener me = new Listener();
+            try {
+                ex.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
+                ex.getResponseHeaders().set("Cache-Control", "no-store");
+                ex.sendResponseHeaders(200, 0);
+                OutputStream out = ex.getResponseBody();
+                me.queue.offer(("retry: 1000\n\n" + event("state", build, List.of(), problems)).getBytes(StandardCharsets.UTF_8));
+                listeners.add(me);
+                // This connection's own thread writes its events; send() only queues them. Held until a
+                // write fails (the tab closed), the page falls behind, or the server stops.
+                while (!me.gone) {
+                    byte[] next;
                     try {
-                        out.wait(30_000);
+                        next = me.queue.poll(30, TimeUnit.SECONDS);
                     } catch (InterruptedException e) {
                         break;
                     }
+                    if (next == null || me.gone) continue;
+                    out.write(next);
+                    out.flush();
                 }
+            } finally {
+                listeners.remove(me);
+                streams.decrementAndGet();
             }
         } else {
             plain(ex, 404, "not found");
         }
     }
 
+    /** An open page's events, waiting to be written by its connection's thread. */
+    private static final class Listener {
+        final java.util.concurrent.BlockingQueue<byte[]> queue = new java.util.concurrent.ArrayBlockingQueue<>(QUEUE);
+        volatile boolean gone;
+    }
+
+    /** Queues {@code message} for every open page; one whose queue is full has stopped reading and is dropped. */
     private void send(String message) {
         byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
-        for (OutputStream out : listeners) {
-            try {
-                synchronized (out) {
-                    out.write(bytes);
-                    out.flush();
-                }
-            } catch (IOException e) {
-                listeners.remove(out);
-                synchronized (out) {
-                    out.notifyAll();
-                }
+        for (Listener l : listeners) {
+            if (!l.queue.offer(bytes)) {
+                l.gone = true;
+                listeners.remove(l);
             }
         }
     }
@@ -269,11 +343,9 @@ public final class PreviewServer implements AutoCloseable {
 
     @Override
     public void close() {
-        for (OutputStream out : listeners) {
-            listeners.remove(out);
-            synchronized (out) {
-                out.notifyAll();
-            }
+        for (Listener l : listeners) {
+            l.gone = true;
+            listeners.remove(l);
         }
         server.stop(0);
         heartbeat.shutdownNow();

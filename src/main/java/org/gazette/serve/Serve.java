@@ -36,9 +36,14 @@ public final class Serve implements AutoCloseable {
     }
 
     public Serve(Build.Options options, InetSocketAddress bind, PrintWriter out) throws IOException {
+        this(options, bind, List.of(), out);
+    }
+
+    /** Serving on {@code bind}, also to requests that name this machine as one of {@code hosts} ({@code --host}). */
+    public Serve(Build.Options options, InetSocketAddress bind, List<String> hosts, PrintWriter out) throws IOException {
         this.options = options;
         this.out = out;
-        this.server = new PreviewServer(bind);
+        this.server = new PreviewServer(bind, hosts);
         this.watcher = new Watcher(List.of(options.content(), options.templates()), 25, 500);
         cache.onBulletin(done -> {
             if (done.ok()) {

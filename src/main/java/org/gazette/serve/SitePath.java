@@ -48,10 +48,13 @@ public final class SitePath {
             if (c < 0x20 || c == 0x7f || c == '\\') return null;
         }
         String rest = path.substring(1);
-        for (String segment : rest.split("/", -1)) {
+        String[] segments = rest.split("/", -1);
+        for (int i = 0; i < segments.length; i++) {
+            String segment = segments[i];
             if (segment.equals(".") || segment.equals("..")) return null;
+            // An empty segment ("//") other than the end of a folder's path: "//secret.txt" would be an absolute path.
+            if (segment.isEmpty() && i < segments.length - 1) return null;
         }
-        if (rest.contains("//")) return null;
         return rest;
     }
 }
