@@ -107,7 +107,10 @@ final class MarkdownHtml {
         } else if (n instanceof Text || n instanceof TextBase && n.getFirstChild() == null) {
             // Most text has nothing to unescape: skip flexmark's regular-expression unescaping then.
             String raw = n.getChars().toString();
-            escape(raw.indexOf('\\') >= 0 || raw.indexOf('&') >= 0 ? n.getChars().unescape() : raw, out);
+            String text = raw.indexOf('\\') >= 0 || raw.indexOf('&') >= 0 ? n.getChars().unescape() : raw;
+            // flexmark's writer starts every line outside <pre> without its indentation (after a hard break: "foo\\\n   bar").
+            if (out.length() > 0 && out.charAt(out.length() - 1) == '\n') text = stripIndent(text);
+            escape(text, out);
         } else if (n instanceof TextBase) {
             children(n, out);
         } else if (n instanceof Heading h) {
@@ -119,8 +122,9 @@ final class MarkdownHtml {
         } else if (n instanceof Emphasis) {
             wrap(n, "em", out);
         } else if (n instanceof Code c) {
+            // As flexmark writes a code span: runs of spaces and line ends as one space, trimmed.
             out.append("<code>");
-            escape(c.getText().toString(), out);
+            escape(com.vladsch.flexmark.util.sequence.Escaping.collapseWhitespace(c.getText(), true), out);
             out.append("</code>");
         } else if (n instanceof SoftLineBreak) {
             out.append('\n');
@@ -135,14 +139,15 @@ final class MarkdownHtml {
             children(n, out);
             out.append("</ol>\n");
         } else if (n instanceof ListItem item) {
-            boolean tight = item.getFirstChild() instanceof Paragraph first && item.isParagraphWrappingDisabled(first, listOptions, options);
+            boolean tight = item.getFirstChild() == null
+                    || item.getFirstChild() instanceof Paragraph first && item.isParagraphWrappingDisabled(first, listOptions, options);
             out.append(tight ? "<li>" : "<li>\n");
             children(item, out);
             out.append("</li>\n");
         } else if (n instanceof Link l) {
             link(l.getUrl(), l.getTitle(), l, out);
         } else if (n instanceof AutoLink a) {
-            String url = a.getText().unescape();
+            String url = a.getText().toString(); // as written: flexmark does not unescape an autolink
             if (SafeUrl.allowed(url)) {
                 out.append("<a");
                 attribute("href", url, out);
@@ -187,10 +192,13 @@ final class MarkdownHtml {
             escape(c.getContentChars().trimTailBlankLines().normalizeEndWithEOL(), out);
             out.append("</code></pre>\n");
         } else if (n instanceof HtmlBlock) {
-            // Raw HTML is shown as text, never interpreted.
-            // flexmark's writer drops the indentation of every line outside <pre>; so does this one.
+            // Raw HTML is shown as text, never interpreted: its content (without a quote's '>' markers), one
+            // line end less. flexmark's writer drops the indentation of every line but the first (which follows <p>).
+            String html = ((HtmlBlock) n).getContentChars().normalizeEOL();
+            if (html.endsWith("\n")) html = html.substring(0, html.length() - 1);
             out.append("<p>");
-            escape(n.getChars().trimEOL().toString().replaceAll("(?m)^[ \t]+", ""), out);
+            int nl = html.indexOf('\n');
+            escape(nl < 0 ? html : html.substring(0, nl + 1) + html.substring(nl + 1).replaceAll("(?m)^[ \t]+", ""), out);
             out.append("</p>\n");
         } else if (n instanceof HtmlInline) {
             escape(n.getChars().toString(), out);
@@ -318,5 +326,11 @@ final class MarkdownHtml {
                 default -> out.append(c);
             }
         }
+    }
+
+    private static String stripIndent(String s) {
+        int i = 0;
+        while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) i++;
+        return i == 0 ? s : s.substring(i);
     }
 }
