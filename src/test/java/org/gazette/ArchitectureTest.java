@@ -28,10 +28,11 @@ class ArchitectureTest {
             Map.entry("content", Set.of("problem", "safety", "yaml", "i18n", "config", "format")),
             Map.entry("numbers", Set.of("problem", "yaml", "i18n", "config", "format", "content")),
             Map.entry("render", Set.of("problem", "safety", "yaml", "i18n", "config", "format", "content")),
-            Map.entry("search", Set.of()),
-            Map.entry("site", Set.of("problem", "safety", "yaml", "i18n", "config", "format", "content", "numbers", "render", "search")),
-            Map.entry("serve", Set.of("problem", "safety", "yaml", "i18n", "config", "format", "content", "numbers", "render", "search", "site")),
-            Map.entry("cli", Set.of("problem", "safety", "yaml", "i18n", "config", "format", "content", "numbers", "render", "search", "site", "serve")));
+            Map.entry("html", Set.of()),
+            Map.entry("search", Set.of("html")),
+            Map.entry("site", Set.of("problem", "safety", "yaml", "i18n", "config", "format", "content", "numbers", "render", "html", "search")),
+            Map.entry("serve", Set.of("problem", "safety", "yaml", "i18n", "config", "format", "content", "numbers", "render", "html", "search", "site")),
+            Map.entry("cli", Set.of("problem", "safety", "yaml", "i18n", "config", "format", "content", "numbers", "render", "html", "search", "site", "serve")));
 
     static final Pattern IMPORT = Pattern.compile("^import (?:static )?org\\.gazette\\.(\\w+)\\.", Pattern.MULTILINE);
 

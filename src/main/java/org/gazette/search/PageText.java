@@ -2,6 +2,9 @@ package org.gazette.search;
 
 import java.util.Set;
 
+import org.gazette.html.HtmlTokens;
+import org.gazette.html.Refs;
+
 /**
  * What a built page gives the index: its title (the first {@code <h1>}), its date (the first
  * {@code <time datetime>}) and its readable text besides the title — only inside the element marked
@@ -10,8 +13,9 @@ import java.util.Set;
  * drawings: a chart's values are in its data table). Block elements separate words; inline ones
  * do not, so {@code 近<span>300人</span>参加} reads as one run.
  * <p>
- * The pages are Gazette's own output (well-formed, attributes quoted), so a scanner over tags is
- * enough; it is not a general HTML parser.
+ * Tags and attributes are read as a browser's tokenizer reads them ({@link HtmlTokens}: any quoting,
+ * comments and scripts skipped), so what the index holds is what a reader sees; compared with jsoup
+ * on every page of the test sites.
  */
 public record PageText(String title, String date, String text) {
 
@@ -25,7 +29,7 @@ public record PageText(String title, String date, String text) {
             "dt", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre",
             "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul");
 
-    private static final byte[] MARK = (" " + BODY + "=\"").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] MARK = BODY.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     /**
      * The text of a page given as its UTF-8 bytes, or null when it has no element marked
@@ -37,7 +41,9 @@ public record PageText(String title, String date, String text) {
         int start = mark;
         while (start >= 0 && utf8[start] != '<') start--;
         if (start < 0) return null;
-        return new Scanner(new String(utf8, start, utf8.length - start, java.nio.charset.StandardCharsets.UTF_8)).read(0);
+        Scanner scanner = new Scanner();
+        HtmlTokens.scan(utf8, start, scanner);
+        return scanner.result();
     }
 
     /** The same, from the page's text (tests). */
@@ -50,12 +56,24 @@ public record PageText(String title, String date, String text) {
         return indexOf(utf8, MARK) >= 0;
     }
 
+    /**
+     * Where the attribute {@code data-search-body} stands in a tag, however it is written
+     * ({@code data-search-body}, {@code =""}, {@code =''}): after white space inside a tag (a '<' comes
+     * before any '>'), followed by '=', white space, '/' or '>'. The same words in text do not count.
+     */
     private static int indexOf(byte[] hay, byte[] needle) {
         outer:
-        for (int i = 0; i + needle.length <= hay.length; i++) {
+        for (int i = 1; i + needle.length < hay.length; i++) {
             if (hay[i] != needle[0]) continue;
             for (int k = 1; k < needle.length; k++) if (hay[i + k] != needle[k]) continue outer;
-            return i;
+            byte before = hay[i - 1];
+            byte after = hay[i + needle.length];
+            if (!(before == ' ' || before == '\n' || before == '\t' || before == '\r')) continue;
+            if (!(after == '=' || after == ' ' || after == '>' || after == '/' || after == '\n' || after == '\t' || after == '\r')) continue;
+            for (int j = i - 1; j >= 0; j--) {
+                if (hay[j] == '>') continue outer;
+                if (hay[j] == '<') return i;
+            }
         }
         return -1;
     }
@@ -109,8 +127,7 @@ public record PageText(String title, String date, String text) {
         }
     }
 
-    private static final class Scanner {
-        final String html;
+    private static final class Scanner implements HtmlTokens.Handler {
         final Words text = new Words();
         final Words title = new Words();
         String date;
@@ -120,79 +137,51 @@ public record PageText(String title, String date, String text) {
         int skipping = -1;
         /** Depth at which the first h1 opened, or -1. */
         int inTitle = -1;
+        /** The marked element has ended: nothing after it is read. */
+        boolean done;
 
-        Scanner(String html) {
-            this.html = html;
-        }
-
-        PageText read(int from) {
-            int i = from;
-            int n = html.length();
-            while (i < n) {
-                int lt = html.indexOf('<', i);
-                if (lt < 0) lt = n;
-                if (lt > i && skipping < 0) text(html, i, lt);
-                if (lt >= n) break;
-                if (html.startsWith("<!--", lt)) {
-                    int end = html.indexOf("-->", lt + 4);
-                    i = end < 0 ? n : end + 3;
-                    continue;
-                }
-                int gt = html.indexOf('>', lt);
-                if (gt < 0) break;
-                i = gt + 1;
-                boolean closing = html.charAt(lt + 1) == '/';
-                int nameStart = lt + (closing ? 2 : 1);
-                int nameEnd = nameStart;
-                while (nameEnd < gt && !Character.isWhitespace(html.charAt(nameEnd)) && html.charAt(nameEnd) != '/') nameEnd++;
-                String name = html.substring(nameStart, nameEnd).toLowerCase(java.util.Locale.ROOT);
-                if (name.isEmpty() || name.charAt(0) == '!') continue;
-                if (closing) {
-                    depth--;
-                    if (depth == skipping) skipping = -1;
-                    if (depth == inTitle) {
-                        inTitle = -1;
-                        titleDone = true;
-                    }
-                    if (BLOCK.contains(name)) space();
-                    if (depth <= 0) break;
-                    continue;
-                }
-                boolean selfClosing = html.charAt(gt - 1) == '/' || VOID.contains(name);
-                if (!selfClosing && RAW.contains(name)) {
-                    // Script and style hold raw text, which may contain "<p>": skip to their end tag.
-                    int end = html.indexOf("</" + name, gt);
-                    i = end < 0 ? n : html.indexOf('>', end) + 1;
-                    if (i == 0) i = n;
-                    continue;
-                }
-                String attributes = html.substring(nameEnd, gt);
-                if (BLOCK.contains(name)) space();
-                if (date == null && skipping < 0 && name.equals("time")) date = attribute(attributes, "datetime");
-                if (selfClosing) continue;
-                if (skipping < 0 && (UNREAD.contains(name) || attributes.contains(IGNORE))) skipping = depth;
-                if (skipping < 0 && !titleDone && inTitle < 0 && name.equals("h1")) inTitle = depth;
-                depth++;
-            }
+        PageText result() {
             return new PageText(title.toString(), date, text.toString());
         }
 
-        private void text(String s, int from, int to) {
+        @Override
+        public void text(byte[] html, int from, int to) {
+            if (done || skipping >= 0 || depth <= 0) return;
+            String s = new String(html, from, to - from, java.nio.charset.StandardCharsets.UTF_8);
             // The title is shown above the excerpt, so it is kept apart from the text.
-            decode(s, from, to, inTitle >= 0 ? title : text);
+            decode(s, 0, s.length(), inTitle >= 0 ? title : text);
+        }
+
+        @Override
+        public void start(HtmlTokens.Tag tag) {
+            if (done) return;
+            String name = tag.name();
+            if (name.isEmpty()) return;
+            boolean empty = tag.selfClosing() || VOID.contains(name);
+            if (BLOCK.contains(name)) space();
+            if (date == null && skipping < 0 && name.equals("time")) date = tag.attribute("datetime");
+            if (empty) return;
+            if (skipping < 0 && (UNREAD.contains(name) || tag.has(IGNORE))) skipping = depth;
+            if (skipping < 0 && !titleDone && inTitle < 0 && name.equals("h1")) inTitle = depth;
+            depth++;
+        }
+
+        @Override
+        public void end(String name) {
+            if (done || VOID.contains(name)) return;
+            depth--;
+            if (depth == skipping) skipping = -1;
+            if (depth == inTitle) {
+                inTitle = -1;
+                titleDone = true;
+            }
+            if (BLOCK.contains(name)) space();
+            if (depth <= 0) done = true;
         }
 
         private void space() {
             if (skipping < 0) (inTitle >= 0 ? title : text).space();
         }
-    }
-
-    static String attribute(String attributes, String name) {
-        int at = attributes.indexOf(name + "=\"");
-        if (at < 0) return null;
-        int from = at + name.length() + 2;
-        int to = attributes.indexOf('"', from);
-        return to < 0 ? null : decode(attributes, from, to);
     }
 
     /** Where decoded text goes. */
@@ -221,11 +210,12 @@ public record PageText(String title, String date, String text) {
     }
 
     /**
-     * Decodes the character references of {@code s[from, to)} (what Gazette writes: named XML ones,
-     * &nbsp; and numeric) into {@code out}; runs without one are passed on at once (most of the text).
+     * Decodes the character references of {@code s[from, to)} ({@link Refs}) into {@code out}; runs
+     * without one are passed on at once (most of the text).
      */
     static void decode(String s, int from, int to, Sink out) {
         int i = from;
+        StringBuilder one = new StringBuilder(4);
         while (i < to) {
             int run = i;
             while (run < to && s.charAt(run) != '&') run++;
@@ -234,38 +224,20 @@ public record PageText(String title, String date, String text) {
                 i = run;
                 continue;
             }
-            int semi = s.indexOf(';', i);
-            int cp = semi > 0 && semi < to && semi - i <= 10 ? reference(s.substring(i + 1, semi)) : -1;
-            if (cp >= 0) {
-                out.append(cp);
-                i = semi + 1;
-            } else {
+            // One reference: up to its end (at most a few characters).
+            int end = i + 1;
+            while (end < to && end - i < 34 && s.charAt(end) != '&' && s.charAt(end) != ';' && !Words.space(s.charAt(end))) end++;
+            if (end < to && s.charAt(end) == ';') end++;
+            one.setLength(0);
+            Refs.decode(s, i, end, one);
+            String decoded = one.toString();
+            if (decoded.contentEquals(s.subSequence(i, end))) { // no reference: a plain '&'
                 out.append('&');
                 i++;
+            } else {
+                decoded.codePoints().forEach(out::append);
+                i = end;
             }
         }
-    }
-
-    /** The character a reference (without & and ;) stands for, or -1. */
-    private static int reference(String ref) {
-        return switch (ref) {
-            case "amp" -> '&';
-            case "lt" -> '<';
-            case "gt" -> '>';
-            case "quot" -> '"';
-            case "apos" -> '\'';
-            case "nbsp" -> '\u00a0';
-            default -> numeric(ref);
-        };
-    }
-
-    private static int numeric(String ref) {
-        try {
-            if (ref.startsWith("#x") || ref.startsWith("#X")) return Integer.parseInt(ref.substring(2), 16);
-            if (ref.startsWith("#")) return Integer.parseInt(ref.substring(1));
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-        return -1;
     }
 }
