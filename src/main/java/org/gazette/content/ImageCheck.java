@@ -93,11 +93,11 @@ public final class ImageCheck {
 
     /** The kind and size a picture's header declares; null when the bytes are not a picture Gazette knows. */
     public static Picture picture(byte[] b) throws IOException {
-        if (b.length >= 24 && u32(b, 0) == 0x89504E47L && u32(b, 4) == 0x0D0A1A0AL) {
-            if (u32(b, 8) != 13 || !ascii(b, 12, 4).equals("IHDR")) return null;
+        if (b.length >= 8 && u32(b, 0) == 0x89504E47L && u32(b, 4) == 0x0D0A1A0AL) {
+            if (b.length < 33 || u32(b, 8) != 13 || !ascii(b, 12, 4).equals("IHDR")) return null;
             java.util.zip.CRC32 crc = new java.util.zip.CRC32();
             crc.update(b, 12, 17);
-            if (b.length < 33 || crc.getValue() != u32(b, 29)) return null;
+            if (crc.getValue() != u32(b, 29)) return null;
             return new Picture("png", u32(b, 16), u32(b, 20));
         }
         if (b.length >= 10 && (ascii(b, 0, 6).equals("GIF87a") || ascii(b, 0, 6).equals("GIF89a"))) {

@@ -41,7 +41,27 @@ public final class BulletinRenderer {
         if (System.getProperty("org.apache.commons.logging.Log") == null) {
             System.setProperty("org.apache.commons.logging.Log", "org.apache.commons.logging.impl.Jdk14Logger");
         }
-        XRLog.setLoggingEnabled(false);
+        // Its log lines never reach the user's terminal; its warnings still reach the diagnostic
+        // consumer of each render (a picture it could not draw), which needs logging switched on.
+        XRLog.setLoggerImpl(new com.openhtmltopdf.util.XRLogger() {
+            @Override
+            public void log(String where, Level level, String msg) {}
+
+            @Override
+            public void log(String where, Level level, String msg, Throwable th) {}
+
+            @Override
+            public void setLevel(String logger, Level level) {}
+
+            @Override
+            public boolean isLogLevelEnabled(com.openhtmltopdf.util.Diagnostic d) {
+                return d.getLevel().intValue() >= Level.WARNING.intValue();
+            }
+
+            @Override
+            public void log(com.openhtmltopdf.util.Diagnostic d) {}
+        });
+        XRLog.setLoggingEnabled(true);
         QUIET.forEach(l -> l.setLevel(Level.OFF));
         Fonts.useOnlyBundledFonts();
     }

@@ -231,7 +231,8 @@ public final class Bulletins {
             Path file = content.folder().resolve(folder + path).toAbsolutePath().normalize();
             String uri = file.toUri().toString();
             for (String u : undrawn) {
-                if (u.equals(uri) || u.equals(uri.replace("file:///", "file:/"))) {
+                // The renderer names a picture it could not draw as written (images/x.png) or resolved (file:/…).
+                if (u.equals(img.url()) || u.equals(uri) || u.equals(uri.replace("file:///", "file:/"))) {
                     problems.warning(at, "the bulletin could not draw '" + img.url() + "': it prints as its caption alone",
                             "open the picture in an image editor and save it again as PNG or JPEG, smaller than 4,000 pixels across");
                     break;

@@ -118,4 +118,23 @@ class ActiveFilesTest {
         }
         assertTrue(r.problems().stream().anyMatch(p -> p.file().equals("2017/news/images/app.js") && p.message().contains("not used")));
     }
+
+    /** A picture whose header is sound but whose pixels cannot be decoded: the bulletin says it could not draw it, where it is used. */
+    @Test
+    void aPictureTheBulletinCannotDrawIsAWarningAtItsLine(@TempDir Path tmp) throws Exception {
+        Path content = TestSites.copyOfSample(tmp);
+        Files.createDirectories(content.resolve("2017/images"));
+        byte[] png = TestSites.pngHeader(64, 64);
+        // Spoil the compressed pixels (the IDAT chunk after the 33-byte header), keep the header.
+        for (int k = 41; k < png.length - 16; k++) png[k] = (byte) 0xA5;
+        Files.write(content.resolve("2017/images/venue.png"), png);
+        Path prose = content.resolve("2017/report.en.md");
+        Files.writeString(prose, Files.readString(prose) + "\n\n![The venue](images/venue.png)\n");
+        int line = Files.readAllLines(prose).size();
+        var r = new Build(new Build.Options(content, TestSites.TEMPLATES, tmp.resolve("out"), false)).run(false);
+        Problem p = r.problems().stream().filter(x -> x.message().contains("could not draw")).findFirst()
+                .orElseThrow(() -> new AssertionError("no word about the picture: " + r.problems()));
+        assertEquals("2017/report.en.md", p.file());
+        assertEquals(line, p.line());
+    }
 }

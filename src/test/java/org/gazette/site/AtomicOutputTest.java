@@ -181,6 +181,44 @@ class AtomicOutputTest {
         assertFalse(err.toString().contains("internal error"), err.toString());
     }
 
+    /** The rule over generated folders: files of someone else's anywhere in or beside the output are never moved or deleted. */
+    @Test
+    void aBuildNeverDeletesAFileItDidNotWrite(@TempDir Path tmp) throws Exception {
+        Path first = tmp.resolve("first");
+        assertTrue(TestSites.build(TestSites.CONTENT, first.resolve("site-out")).ok());
+        List<String> places = List.of("", "zh/", "zh/2017/", "en/2017/news/", "assets/", "search/zh/", ".well-known/", "uploads/2018/", "data/");
+        List<String> names = List.of("index.html", "notes.txt", "doc.pdf", "style.css", "meeting.html", ".htaccess", "baidu_verify.html", "x.json");
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        org.gazette.Generated.check(6, r -> {
+            List<String> foreign = new java.util.ArrayList<>();
+            for (int k = 1 + r.nextInt(3); k > 0; k--) {
+                String where = r.nextInt(4) == 0 ? ".site-out.old/" : "site-out/";
+                foreign.add(where + places.get(r.nextInt(places.size())) + names.get(r.nextInt(names.size())));
+            }
+            return foreign;
+        }, foreign -> {
+            try {
+                Path dir = tmp.resolve("try-" + n.incrementAndGet());
+                TestSites.copyTree(first, dir);
+                // Someone else's files, some in place of Gazette's own (same name, other bytes).
+                for (String f : foreign) TestSites.write(dir.resolve(f), "someone else's " + f);
+                Map<String, String> before = tree(dir);
+                Build.Result r = TestSites.build(TestSites.CONTENT, dir.resolve("site-out"));
+                Map<String, String> after = tree(dir);
+                for (String f : foreign) {
+                    String own = dir.resolve(f).toString();
+                    if (!before.containsKey(dir.relativize(Path.of(own)).toString())) continue;
+                    boolean replacedOwn = first.resolve(f).toFile().exists();
+                    if (replacedOwn) continue; // a file Gazette wrote there, edited: Gazette's to replace
+                    assertEquals(before.get(dir.relativize(Path.of(own)).toString()), after.get(dir.relativize(Path.of(own)).toString()), f + " kept");
+                }
+                if (!r.ok()) assertEquals(before, after, "a refused build changes nothing");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
     static void complete(Path content, Path out, Path tmp) throws Exception {
         Process p = gazette(content, out, tmp);
         assertTrue(p.waitFor(120, TimeUnit.SECONDS));
