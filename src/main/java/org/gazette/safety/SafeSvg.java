@@ -157,6 +157,13 @@ public final class SafeSvg {
         private int skipping;
         boolean sawRoot;
         private boolean inStyle;
+        /** A start tag written without its '>' yet: it ends as "/>" if nothing comes inside. */
+        private boolean pending;
+
+        private void close() {
+            if (pending) out.append('>');
+            pending = false;
+        }
         private final StringBuilder style = new StringBuilder();
 
         @Override
@@ -195,6 +202,7 @@ public final class SafeSvg {
             }
             if (!ELEMENTS.contains(local)) throw refuse("holds a <" + local + "> element, which is not part of a static drawing");
             boolean animation = local.equals("animate") || local.equals("set") || local.startsWith("animate");
+            close();
             out.append('<').append(local);
             if (!sawRoot) {
                 out.append(" xmlns=\"").append(SVG_NS).append("\" xmlns:xlink=\"").append(XLINK_NS).append('"');
@@ -227,7 +235,7 @@ public final class SafeSvg {
                 if (!name.equals("href")) css(value, name);
                 out.append(' ').append(written).append("=\"").append(escape(value, true)).append('"');
             }
-            out.append('>');
+            pending = true;
             open.push(local);
             if (local.equals("style")) {
                 inStyle = true;
@@ -278,16 +286,28 @@ public final class SafeSvg {
             if (name.equals("style")) {
                 inStyle = false;
                 css(style.toString(), "a style sheet");
-                out.append(escape(style.toString(), false));
+                if (!style.isEmpty()) {
+                    close();
+                    out.append(escape(style.toString(), false));
+                }
             }
-            out.append("</").append(name).append('>');
+            if (pending) {
+                out.append("/>");
+                pending = false;
+            } else {
+                out.append("</").append(name).append('>');
+            }
         }
 
         @Override
         public void characters(char[] ch, int start, int length) {
             if (skipping > 0 || open.isEmpty()) return;
-            if (inStyle) style.append(ch, start, length);
-            else out.append(escape(new String(ch, start, length), false));
+            if (inStyle) {
+                style.append(ch, start, length);
+            } else {
+                close();
+                out.append(escape(new String(ch, start, length), false));
+            }
         }
 
         @Override
