@@ -159,6 +159,8 @@ public final class Localizer {
     public FigureRow row(Figure f) {
         Quantity target = f.effectiveTarget();
         Quantity attainment = f.effectiveAttainment();
+        String rankShort = f.rank() == null ? null
+                : strings.fill("rank_short", "n", format.integer(f.rank().position()), "nth", ordinal(f.rank().position()));
         return new FigureRow(
                 f.value() == null ? null : q(f.value()),
                 target == null ? null : q(target),
@@ -167,11 +169,22 @@ public final class Localizer {
                 f.growth() == null ? null : growth(f.growth()),
                 f.growth() == null ? null : change(f.growth()),
                 f.rank() == null ? null : rank(f.rank()),
-                f.rank() == null ? null : strings.fill("rank_short", "n", format.integer(f.rank().position()), "nth", ordinal(f.rank().position())));
+                rankShort);
     }
 
-    /** {@code growth} is signed for tables (+7%), {@code change} worded for running text (增长7%); {@code rankShort} is the place alone (第1名, 1st), for headline figures. */
-    public record FigureRow(String value, String target, String overTarget, String attainment, String growth, String change, String rank, String rankShort) {}
+    /** What a figure's place shows while it has nothing yet (a new year's report before the office fills it in). */
+    public static final String EMPTY = "—";
+
+    /**
+     * {@code growth} is signed for tables (+7%), {@code change} worded for running text (增长7%);
+     * {@code rankShort} is the place alone (第1名, 1st); {@code headline} what a card shows — the value,
+     * else the attainment, else the place, else {@link #EMPTY}: never missing, so a template need not guard it.
+     */
+    public record FigureRow(String value, String target, String overTarget, String attainment, String growth, String change, String rank, String rankShort) {
+        public String headline() {
+            return value != null ? value : attainment != null ? attainment : rankShort != null ? rankShort : EMPTY;
+        }
+    }
 
     /** Names joined the way the language lists them (、 in Chinese, commas in English). */
     public String join(List<String> items) {
