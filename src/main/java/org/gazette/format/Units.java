@@ -248,6 +248,8 @@ public final class Units {
 
     /** The unit nearest to a word that is not one, for "did you mean". */
     String nearest(String word) {
+        // One character from another one-character unit is no guess at all (园 is as near to % as to 元): say nothing then.
+        if (word.codePointCount(0, word.length()) <= 1) return null;
         return Suggest.nearest(word, words);
     }
 

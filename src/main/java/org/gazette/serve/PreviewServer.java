@@ -181,6 +181,11 @@ public final class PreviewServer implements AutoCloseable {
                 own(ex, raw.substring(PREFIX.length()));
                 return;
             }
+            if (build == 0) {
+                // No good build yet (the first one failed, or still runs): every address shows why, and reloads when it can.
+                send(ex, 503, "text/html; charset=utf-8", waiting(problems));
+                return;
+            }
             SortedMap<String, byte[]> site = files;
             String file = path.isEmpty() || path.endsWith("/") ? path + "index.html" : path;
             byte[] body = file.startsWith("search/") ? search(site).get(file) : site.get(file);
@@ -291,6 +296,36 @@ public final class PreviewServer implements AutoCloseable {
         for (int i = 0; i < problems.size(); i++) json.append(i > 0 ? "," : "").append(Json.string(problems.get(i)));
         json.append("]}");
         return "event: " + name + "\ndata: " + json + "\n\n";
+    }
+
+    /**
+     * What every address shows before the first good build: the problems that stop it (or that it is
+     * still being built), in both of the office's usual languages, with the preview's script, which
+     * keeps the list current and loads the page asked for as soon as a build succeeds.
+     */
+    private byte[] waiting(List<String> lines) {
+        StringBuilder b = new StringBuilder(2048 + 200 * lines.size());
+        b.append("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"/>")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>")
+                .append("<title>网站暂时无法生成 · The site cannot be built yet</title><style>")
+                .append("body{font:17px/1.6 system-ui,\"Noto Sans CJK SC\",\"Microsoft YaHei\",sans-serif;margin:0;color:#1a1a1a;background:#fff}")
+                .append("main{max-width:60rem;margin:0 auto;padding:1.5rem}h1{color:#b3261e;font-size:1.5rem;margin:0 0 .25rem}")
+                .append(".en{color:#555;margin:0 0 1rem}pre{white-space:pre-wrap;background:#fff8f6;border-left:4px solid #b3261e;padding:.5rem .75rem;")
+                .append("font:15px/1.5 ui-monospace,Menlo,Consolas,\"Noto Sans Mono CJK SC\",monospace;margin:.5rem 0}</style></head><body><main>");
+        if (lines.isEmpty()) {
+            b.append("<h1>正在生成网站……</h1><p class=\"en\" lang=\"en\">Gazette is building the site…</p>");
+        } else {
+            b.append("<h1>网站暂时无法生成：请按下面的提示修改，保存后本页自动刷新</h1>")
+                    .append("<p class=\"en\" lang=\"en\">Gazette cannot build the site yet. Fix what is listed below and save: this page reloads by itself.</p>");
+        }
+        b.append("<div id=\"gazette-waiting\">");
+        for (String line : lines) b.append("<pre>").append(escape(line)).append("</pre>");
+        b.append("</div></main><script src=\"").append(PREFIX).append("live.js\" data-build=\"0\" data-waiting=\"\"></script></body></html>\n");
+        return b.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     /** The page with the preview's script before {@code </body>} (the build number tells the script what it shows). */

@@ -28,6 +28,8 @@ public final class Serve implements AutoCloseable {
     private final PreviewServer server;
     private final Watcher watcher;
     private final Object building = new Object();
+    /** Whether a build has succeeded yet: until then every address shows the problems. */
+    private boolean served;
     private volatile boolean verbose;
 
     /** Also print the time of each step of every rebuild. */
@@ -108,13 +110,14 @@ public final class Serve implements AutoCloseable {
             List<Problem> errors = r.problems().stream().filter(Problem::isError).toList();
             if (!errors.isEmpty() || r.files().isEmpty()) {
                 List<String> lines = (errors.isEmpty() ? r.problems() : errors).stream().map(Problem::format).toList();
-                say(what + ": the build failed; still serving the last good site");
+                say(what + ": the build failed; " + (served ? "still serving the last good site" : "every page shows why until it is fixed"));
                 lines.forEach(l -> say("  " + l));
                 server.failed(lines);
                 return false;
             }
             List<String> changed = cache.lastChanged();
             server.publish(r.files(), changed);
+            served = true;
             long warnings = r.problems().size();
             say(what + ": " + cache.lastRendered() + " pages rendered, " + changed.size() + " files changed, " + ms + " ms"
                     + (warnings > 0 ? " (" + warnings + (warnings == 1 ? " warning)" : " warnings)") : ""));

@@ -3,11 +3,22 @@
 (() => {
   const script = document.currentScript;
   const shown = Number(script && script.dataset.build || 0);
+  // The page every address shows before the first good build: its list is the problems; any good build loads the page asked for.
+  const waiting = script && script.dataset.waiting !== undefined ? document.getElementById('gazette-waiting') : null;
   let here = decodeURIComponent(location.pathname.slice(1));
   if (here === '' || here.endsWith('/')) here += 'index.html';
   let box = null;
 
   function show(problems) {
+    if (waiting) {
+      waiting.textContent = '';
+      for (const line of problems) {
+        const p = document.createElement('pre');
+        p.textContent = line;
+        waiting.appendChild(p);
+      }
+      return;
+    }
     if (!problems.length) {
       if (box) { box.remove(); box = null; }
       return;
@@ -39,11 +50,11 @@
     const m = JSON.parse(e.data);
     show(m.problems);
     // A build finished between loading this page and listening: load it again to be sure.
-    if (!m.problems.length && m.build > shown && shown > 0) location.reload();
+    if (!m.problems.length && m.build > shown && (shown > 0 || waiting)) location.reload();
   });
   events.addEventListener('build', (e) => {
     const m = JSON.parse(e.data);
     show(m.problems);
-    if (!m.problems.length && m.changed.includes(here)) location.reload();
+    if (!m.problems.length && (waiting || m.changed.includes(here))) location.reload();
   });
 })();

@@ -326,4 +326,36 @@ class PreviewServerTest {
         assertFalse(Serve.showsHeld(java.net.InetAddress.getByName("192.168.1.20"), false));
         assertTrue(Serve.showsHeld(java.net.InetAddress.getByName("0.0.0.0"), true));
     }
+
+    /** A preview whose first build fails shows why at every address (not "not found"), and the site once a save fixes it. */
+    @Test
+    void aFirstBuildThatFailsShowsItsProblemsAtEveryAddress(@TempDir Path tmp) throws Exception {
+        Path site = TestSites.copyOfSample(tmp.resolve("site"));
+        Path report = site.resolve("2017/report.yaml");
+        String good = TestSites.read(report);
+        TestSites.write(report, good.replace("value: 26.56亿元", "value: 26.56亿园"));
+        var options = new Build.Options(site, TestSites.TEMPLATES, tmp.resolve("unused-out"), false, new Publishing(java.time.Instant.now(), true), true);
+        try (Serve own = new Serve(options, new InetSocketAddress("127.0.0.1", 0), new PrintWriter(new StringWriter(), true))) {
+            assertFalse(own.start());
+            int saved = port;
+            port = own.port();
+            try {
+                for (String path : List.of("/", "/zh/", "/en/2017/news/meeting.html", "/no/such/page.html")) {
+                    Response r = get(path);
+                    assertEquals(503, r.status(), path);
+                    Document page = Jsoup.parse(r.text());
+                    var problems = page.select("#gazette-waiting pre");
+                    assertEquals(1, problems.size(), path);
+                    assertTrue(problems.get(0).text().startsWith("2017/report.yaml:"), problems.text());
+                    assertEquals(1, page.select("script[src=/__gazette/live.js][data-waiting]").size(), "it reloads by itself");
+                }
+                assertEquals(200, get("/__gazette/live.js").status());
+                TestSites.write(report, good);
+                assertTrue(own.rebuild(List.of("2017/report.yaml"), "report.yaml"));
+                assertEquals(200, get("/zh/").status());
+            } finally {
+                port = saved;
+            }
+        }
+    }
 }
