@@ -21,6 +21,11 @@ public record Article(String slug, Language language, String file, String title,
         images = List.copyOf(images);
     }
 
+    /** The same text dated {@code date} (the report's prose, which takes the meeting's date when it gives none). */
+    public Article withDate(LocalDate date) {
+        return new Article(slug, language, file, title, date, summary, byline, tags, html, images, dateAt, draft, publishAt, featured, tagIds);
+    }
+
     /** Whether it may be published at {@code now}: not a draft, and its embargo (if any) has passed. */
     public boolean publishable(java.time.Instant now) {
         return !draft && (publishAt == null || !publishAt.isAfter(now));

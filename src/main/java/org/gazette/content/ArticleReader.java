@@ -63,7 +63,9 @@ final class ArticleReader {
         if (fields.isEmpty()) return Optional.empty();
         Fields f = fields.get();
         var title = f.requiredString("title", "…");
-        var date = f.requiredDate("date");
+        // The report's prose may leave its date out: it is the meeting's (ContentLoader puts it in).
+        boolean undated = slug.equals("report") && !f.has("date");
+        var date = undated ? Optional.<java.time.LocalDate>empty() : f.requiredDate("date");
         var summary = f.string("summary").orElse("");
         var byline = f.node("byline").flatMap(n -> byline(n, problems)).orElse(Article.Byline.NONE);
         var tags = f.list("tags", f::scalarText);
@@ -77,11 +79,11 @@ final class ArticleReader {
                     "write the article below the closing '---'");
             return Optional.empty();
         }
-        if (title.isEmpty() || date.isEmpty()) return Optional.empty();
+        if (title.isEmpty() || (date.isEmpty() && !undated)) return Optional.empty();
         Markdown.Html html = markdown.read(body, file, line + 1, problems);
         if (html == null) return Optional.empty();
         Position dateAt = f.node("date").map(Node::at).orElse(new Position(file, 1, 1));
-        return Optional.of(new Article(slug, language, file, title.get(), date.get(), summary, byline, tags, html.html(), html.images(), dateAt,
+        return Optional.of(new Article(slug, language, file, title.get(), date.orElse(null), summary, byline, tags, html.html(), html.images(), dateAt,
                 draft, publishAt, featured, tagIds));
     }
 

@@ -148,6 +148,7 @@ public final class ContentLoader {
             }
         }
         checkImages();
+        Repeats.check(years, problems);
         if (cache != null) cache.end(seen);
         if (site.isEmpty() || problems.hasErrors()) return Optional.empty();
         years.sort(Comparator.comparingInt(Year::year).reversed());
@@ -204,8 +205,16 @@ public final class ContentLoader {
                 unused(display);
             }
         }
-        List<Read> proseRead = read(proseFiles, languages, articles);
-        List<Read> newsRead = read(newsFiles, languages, articles);
+        List<Read> proseRead = dated(read(proseFiles, languages, articles), report, year);
+        List<Read> newsRead = new ArrayList<>();
+        for (Read r : read(newsFiles, languages, articles)) {
+            // Only the report's prose may leave its date out; a news text named report.<lang>.md may not.
+            if (r.article().date() == null) {
+                problems.error(new Position(r.article().file(), 1, 1), "'date' is missing", "add a line 'date: 2018-02-27' to the front matter");
+            } else {
+                newsRead.add(r);
+            }
+        }
         // The report goes out as a whole: held while any language of its prose is a draft or embargoed.
         boolean reportHeld = !publishing.drafts() && proseRead.stream().anyMatch(r -> !publishing.includes(r.article()));
         for (Read r : proseRead) file(r, !reportHeld && hasReportFile, prose);
@@ -228,6 +237,16 @@ public final class ContentLoader {
         Report published = reportProse == null ? null : report.orElse(null);
         if (published == null && newsList.isEmpty()) return Optional.empty(); // nothing to publish this year
         return Optional.of(new Year(year, published, published == null ? null : reportProse, newsList));
+    }
+
+    /**
+     * The report's prose dated: a text that gives no date takes the meeting's, or while the meeting
+     * has none (a new year), the first day of the next year — a fixed stand-in, as for the bulletin.
+     */
+    private static List<Read> dated(List<Read> prose, Optional<Report> report, int year) {
+        java.time.LocalDate meeting = report.map(r -> r.meeting().date()).orElse(null);
+        java.time.LocalDate date = meeting != null ? meeting : java.time.LocalDate.of(year + 1, 1, 1);
+        return prose.stream().map(r -> r.article().date() != null ? r : new Read(r.article().withDate(date), r.images(), r.where())).toList();
     }
 
     /** A folder of images (2017/images/, 2017/news/images/), nothing else. */

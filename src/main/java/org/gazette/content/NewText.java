@@ -146,6 +146,8 @@ public final class NewText {
 
     private static final Pattern YEAR = Pattern.compile("(?<![0-9])(\\d{4})(?![0-9])");
     private static final List<String> FIGURE_PARTS = List.of("target:", "overTarget:", "attainment:", "growth:", "rank:");
+    /** Sections that say what happened last year: a new year keeps them only as comments, never as its own text. */
+    private static final java.util.Set<String> REFERENCE_ONLY = java.util.Set.of("honours", "highlights", "followUp");
 
     /**
      * Last year's report.yaml for {@code year}: years in it moved on by the same step (2017 → 2018,
@@ -162,15 +164,55 @@ public final class NewText {
             before = before.substring(nl + 1);
         }
         out.append("# Started by 'gazette new year ").append(year).append("' from ").append(previous).append("/report.yaml.\n")
-                .append("# Fill in every figure's value (last year's is in the comment beside it) and rewrite the texts:\n")
-                .append("# they are last year's, with the years moved on.\n")
-                .append("# the report is held back while its prose (report.<lang>.md) says draft: true.\n");
+                .append("# Fill in every figure's value, the summary and the meeting's date (last year's are in the\n")
+                .append("# comments beside them). Last year's honours, highlights, plans and follow-up are kept below\n")
+                .append("# as comments, for reference: write this year's in their place.\n")
+                .append("# The report is held back while its prose (report.<lang>.md) says draft: true.\n");
         boolean inFigures = false;
+        String section = "";
         int partIndent = -1;
         boolean kept = false; // whether this figure kept one part to fill (its value, else attainment, else rank)
+        int commentIndent = -1; // inside a block kept as comments (meeting's theme, plans' items): its key's indent
         for (String line : before.split("\n", -1)) {
-            if (!line.isEmpty() && !Character.isWhitespace(line.charAt(0)) && !line.startsWith("#")) inFigures = line.startsWith("figures:");
+            if (!line.isEmpty() && !Character.isWhitespace(line.charAt(0)) && !line.startsWith("#")) {
+                inFigures = line.startsWith("figures:");
+                section = line.substring(0, Math.max(0, line.indexOf(':')));
+                commentIndent = -1;
+                if (REFERENCE_ONLY.contains(section)) {
+                    out.append("# ").append(previous).append("'s ").append(section).append(", for reference: write ").append(year)
+                            .append("'s here (remove the '# ' in front of the lines you keep, and rewrite them)\n");
+                }
+            }
             String moved = line.startsWith("#") ? line : moveYears(line, previous, step);
+            String stripped0 = line.stripLeading();
+            int indent0 = line.length() - stripped0.length();
+            if (REFERENCE_ONLY.contains(section)) {
+                out.append(line.isBlank() ? "" : "# " + line).append('\n');
+                continue;
+            }
+            if (commentIndent >= 0 && (line.isBlank() || indent0 > commentIndent)) {
+                out.append(line.isBlank() ? "" : " ".repeat(commentIndent) + "# " + line.substring(commentIndent)).append('\n');
+                continue;
+            }
+            commentIndent = -1;
+            if (section.equals("summary") && indent0 > 0 && stripped0.matches("[a-z]{2,3}:.*")) {
+                // A text to write again: its language, empty, and last year's beside it.
+                int colon = stripped0.indexOf(':');
+                String last = stripped0.substring(colon + 1).strip();
+                out.append(" ".repeat(indent0)).append(stripped0, 0, colon + 1).append("    # ").append(previous).append(": ").append(last).append('\n');
+                continue;
+            }
+            if (section.equals("meeting") && indent0 == 2 && stripped0.startsWith("date:")) {
+                out.append("  date:             # ").append(previous).append(": ").append(stripped0.substring(5).strip())
+                        .append(" (write this year's when it is set)\n");
+                continue;
+            }
+            if ((section.equals("meeting") && indent0 == 2 && stripped0.startsWith("theme:"))
+                    || (section.equals("plans") && indent0 == 2 && stripped0.startsWith("items:"))) {
+                out.append(" ".repeat(indent0)).append("# ").append(previous).append(": ").append(stripped0).append('\n');
+                commentIndent = indent0;
+                continue;
+            }
             if (inFigures) {
                 String stripped = line.stripLeading();
                 int indent = line.length() - stripped.length();
@@ -202,7 +244,7 @@ public final class NewText {
         return s.endsWith("\n\n") ? s.substring(0, s.length() - 1) : s;
     }
 
-    private static String moveYears(String line, int previous, int step) {
+    static String moveYears(String line, int previous, int step) {
         java.util.regex.Matcher m = YEAR.matcher(line);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
@@ -217,7 +259,7 @@ public final class NewText {
         boolean zh = lang.code().equals("zh");
         return "---\n"
                 + "title: " + (zh ? "（标题）" : "(Title)") + "\n"
-                + "date: " + today + "\n"
+                + (zh ? "# 日期取会议日期（report.yaml 的 meeting: date:）。\n" : "# The date is the meeting's (meeting: date: in report.yaml).\n")
                 + "summary: \n"
                 + (zh ? "# 报告写好、各项指标填齐后删除下一行，年度报告才会发布。\n" : "# Remove the next line when the report and its figures are complete.\n")
                 + "draft: true\n"

@@ -87,7 +87,11 @@ final class ReportReader {
     private Optional<Meeting> meeting(Node n) {
         return Fields.of(n, problems, "meeting").flatMap(f -> {
             var title = text(f, "title", true);
-            var date = f.requiredDate("date");
+            // "date:" left empty: the meeting is not set yet (a new year starts so): the report shows no date until it is.
+            boolean undated = f.node("date").filter(ReportReader::blank).isPresent();
+            if (undated) problems.warning(f.node("date").get().at(), "the meeting has no date yet",
+                    "fill in date: (e.g. 2018-02-27) when it is set; until then the report prints — for it");
+            var date = undated ? Optional.<java.time.LocalDate>empty() : f.requiredDate("date");
             var session = f.choice("session", Meeting.SESSIONS, false).orElse(null);
             var place = text(f, "place", false).orElse(null);
             var attendance = f.node("attendance").flatMap(this::quantity).orElse(null);
@@ -95,8 +99,8 @@ final class ReportReader {
             var agenda = f.list("agenda", i -> Localized.read(i, f, languages, "agenda"));
             var theme = text(f, "theme", false).orElse(null);
             f.finish();
-            if (title.isEmpty() || date.isEmpty()) return Optional.empty();
-            return Optional.of(new Meeting(title.get(), date.get(), session, place, attendance, attendees, agenda, theme));
+            if (title.isEmpty() || (date.isEmpty() && !undated)) return Optional.empty();
+            return Optional.of(new Meeting(title.get(), date.orElse(null), session, place, attendance, attendees, agenda, theme));
         });
     }
 

@@ -37,6 +37,9 @@ public record Localized(Map<String, String> byLanguage, Position at) {
     }
 
     /** A text as shown in one language; {@code fallback} when it is shown in another language because no translation exists. */
+    /** What a text still to be written prints as. */
+    public static final String EMPTY = "—";
+
     public record Translation(String text, Language language, boolean fallback) {}
 
     /**
@@ -66,8 +69,16 @@ public record Localized(Map<String, String> byLanguage, Position at) {
             f.get().scalarText(e.value()).map(String::strip).filter(t -> !t.isEmpty()).ifPresent(t -> texts.put(code, t));
         }
         if (texts.isEmpty()) {
-            problems.error(node.at(), "'" + field + "' has no text", "write it as {" + codes(languages) + "}");
-            return Optional.empty();
+            boolean toWrite = map.entries().keySet().stream().anyMatch(known::contains);
+            if (!toWrite) {
+                problems.error(node.at(), "'" + field + "' has no text", "write it as {" + codes(languages) + "}");
+                return Optional.empty();
+            }
+            // Its languages are there with nothing after them: still to be written (a new year starts so).
+            problems.warning(node.at(), "'" + field + "' has no text yet",
+                    "write it in each language before it is published; until then it prints as " + EMPTY);
+            for (String code : known) texts.put(code, EMPTY);
+            return Optional.of(new Localized(texts, node.at()));
         }
         for (String code : known) {
             if (!texts.containsKey(code)) {

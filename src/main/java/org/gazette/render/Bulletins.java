@@ -350,9 +350,15 @@ public final class Bulletins {
         return m;
     }
 
+    /**
+     * The bulletin's date: its own, else the meeting's; while neither is set (a new year's report),
+     * the first day of the year after the report's — a fixed stand-in, so builds stay reproducible.
+     */
     private static LocalDate date(Year y) {
         Bulletin b = y.report().bulletin();
-        return b.date() != null ? b.date() : y.report().meeting().date();
+        if (b.date() != null) return b.date();
+        LocalDate meeting = y.report().meeting().date();
+        return meeting != null ? meeting : LocalDate.of(y.year() + 1, 1, 1);
     }
 
 }

@@ -209,12 +209,20 @@ class CliTest {
         assertTrue(yaml.contains("\nyear: 2018\n") && yaml.contains("  year: 2019\n"), "the years move on");
         assertTrue(yaml.contains("  - id: economic-output\n    field: economy\n") && yaml.contains("    value:            # 2017: 超320亿元\n"), yaml);
         assertTrue(yaml.contains("    # 2017: growth: 7%\n"), yaml);
-        assertTrue(TestSites.read(content.resolve("2018/report.zh.md")).contains("draft: true"));
+        // Last year's sentences are never this year's text: kept beside the empty text, or as comments.
+        assertTrue(yaml.contains("summary:\n  zh:    # 2017: 2017年经济总量突破320亿元"), yaml);
+        assertTrue(yaml.contains("  date:             # 2017: 2018-02-27 (write this year's when it is set)\n"), yaml);
+        assertFalse(yaml.contains("\nhonours:") || yaml.contains("\nhighlights:") || yaml.contains("\nfollowUp:"), "kept only as comments");
+        assertTrue(yaml.contains("\n# honours:\n") && yaml.contains("\n# highlights:\n") && yaml.contains("\n  # 2017: items:\n"), yaml);
+        assertFalse(yaml.contains("2018年经济总量突破320亿元"), "no sentence of 2017 with its years moved on");
+        String prose = TestSites.read(content.resolve("2018/report.zh.md"));
+        assertTrue(prose.contains("draft: true"));
+        assertFalse(prose.contains("\ndate:"), "the prose takes the meeting's date, not today's");
 
         Build.Result held = TestSites.build(content, tmp.resolve("out"));
         assertTrue(held.ok(), held.problems()::toString);
         assertFalse(held.files().keySet().stream().anyMatch(f -> f.contains("2018/index.html") || f.contains("key-figures-2018")), "a held report publishes nothing");
-        assertTrue(held.problems().stream().anyMatch(p -> p.format().contains("2018/report.yaml:74:11: warning: figure 'economic-output' has no value yet")),
+        assertTrue(held.problems().stream().anyMatch(p -> p.format().contains("2018/report.yaml:75:11: warning: figure 'economic-output' has no value yet")),
                 held.problems()::toString);
 
         var again = run("new", "year", "2018", "--content", content.toString());
