@@ -13,9 +13,20 @@ import org.gazette.i18n.Language;
  */
 public record Article(String slug, Language language, String file, String title, LocalDate date, String summary,
                       Byline byline, List<String> tags, String html, List<Image> images, org.gazette.problem.Position dateAt,
-                      boolean draft, java.time.Instant publishAt, boolean featured, List<String> tagIds) {
+                      boolean draft, java.time.Instant publishAt, boolean featured, List<String> tagIds, List<Ref> links) {
+
+    /** The same without its links (tests and texts made in code). */
+    public Article(String slug, Language language, String file, String title, LocalDate date, String summary,
+                   Byline byline, List<String> tags, String html, List<Image> images, org.gazette.problem.Position dateAt,
+                   boolean draft, java.time.Instant publishAt, boolean featured, List<String> tagIds) {
+        this(slug, language, file, title, date, summary, byline, tags, html, images, dateAt, draft, publishAt, featured, tagIds, List.of());
+    }
+
+    /** A relative link of the text: as written, as published (a link to a text's file becomes its page's address), and where. */
+    public record Ref(String written, String published, int line, int column) {}
 
     public Article {
+        links = List.copyOf(links);
         tags = List.copyOf(tags);
         tagIds = List.copyOf(tagIds);
         images = List.copyOf(images);
@@ -23,7 +34,7 @@ public record Article(String slug, Language language, String file, String title,
 
     /** The same text dated {@code date} (the report's prose, which takes the meeting's date when it gives none). */
     public Article withDate(LocalDate date) {
-        return new Article(slug, language, file, title, date, summary, byline, tags, html, images, dateAt, draft, publishAt, featured, tagIds);
+        return new Article(slug, language, file, title, date, summary, byline, tags, html, images, dateAt, draft, publishAt, featured, tagIds, links);
     }
 
     /** Whether it may be published at {@code now}: not a draft, and its embargo (if any) has passed. */

@@ -84,7 +84,7 @@ final class ArticleReader {
         if (html == null) return Optional.empty();
         Position dateAt = f.node("date").map(Node::at).orElse(new Position(file, 1, 1));
         return Optional.of(new Article(slug, language, file, title.get(), date.orElse(null), summary, byline, tags, html.html(), html.images(), dateAt,
-                draft, publishAt, featured, tagIds));
+                draft, publishAt, featured, tagIds, html.links()));
     }
 
     /** The declared tags the article names (by id or by a name in any language); an undeclared one is a warning. */

@@ -144,7 +144,7 @@ public final class ContentLoader {
         for (var img : foundImages.entrySet()) {
             if (!usedImages.containsKey(img.getKey()) && !heldImages.contains(img.getKey())) {
                 problems.warning(Position.of(img.getKey()), "image not used by any text",
-                        "refer to it from an article with ![description](" + img.getValue().getFileName() + "), or remove it");
+                        "refer to it from a text in " + textFolder(img.getKey()) + " with ![description](" + fromText(img.getKey()) + "), or remove it");
             }
         }
         checkImages();
@@ -393,8 +393,13 @@ public final class ContentLoader {
             }
             Path file = root.resolve(rel);
             if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                String near = nearImage(file);
+                String written = img.url().contains("/") ? img.url().substring(0, img.url().lastIndexOf('/') + 1) : "";
                 problems.error(at, "image '" + img.url() + "' does not exist (looked for " + rel + ")",
-                        "check the file name and folder; names are case-sensitive");
+                        near == null ? "check the file name and folder; names are case-sensitive"
+                                : near.equalsIgnoreCase(file.getFileName().toString())
+                                ? "the file is named '" + near + "': names are case-sensitive — write " + written + near
+                                : "did you mean '" + written + near + "'?");
                 continue;
             }
             if (!inside(file, rel)) continue;
@@ -416,6 +421,21 @@ public final class ContentLoader {
                 ImageCheck.check(e.getKey(), e.getValue(), imageUses.getOrDefault(e.getKey(), Position.of(e.getKey())), problems));
     }
 
+    /** The picture in {@code missing}'s folder whose name is nearest to it (the same but for case first), or null. */
+    private static String nearImage(Path missing) {
+        Path dir = missing.getParent();
+        if (dir == null || !Files.isDirectory(dir)) return null;
+        String name = missing.getFileName().toString();
+        List<String> names = new ArrayList<>();
+        try (Stream<Path> s = Files.list(dir)) {
+            s.map(p -> p.getFileName().toString()).filter(ContentLoader::isImage).sorted().forEach(names::add);
+        } catch (IOException e) {
+            return null;
+        }
+        for (String n : names) if (n.equalsIgnoreCase(name)) return n;
+        return org.gazette.yaml.Suggest.nearest(name, names);
+    }
+
     /** Refuses a file that is a link to somewhere outside the content folder. */
     private boolean inside(Path p, String display) {
         try {
@@ -427,6 +447,17 @@ public final class ContentLoader {
         problems.error(Position.of(display), "is a link to a file outside the content folder; refused",
                 "copy the file into the content folder instead of linking to it");
         return false;
+    }
+
+    /** Where the texts that could show an image stand: 2017/news/ for 2017/news/images/x.png, 2017/ for 2017/images/x.png. */
+    private static String textFolder(String image) {
+        String[] parts = image.split("/");
+        return parts.length > 2 && parts[1].equals("news") ? parts[0] + "/news/" : parts[0] + "/";
+    }
+
+    /** The image's path as a text in {@link #textFolder} writes it (images/x.png). */
+    private static String fromText(String image) {
+        return image.substring(textFolder(image).length());
     }
 
     private static boolean isImage(String name) {

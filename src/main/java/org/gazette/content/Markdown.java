@@ -36,7 +36,7 @@ public final class Markdown {
     private final MarkdownHtml direct;
 
     /** A text's HTML and the images it shows. */
-    public record Html(String html, List<Article.Image> images) {}
+    public record Html(String html, List<Article.Image> images, List<Article.Ref> links) {}
 
     public Markdown() {
         MutableDataSet options = new MutableDataSet();
@@ -91,6 +91,11 @@ public final class Markdown {
                     "only web (http, https), mail (mailto), telephone (tel) and relative addresses are; "
                             + (d.image() ? "its description is shown instead" : "its text is kept without the link"));
         }
+        List<Article.Ref> links = new ArrayList<>();
+        for (SourceLinks.Found f : SourceLinks.apply(document)) {
+            Position at = position(body, f.offset(), file, firstLine);
+            links.add(new Article.Ref(f.written(), f.published(), at.line(), at.column()));
+        }
         List<Article.Image> images = new ArrayList<>();
         for (Node node : document.getDescendants()) {
             if (node instanceof com.vladsch.flexmark.ast.Image img) {
@@ -98,7 +103,7 @@ public final class Markdown {
                 images.add(new Article.Image(img.getUrl().toString(), at.line(), at.column()));
             }
         }
-        return new Html(Figures.number(render(document)), images);
+        return new Html(Figures.number(render(document)), images, links);
     }
 
     private static void tooDeep(Problems problems, Position at, int depth, String what) {

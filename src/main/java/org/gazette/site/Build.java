@@ -126,8 +126,18 @@ public final class Build {
             step("bulletins", () -> bulletins(content, strings, templates, files));
             if (problems.hasErrors()) return result(false, pages, files);
             step("links", () -> {
-                LinkChecker.check(files, planned, content.site().baseUrl(), options.out().getFileName().toString(), problems,
-                        cache == null ? null : cache.links);
+                // Found in the built pages, said where the writer can fix them: in the text, at the link.
+                Problems found = new Problems();
+                String outName = options.out().getFileName().toString();
+                LinkChecker.check(files, planned, content.site().baseUrl(), outName, found, cache == null ? null : cache.links);
+                // A partial rebuild plans only some pages: the cache remembers which text the others show.
+                Map<String, org.gazette.content.Article> texts = LinkSources.texts(pages);
+                if (cache != null) {
+                    if (!partial) cache.texts().clear();
+                    cache.texts().putAll(texts);
+                    texts = cache.texts();
+                }
+                LinkSources.place(found.sorted(), texts, outName, files).forEach(problems::add);
                 return null;
             });
             if (options.search() && !partial) searchable(files);

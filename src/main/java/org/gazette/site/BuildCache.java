@@ -34,6 +34,13 @@ import org.gazette.render.Templates;
  */
 public final class BuildCache {
 
+    /** Which text each page of the last build shows (page path → text), for placing link problems in the texts. */
+    private final Map<String, org.gazette.content.Article> pageTexts = new java.util.HashMap<>();
+
+    Map<String, org.gazette.content.Article> texts() {
+        return pageTexts;
+    }
+
     /** A rendered page and the fingerprint of what it was made from. */
     record Rendered(long fingerprint, byte[] bytes) {}
 

@@ -177,14 +177,4 @@ class HtmlReadingTest {
         assertTrue(found.stream().anyMatch(m -> m.contains("#nowhere")), found::toString);
     }
 
-    @Test
-    void aBrokenLinkInAnArticleIsAWarning(@TempDir Path tmp) throws Exception {
-        Path content = TestSites.copyOfSample(tmp);
-        Path md = content.resolve("2017/news/meeting.en.md");
-        java.nio.file.Files.writeString(md, java.nio.file.Files.readString(md) + "\n\nSee [the plan](plan-2018.html) and [its figures](meeting.html#no-such-part).\n");
-        Build.Result r = TestSites.check(content);
-        List<String> warnings = r.problems().stream().filter(p -> !p.isError()).map(org.gazette.problem.Problem::message).toList();
-        assertTrue(warnings.stream().anyMatch(m -> m.contains("'plan-2018.html' does not resolve")), warnings::toString);
-        assertTrue(warnings.stream().anyMatch(m -> m.contains("#no-such-part")), warnings::toString);
-    }
 }

@@ -1,0 +1,112 @@
+package org.gazette.site;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.gazette.content.Article;
+import org.gazette.problem.Problem;
+import org.gazette.render.Page;
+import org.gazette.yaml.Suggest;
+
+/**
+ * A link that leads nowhere is the writer's to fix in the text, not in the built page: the link
+ * check's findings on a page made from a text are said again at the line and column of the text
+ * where the link is written, with the nearest page (or #part) of the site as a suggestion, written
+ * the way the writer wrote the link (by file, {@code meeting.md}, or by page, {@code meeting.html}).
+ * Findings in pages no text made (templates) stay where they are.
+ */
+final class LinkSources {
+
+    private static final Pattern NOWHERE = Pattern.compile("^link to '(.*)' does not resolve \\(no (.*) is built\\)$");
+    private static final Pattern NO_PART = Pattern.compile("^link to '(.*)' names #(.*), which (.*) does not have$");
+
+    private LinkSources() {}
+
+    /** The text each page shows (its path in the site → the text), for pages made from one. */
+    static Map<String, Article> texts(List<Page> pages) {
+        Map<String, Article> texts = new java.util.HashMap<>();
+        for (Page p : pages) {
+            Object a = p.data().containsKey("article") ? p.data().get("article") : p.data().get("prose");
+            if (a instanceof Article article) texts.put(p.path(), article);
+        }
+        return texts;
+    }
+
+    static List<Problem> place(List<Problem> found, Map<String, Article> byPage, String outName, SortedMap<String, byte[]> files) {
+        Map<String, Article> texts = new java.util.HashMap<>();
+        byPage.forEach((path, a) -> texts.put(outName + "/" + path, a));
+        Map<String, Problem> out = new LinkedHashMap<>();
+        for (Problem p : found) {
+            Article text = texts.get(p.file());
+            Problem placed = text == null ? null : place(p, text, p.file().substring(outName.length() + 1), files);
+            Problem q = placed != null ? placed : p;
+            out.putIfAbsent(q.format(), q); // a text shown in two languages: once
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    private static Problem place(Problem p, Article text, String page, SortedMap<String, byte[]> files) {
+        Matcher nowhere = NOWHERE.matcher(p.message());
+        Matcher noPart = NO_PART.matcher(p.message());
+        String ref = nowhere.matches() ? nowhere.group(1) : noPart.matches() ? noPart.group(1) : null;
+        if (ref == null) return null;
+        Article.Ref link = null;
+        for (Article.Ref r : text.links()) {
+            if (r.published().equals(ref) || decoded(r.published()).equals(ref)) {
+                link = r;
+                break;
+            }
+        }
+        if (link == null) return null;
+        String folder = page.substring(0, page.lastIndexOf('/') + 1);
+        if (nowhere.matches()) {
+            String missing = nowhere.group(2);
+            String lang = page.substring(0, page.indexOf('/') + 1);
+            List<String> candidates = files.keySet().stream().filter(f -> f.startsWith(lang) && f.endsWith(".html")).toList();
+            String near = Suggest.nearest(missing, candidates);
+            String hint = near == null
+                    ? "link to another text by its file (../../2017/news/meeting.md) or its page (../../2017/news/meeting.html)"
+                    : "did you mean '" + asWritten(relative(folder, near), link.written()) + "'?";
+            return new Problem(Problem.Severity.WARNING, text.file(), link.line(), link.column(),
+                    "link '" + link.written() + "' leads nowhere: no page " + missing.substring(lang.length()) + " is built", hint);
+        }
+        String part = noPart.group(2);
+        String target = noPart.group(3);
+        byte[] html = files.get(target);
+        String near = html == null ? null : Suggest.nearest(part, LinkChecker.scan(html).ids());
+        return new Problem(Problem.Severity.WARNING, text.file(), link.line(), link.column(),
+                "link '" + link.written() + "' names #" + part + ", which its page does not have",
+                near != null ? "did you mean '#" + near + "'?" : "fix the part after #, or add the heading it points to");
+    }
+
+    /** The suggestion in the writer's form: by file when they linked by file (meeting.md), else by page. */
+    private static String asWritten(String page, String written) {
+        if (!written.toLowerCase(java.util.Locale.ROOT).replaceAll("[?#].*$", "").endsWith(".md")) return page;
+        return page.endsWith("/index.html") || page.equals("index.html") ? page.replaceAll("index\\.html$", "report.md") : page.replaceAll("\\.html$", ".md");
+    }
+
+    /** {@code target} as a link from a page in {@code folder}. */
+    static String relative(String folder, String target) {
+        String[] from = folder.isEmpty() ? new String[0] : folder.split("/");
+        String[] to = target.split("/");
+        int common = 0;
+        while (common < from.length && common < to.length - 1 && from[common].equals(to[common])) common++;
+        StringBuilder sb = new StringBuilder();
+        for (int i = common; i < from.length; i++) sb.append("../");
+        for (int i = common; i < to.length; i++) sb.append(to[i]).append(i < to.length - 1 ? "/" : "");
+        return sb.toString();
+    }
+
+    private static String decoded(String url) {
+        try {
+            return java.net.URLDecoder.decode(url.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return url;
+        }
+    }
+}
