@@ -63,4 +63,17 @@ class NewYearTest {
         assertTrue(doc.select("time[datetime=2019-02-26]").size() > 0, "the meeting's date on the report page");
         assertTrue(doc.text().contains("—"), "what is not filled in yet prints as —");
     }
+
+    /** What `gazette new article` writes builds at once, with and without drafts, and once 'draft: true' is taken out. */
+    @Test
+    void aNewArticleBuildsAtEveryStep(@TempDir Path tmp) throws Exception {
+        Path content = TestSites.copyOfSample(tmp);
+        List<Path> files = org.gazette.content.NewText.article(content, "flood-drill", java.time.Instant.parse("2018-06-20T02:00:00Z"));
+        OptionalFieldsTest.assertGazettesFaultNever(content, "a new article as written");
+        assertTrue(OptionalFieldsTest.check(content, true).ok());
+        for (Path f : files) Files.writeString(f, Files.readString(f).replace("draft: true\n", ""));
+        OptionalFieldsTest.assertGazettesFaultNever(content, "a new article, no longer a draft");
+        var r = OptionalFieldsTest.check(content, false);
+        assertTrue(r.ok(), r.problems()::toString);
+    }
 }
