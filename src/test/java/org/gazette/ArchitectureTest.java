@@ -32,7 +32,8 @@ class ArchitectureTest {
             Map.entry("search", Set.of("html")),
             Map.entry("site", Set.of("problem", "safety", "yaml", "i18n", "config", "format", "content", "numbers", "render", "html", "search")),
             Map.entry("serve", Set.of("problem", "safety", "yaml", "i18n", "config", "format", "content", "numbers", "render", "html", "search", "site")),
-            Map.entry("cli", Set.of("problem", "safety", "yaml", "i18n", "config", "format", "content", "numbers", "render", "html", "search", "site", "serve")));
+            Map.entry("desk", Set.of("problem", "safety", "yaml", "i18n", "config", "format", "content", "numbers", "render", "html", "search", "site", "serve")),
+            Map.entry("cli", Set.of("problem", "safety", "yaml", "i18n", "config", "format", "content", "numbers", "render", "html", "search", "site", "serve", "desk")));
 
     static final Pattern IMPORT = Pattern.compile("^import (?:static )?org\\.gazette\\.(\\w+)\\.", Pattern.MULTILINE);
 

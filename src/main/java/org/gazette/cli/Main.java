@@ -232,6 +232,7 @@ public final class Main {
             List<String> names = hostName == null || hostName.isBlank() ? List.of() : List.of(hostName.trim());
             try (var serve = new org.gazette.serve.Serve(options, new java.net.InetSocketAddress(address, port), names, stdout)) {
                 serve.verbose(a.has("--verbose"));
+                serve.route(desk(content, serve, local));
                 serve.start();
                 String host = address.getHostAddress().contains(":") ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
                 String url = "http://" + (local ? "127.0.0.1" : host) + ":" + serve.port() + "/";
@@ -248,6 +249,14 @@ public final class Main {
             stderr.println("gazette: the preview stopped: " + Problem.visible(e.getMessage()));
             return 1;
         }
+    }
+
+    /** The writing desk beside the preview, in the site's languages (zh and en while site.yaml cannot be read). */
+    static org.gazette.desk.Desk desk(Path content, org.gazette.serve.Serve serve, boolean local) {
+        var site = org.gazette.config.SiteConfigLoader.load(content, new org.gazette.yaml.YamlReader(), new org.gazette.problem.Problems());
+        List<String> languages = site.map(s -> s.languages().stream().map(org.gazette.i18n.Language::code).toList()).orElse(List.of("zh", "en"));
+        return new org.gazette.desk.Desk(new org.gazette.desk.Articles(content, languages), serve::problems,
+                file -> serve.rebuild(List.of(file), file + " (desk)"), local);
     }
 
     private static void openBrowser(String url, PrintWriter err) {

@@ -33,6 +33,18 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class PreviewServer implements AutoCloseable {
 
+    /** Pages served beside the site (the writing desk): asked first, after the Host check; true when it answered. */
+    public interface Route {
+        boolean handle(HttpExchange ex, String path) throws IOException;
+    }
+
+    private volatile Route route;
+
+    /** Serves {@code r}'s pages beside the site. They may take POST, and answer even while the site cannot be built. */
+    public void route(Route r) {
+        this.route = r;
+    }
+
     /** Where the preview's own script and events live; no site path starts with it. */
     public static final String PREFIX = "/__gazette/";
 
@@ -159,7 +171,9 @@ public final class PreviewServer implements AutoCloseable {
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
             String method = ex.getRequestMethod();
-            if (!method.equals("GET") && !method.equals("HEAD")) {
+            Route r = route;
+            boolean routed = r != null && ex.getRequestURI().getRawPath() != null && ex.getRequestURI().getRawPath().startsWith("/desk");
+            if (!routed && !method.equals("GET") && !method.equals("HEAD")) {
                 ex.getResponseHeaders().set("Allow", "GET, HEAD");
                 plain(ex, 405, "only GET and HEAD");
                 return;
@@ -181,6 +195,7 @@ public final class PreviewServer implements AutoCloseable {
                 own(ex, raw.substring(PREFIX.length()));
                 return;
             }
+            if (routed && r.handle(ex, "/" + path)) return;
             if (build == 0) {
                 // No good build yet (the first one failed, or still runs): every address shows why, and reloads when it can.
                 send(ex, 503, "text/html; charset=utf-8", waiting(problems));

@@ -72,6 +72,18 @@ public final class Serve implements AutoCloseable {
         return server.port();
     }
 
+    /** Serves {@code r}'s pages beside the site (the writing desk). */
+    public void route(PreviewServer.Route r) {
+        server.route(r);
+    }
+
+    /** The problems of the last build, good or failed (the desk shows them beside what they concern). */
+    public List<Problem> problems() {
+        return lastProblems;
+    }
+
+    private volatile List<Problem> lastProblems = List.of();
+
     /** The first build; true if it gave a site (else the server shows its messages until a save fixes them). */
     public boolean start() {
         return rebuild(List.of(), "first build");
@@ -106,6 +118,7 @@ public final class Serve implements AutoCloseable {
             cache.changed(changedFiles);
             Build build = new Build(options, cache);
             Build.Result r = build.run(false);
+            lastProblems = r.problems();
             long ms = (System.nanoTime() - start) / 1_000_000;
             List<Problem> errors = r.problems().stream().filter(Problem::isError).toList();
             if (!errors.isEmpty() || r.files().isEmpty()) {

@@ -1,0 +1,244 @@
+package org.gazette.desk;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.gazette.problem.Problems;
+import org.gazette.yaml.Node;
+import org.gazette.yaml.YamlReader;
+
+/**
+ * The articles of a content folder as the desk shows and saves them. Reads leniently (a broken
+ * file still opens, its problems are the build's to tell); writes only
+ * {@code <year>/news/<name>.<lang>.md} inside the content folder, never through a link, atomically
+ * (a temporary file beside it, then a rename), and only over the version the writer opened: a file
+ * changed on disk since (another editor, a {@code git pull}) is refused, with both versions.
+ */
+public final class Articles {
+
+    static final Pattern YEAR = Pattern.compile("[12][0-9]{3}");
+    static final Pattern NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    static final Pattern FILE = Pattern.compile("([a-z0-9]+(?:-[a-z0-9]+)*)\\.([a-z]{2,3})\\.md");
+    /** Larger than any article; a body this long is pasted data. */
+    static final int MAX_BYTES = 5 * 1024 * 1024;
+
+    private final Path content;
+    private final List<String> languages;
+
+    public Articles(Path content, List<String> languages) {
+        this.content = content.toAbsolutePath().normalize();
+        this.languages = List.copyOf(languages);
+    }
+
+    public List<String> languages() {
+        return languages;
+    }
+
+    /** One language version as the list shows it. */
+    public record Version(String file, String title, String date, boolean draft, String publish, String version) {}
+
+    /** An article: its year and name, and the versions that exist, by language. */
+    public record Entry(String year, String name, Map<String, Version> versions) {}
+
+    /** Every article of every year, newest first (by date, then name). */
+    public List<Entry> list() throws IOException {
+        List<Entry> out = new ArrayList<>();
+        if (!Files.isDirectory(content)) return out;
+        try (Stream<Path> years = Files.list(content)) {
+            for (Path y : years.filter(p -> YEAR.matcher(p.getFileName().toString()).matches()).sorted().toList()) {
+                Path news = y.resolve("news");
+                if (!Files.isDirectory(news, LinkOption.NOFOLLOW_LINKS)) continue;
+                Map<String, Map<String, Version>> byName = new java.util.TreeMap<>();
+                try (Stream<Path> files = Files.list(news)) {
+                    for (Path f : files.sorted().toList()) {
+                        var m = FILE.matcher(f.getFileName().toString());
+                        if (!m.matches() || !languages.contains(m.group(2)) || !Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) continue;
+                        byName.computeIfAbsent(m.group(1), k -> new LinkedHashMap<>()).put(m.group(2), version(f));
+                    }
+                }
+                String year = y.getFileName().toString();
+                byName.forEach((name, versions) -> out.add(new Entry(year, name, versions)));
+            }
+        }
+        out.sort((a, b) -> {
+            int d = date(b).compareTo(date(a));
+            return d != 0 ? d : a.name().compareTo(b.name());
+        });
+        return out;
+    }
+
+    private static String date(Entry e) {
+        return e.versions().values().stream().map(Version::date).filter(d -> d != null && !d.isBlank()).findFirst().orElse("");
+    }
+
+    private Version version(Path f) throws IOException {
+        String text = Files.readString(f, StandardCharsets.UTF_8);
+        Map<String, Object> fields = read(text);
+        String rel = content.relativize(f).toString().replace('\\', '/');
+        return new Version(rel, str(fields.get("title")), str(fields.get("date")), Boolean.TRUE.equals(fields.get("draft")),
+                str(fields.get("publish")), versionOf(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String str(Object o) {
+        return o == null ? "" : o.toString();
+    }
+
+    /** An article's version in one language for the form: its fields, its body, and the version it was read at ("" when it does not exist). */
+    public record Text(String file, boolean exists, Map<String, Object> fields, String body, String version) {}
+
+    public Text read(String year, String name, String lang) throws IOException {
+        Path f = path(year, name, lang);
+        String rel = content.relativize(f).toString().replace('\\', '/');
+        if (!Files.exists(f, LinkOption.NOFOLLOW_LINKS)) return new Text(rel, false, new LinkedHashMap<>(), "", "");
+        if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) throw new Refused(400, rel + " is not a plain file");
+        byte[] bytes = Files.readAllBytes(f);
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        return new Text(rel, true, read(text), FrontMatter.split(text.replace("\r\n", "\n")).body(), versionOf(bytes));
+    }
+
+    /** The front matter's fields as the form shows them, read leniently: what cannot be read is left out. */
+    static Map<String, Object> read(String text) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        FrontMatter.Split s = FrontMatter.split(text.replace("\r\n", "\n"));
+        if (s.lines().isEmpty()) return out;
+        Node root = new YamlReader().read(String.join("\n", s.lines()) + "\n", "front matter", 1, new Problems());
+        if (!(root instanceof Node.MapNode map)) return out;
+        for (var e : map.entries().values()) {
+            String key = e.key().name();
+            Node v = e.value();
+            switch (key) {
+                case "title", "date", "summary", "publish" -> {
+                    if (v instanceof Node.Scalar sc && !sc.isNull()) out.put(key, sc.text());
+                }
+                case "draft", "featured" -> out.put(key, v instanceof Node.Scalar sc && "true".equalsIgnoreCase(sc.text()));
+                case "tags" -> out.put(key, list(v));
+                case "byline" -> {
+                    Map<String, Object> roles = new LinkedHashMap<>();
+                    if (v instanceof Node.MapNode m) {
+                        for (String role : FrontMatter.ROLES) {
+                            var r = m.entries().get(role);
+                            if (r != null) roles.put(role, list(r.value()));
+                        }
+                    }
+                    out.put(key, roles);
+                }
+                default -> { }
+            }
+        }
+        return out;
+    }
+
+    private static List<String> list(Node v) {
+        List<String> out = new ArrayList<>();
+        if (v instanceof Node.SeqNode seq) {
+            for (Node i : seq.items()) if (i instanceof Node.Scalar sc && !sc.isNull()) out.add(sc.text());
+        } else if (v instanceof Node.Scalar sc && !sc.isNull()) {
+            out.add(sc.text());
+        }
+        return out;
+    }
+
+    /** What a save did: the file's new version. */
+    public record Saved(String file, String version) {}
+
+    /**
+     * Writes one language version: its fields set as given, its body replaced, everything else in
+     * the file kept. {@code expected} is the version the writer opened ("" for a new file).
+     */
+    public Saved save(String year, String name, String lang, String expected, Map<String, Object> fields, String body) throws IOException {
+        Path f = path(year, name, lang);
+        String rel = content.relativize(f).toString().replace('\\', '/');
+        byte[] now = Files.exists(f, LinkOption.NOFOLLOW_LINKS) ? Files.readAllBytes(f) : null;
+        String current = now == null ? "" : versionOf(now);
+        if (!current.equals(expected == null ? "" : expected)) {
+            throw new Conflict(rel, now == null ? "" : new String(now, StandardCharsets.UTF_8), current);
+        }
+        String before = now == null ? "---\n---\n" : new String(now, StandardCharsets.UTF_8);
+        String text = FrontMatter.update(before, fields, body);
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > MAX_BYTES) throw new Refused(413, "the text is larger than 5 MB; split it into several articles");
+        Path dir = f.getParent();
+        Files.createDirectories(dir);
+        inside(dir);
+        Path tmp = Files.createTempFile(dir, "." + f.getFileName() + ".desk-", ".tmp");
+        try {
+            Files.write(tmp, bytes);
+            try {
+                Files.move(tmp, f, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        return new Saved(rel, versionOf(bytes));
+    }
+
+    /** The file of an article's version; refused unless year, name and language are what Gazette names files with. */
+    Path path(String year, String name, String lang) throws IOException {
+        if (year == null || !YEAR.matcher(year).matches()) throw new Refused(400, "'" + year + "' is not a year");
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new Refused(400, "'" + name + "' cannot be an article's name: use lower-case letters, digits and hyphens, e.g. flood-drill");
+        }
+        if (lang == null || !languages.contains(lang)) throw new Refused(400, "'" + lang + "' is not one of the site's languages");
+        Path f = content.resolve(year).resolve("news").resolve(name + "." + lang + ".md");
+        if (Files.isSymbolicLink(f)) throw new Refused(400, content.relativize(f) + " is a link; the desk writes only plain files");
+        Path existing = f.getParent();
+        while (existing != null && !Files.exists(existing)) existing = existing.getParent();
+        if (existing != null) inside(existing);
+        return f;
+    }
+
+    /** Refuses a folder that is, or is reached through, a link to outside the content folder. */
+    private void inside(Path dir) throws IOException {
+        if (!dir.toRealPath().startsWith(content.toRealPath())) {
+            throw new Refused(400, content.relativize(dir.toAbsolutePath().normalize()) + " leads outside the content folder; the desk writes only inside it");
+        }
+    }
+
+    static String versionOf(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A request the desk will not carry out: its HTTP status and why. */
+    public static class Refused extends IOException {
+        final int status;
+
+        Refused(int status, String why) {
+            super(why);
+            this.status = status;
+        }
+    }
+
+    /** The file changed on disk since the writer opened it: what it holds now, and its version. */
+    public static final class Conflict extends Refused {
+        final String file;
+        final String onDisk;
+        final String version;
+
+        Conflict(String file, String onDisk, String version) {
+            super(409, file + " was changed on disk since you opened it");
+            this.file = file;
+            this.onDisk = onDisk;
+            this.version = version;
+        }
+    }
+}

@@ -1,0 +1,295 @@
+package org.gazette.desk;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.gazette.problem.Problem;
+import org.gazette.serve.PreviewServer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+
+/**
+ * The writing desk: pages and a small JSON interface under {@code /desk/} of the preview server,
+ * for press officers who write in the browser. It lists the articles with their state in each
+ * language, opens one in both languages side by side beside its real page, and saves what is
+ * written into the article's file (see {@link Articles}); the preview rebuilds and reloads as for
+ * any save.
+ * <p>
+ * Who may write: only this machine (the desk is refused on any other bind address), and only the
+ * desk's own pages — every change carries the token the desk page was served with (a custom header,
+ * so another site's page cannot send it without the browser asking first, which the desk never
+ * allows) from the preview's own origin ({@code Origin} equal to the address asked for), as JSON.
+ */
+public final class Desk implements PreviewServer.Route {
+
+    public static final String PREFIX = "/desk/";
+    static final String TOKEN_HEADER = "X-Gazette-Token";
+    private static final int MAX_REQUEST = 6 * 1024 * 1024;
+
+    private final Articles articles;
+    private final Supplier<List<Problem>> problems;
+    private final Saves saves;
+    private final boolean local;
+    private final String token;
+    private final ObjectMapper json = new ObjectMapper();
+
+    /** What a save sets going: the rebuild of the saved file (content-relative); returns the build's problems for it. */
+    public interface Saves {
+        void saved(String file);
+    }
+
+    public Desk(Articles articles, Supplier<List<Problem>> problems, Saves saves, boolean local) {
+        this.articles = articles;
+        this.problems = problems;
+        this.saves = saves;
+        this.local = local;
+        byte[] t = new byte[24];
+        new SecureRandom().nextBytes(t);
+        this.token = HexFormat.of().formatHex(t);
+    }
+
+    /** The token the desk's pages carry (tests). */
+    String token() {
+        return token;
+    }
+
+    @Override
+    public boolean handle(HttpExchange ex, String path) throws IOException {
+        if (!path.equals("/desk") && !path.startsWith(PREFIX)) return false;
+        if (!local) {
+            text(ex, 403, "the writing desk answers only on this machine (gazette serve without --bind)");
+            return true;
+        }
+        if (path.equals("/desk")) {
+            ex.getResponseHeaders().set("Location", PREFIX);
+            send(ex, 301, "text/plain; charset=utf-8", new byte[0]);
+            return true;
+        }
+        String what = path.substring(PREFIX.length());
+        String method = ex.getRequestMethod();
+        try {
+            if (method.equals("POST")) {
+                if (!what.equals("api/article")) {
+                    text(ex, 404, "not found");
+                    return true;
+                }
+                String refused = refusal(ex);
+                if (refused != null) {
+                    text(ex, 403, refused);
+                    return true;
+                }
+                save(ex);
+                return true;
+            }
+            if (!method.equals("GET") && !method.equals("HEAD")) {
+                ex.getResponseHeaders().set("Allow", "GET, HEAD, POST");
+                text(ex, 405, "only GET, HEAD and POST");
+                return true;
+            }
+            switch (what) {
+                case "" -> send(ex, 200, "text/html; charset=utf-8", page());
+                case "desk.js" -> send(ex, 200, "text/javascript; charset=utf-8", resource("desk.js"));
+                case "desk.css" -> send(ex, 200, "text/css; charset=utf-8", resource("desk.css"));
+                case "api/articles" -> sendJson(ex, 200, list());
+                case "api/article" -> sendJson(ex, 200, article(query(ex, "year"), query(ex, "name")));
+                default -> text(ex, 404, "not found");
+            }
+        } catch (Articles.Conflict c) {
+            ObjectNode o = json.createObjectNode();
+            o.put("error", c.getMessage());
+            o.put("file", c.file);
+            o.put("onDisk", c.onDisk);
+            o.put("version", c.version);
+            sendJson(ex, 409, o);
+        } catch (Articles.Refused r) {
+            ObjectNode o = json.createObjectNode();
+            o.put("error", r.getMessage());
+            sendJson(ex, r.status, o);
+        }
+        return true;
+    }
+
+    /** Why a change is refused: not the desk's token, not from the preview's own page, not JSON; null when it may go on. */
+    private String refusal(HttpExchange ex) {
+        String t = ex.getRequestHeaders().getFirst(TOKEN_HEADER);
+        if (t == null || !java.security.MessageDigest.isEqual(t.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
+            return "a change needs the desk's token: reload the desk page";
+        }
+        List<String> origins = ex.getRequestHeaders().get("Origin");
+        String host = ex.getRequestHeaders().getFirst("Host");
+        if (origins == null || origins.size() != 1 || host == null || !origins.get(0).equalsIgnoreCase("http://" + host.trim())) {
+            return "a change must come from the desk's own page";
+        }
+        String type = ex.getRequestHeaders().getFirst("Content-Type");
+        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) return "a change is sent as JSON";
+        return null;
+    }
+
+    private void save(HttpExchange ex) throws IOException {
+        JsonNode req;
+        try (InputStream in = ex.getRequestBody()) {
+            byte[] body = in.readNBytes(MAX_REQUEST + 1);
+            if (body.length > MAX_REQUEST) throw new Articles.Refused(413, "the text is too large");
+            req = json.readTree(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new Articles.Refused(400, "not JSON");
+        }
+        if (req == null || !req.isObject()) throw new Articles.Refused(400, "not a JSON object");
+        String year = req.path("year").asText(null);
+        String name = req.path("name").asText(null);
+        String lang = req.path("lang").asText(null);
+        Map<String, Object> fields = fields(req.path("fields"));
+        Articles.Saved saved = articles.save(year, name, lang, req.path("version").asText(""), fields, req.path("body").asText(""));
+        saves.saved(saved.file());
+        ObjectNode o = json.createObjectNode();
+        o.put("file", saved.file());
+        o.put("version", saved.version());
+        o.set("problems", problemsOf(saved.file()));
+        sendJson(ex, 200, o);
+    }
+
+    /** The form's fields as the front matter takes them; anything else is ignored. */
+    private static Map<String, Object> fields(JsonNode f) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String key : List.of("title", "date", "summary", "publish")) if (f.has(key)) out.put(key, f.get(key).asText(""));
+        for (String key : List.of("draft", "featured")) if (f.has(key)) out.put(key, f.get(key).asBoolean(false));
+        if (f.has("tags")) out.put("tags", strings(f.get("tags")));
+        if (f.has("byline")) {
+            Map<String, Object> roles = new LinkedHashMap<>();
+            for (String role : FrontMatter.ROLES) roles.put(role, strings(f.get("byline").path(role)));
+            out.put("byline", roles);
+        }
+        return out;
+    }
+
+    private static List<String> strings(JsonNode n) {
+        List<String> out = new ArrayList<>();
+        if (n.isArray()) n.forEach(i -> {
+            if (!i.asText("").isBlank()) out.add(i.asText().strip());
+        });
+        else if (n.isTextual()) for (String s : n.asText().split("[,，、;；]")) if (!s.isBlank()) out.add(s.strip());
+        return out;
+    }
+
+    private ObjectNode list() throws IOException {
+        ObjectNode o = json.createObjectNode();
+        ArrayNode langs = o.putArray("languages");
+        articles.languages().forEach(langs::add);
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        for (Problem p : problems.get()) counts.merge(p.file(), 1, Integer::sum);
+        ArrayNode list = o.putArray("articles");
+        for (Articles.Entry e : articles.list()) {
+            ObjectNode a = list.addObject();
+            a.put("year", e.year());
+            a.put("name", e.name());
+            ObjectNode vs = a.putObject("versions");
+            for (var v : e.versions().entrySet()) {
+                ObjectNode x = vs.putObject(v.getKey());
+                x.put("file", v.getValue().file());
+                x.put("title", v.getValue().title());
+                x.put("date", v.getValue().date());
+                x.put("draft", v.getValue().draft());
+                x.put("publish", v.getValue().publish());
+                x.put("problems", counts.getOrDefault(v.getValue().file(), 0));
+            }
+        }
+        return o;
+    }
+
+    private ObjectNode article(String year, String name) throws IOException {
+        ObjectNode o = json.createObjectNode();
+        o.put("year", year);
+        o.put("name", name);
+        ObjectNode vs = o.putObject("versions");
+        for (String lang : articles.languages()) {
+            Articles.Text t = articles.read(year, name, lang);
+            ObjectNode x = vs.putObject(lang);
+            x.put("file", t.file());
+            x.put("exists", t.exists());
+            x.put("version", t.version());
+            x.set("fields", json.valueToTree(t.fields()));
+            x.put("body", t.body());
+            x.set("problems", problemsOf(t.file()));
+        }
+        return o;
+    }
+
+    /** The last build's problems in {@code file}, with the front-matter field each concerns when it can be told. */
+    private ArrayNode problemsOf(String file) {
+        ArrayNode out = json.createArrayNode();
+        for (Problem p : problems.get()) {
+            if (!p.file().equals(file)) continue;
+            ObjectNode x = out.addObject();
+            x.put("line", p.line());
+            x.put("column", p.column());
+            x.put("error", p.isError());
+            x.put("message", p.message());
+            x.put("hint", p.hint() == null ? "" : p.hint());
+            x.put("text", p.format());
+        }
+        return out;
+    }
+
+    private byte[] page() throws IOException {
+        String html = new String(resource("desk.html"), StandardCharsets.UTF_8)
+                .replace("{{token}}", token)
+                .replace("{{languages}}", String.join(",", articles.languages()));
+        return html.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] resource(String name) throws IOException {
+        try (InputStream in = Desk.class.getResourceAsStream(name)) {
+            if (in == null) throw new IOException(name + " is missing from Gazette's jar");
+            return in.readAllBytes();
+        }
+    }
+
+    private static String query(HttpExchange ex, String key) {
+        String q = ex.getRequestURI().getRawQuery();
+        if (q == null) return null;
+        for (String part : q.split("&")) {
+            int eq = part.indexOf('=');
+            if (eq > 0 && part.substring(0, eq).equals(key)) {
+                return java.net.URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+
+    private void sendJson(HttpExchange ex, int status, JsonNode body) throws IOException {
+        send(ex, status, "application/json; charset=utf-8", json.writeValueAsBytes(body));
+    }
+
+    private static void text(HttpExchange ex, int status, String text) throws IOException {
+        send(ex, status, "text/plain; charset=utf-8", (text + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
+        var h = ex.getResponseHeaders();
+        h.set("Content-Type", type);
+        h.set("Cache-Control", "no-store");
+        h.set("X-Content-Type-Options", "nosniff");
+        h.set("Referrer-Policy", "no-referrer");
+        h.set("X-Frame-Options", "SAMEORIGIN");
+        h.set("Content-Security-Policy", "default-src 'self'; frame-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'self'");
+        if (ex.getRequestMethod().equals("HEAD")) {
+            h.set("Content-Length", String.valueOf(body.length));
+            ex.sendResponseHeaders(status, -1);
+            return;
+        }
+        ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) ex.getResponseBody().write(body);
+    }
+}

@@ -1,0 +1,358 @@
+// Gazette's writing desk: the list of articles, and one article in every language beside its page.
+// Plain JavaScript, no library, nothing fetched from elsewhere; every change is sent with the
+// desk's token to its own origin, as JSON (see org.gazette.desk.Desk).
+(() => {
+  'use strict';
+  const token = document.querySelector('meta[name="gazette-token"]').content;
+  const languages = document.querySelector('meta[name="gazette-languages"]').content.split(',');
+  const names = { zh: '中文', en: 'English' };
+
+  const T = {
+    zh: {
+      desk: '写作台', deskNav: '写作台', articles: '文章', site: '查看网站', year: '年份', state: '状态', all: '全部',
+      published: '已发布', draft: '草稿', embargoed: '定时发布', missing: '缺少译文', withProblems: '有问题', search: '标题搜索',
+      newArticle: '新建文章', fileName: '文件名（小写字母、数字、连字符）', create: '创建', date: '日期', title: '标题',
+      problemsShort: '问题', more: '显示更多', diskVersion: '磁盘上的版本', useDisk: '改用磁盘上的版本', keepMine: '仍然保存我的版本',
+      save: '保存', preview: '预览', summary: '摘要', tags: '标签（用逗号分隔）', reporter: '记者', correspondent: '通讯员',
+      photographer: '摄影', draftBox: '草稿（不发布）', featured: '首页置顶', publishAt: '定时发布', tHeading: '小标题', tBold: '加粗',
+      tList: '列表', tTable: '表格', tLink: '链接到文章', body: '正文（Markdown）',
+      count: (n, all) => `共 ${all} 篇，显示 ${n} 篇`, saved: (t) => `已保存（${t}），预览已更新。`, saving: '正在保存……',
+      untranslated: '（尚未翻译）', notYet: '此语言版本尚未建立：填写后保存即可创建。', conflict: (f) => `${f} 在您打开之后已被修改（其他编辑器或同步）。为免覆盖，没有保存。`,
+      badName: '文件名只能用小写字母、数字和连字符，例如 flood-drill。', exists: '这篇文章已经存在，已为您打开。',
+      failed: (m) => `没有保存：${m}`, line: '行', uiOther: 'English', until: '定时至',
+    },
+    en: {
+      desk: 'Writing desk', deskNav: 'Writing desk', articles: 'Articles', site: 'View the site', year: 'Year', state: 'State', all: 'All',
+      published: 'Published', draft: 'Draft', embargoed: 'Embargoed', missing: 'Missing translation', withProblems: 'With problems',
+      search: 'Search titles', newArticle: 'New article', fileName: 'File name (lower-case letters, digits, hyphens)', create: 'Create',
+      date: 'Date', title: 'Title', problemsShort: 'Problems', more: 'Show more', diskVersion: 'The version on disk',
+      useDisk: 'Use the version on disk', keepMine: 'Save my version anyway', save: 'Save', preview: 'Preview', summary: 'Summary',
+      tags: 'Tags (comma-separated)', reporter: 'Reporter', correspondent: 'Correspondent', photographer: 'Photographer',
+      draftBox: 'Draft (not published)', featured: 'First on the home page', publishAt: 'Publish at', tHeading: 'Heading', tBold: 'Bold',
+      tList: 'List', tTable: 'Table', tLink: 'Link to an article', body: 'Text (Markdown)',
+      count: (n, all) => `${all} articles, ${n} shown`, saved: (t) => `Saved (${t}); the preview is up to date.`, saving: 'Saving…',
+      untranslated: '(not yet translated)', notYet: 'This language version does not exist yet: fill it in and save to create it.',
+      conflict: (f) => `${f} was changed since you opened it (another editor, or a sync). Nothing was saved, so nothing is overwritten.`,
+      badName: 'A file name uses lower-case letters, digits and hyphens only, e.g. flood-drill.', exists: 'This article exists already: it is open.',
+      failed: (m) => `Not saved: ${m}`, line: 'line', uiOther: '中文', until: 'until',
+    },
+  };
+  let ui = localStorage.getItem('gazette-desk-lang') || languages[0] || 'zh';
+  if (!T[ui]) ui = 'en';
+  const t = (k, ...a) => { const v = T[ui][k]; return typeof v === 'function' ? v(...a) : v; };
+
+  function translatePage() {
+    document.documentElement.lang = ui === 'zh' ? 'zh-CN' : ui;
+    document.querySelectorAll('[data-t]').forEach((e) => { e.textContent = t(e.dataset.t); });
+    document.querySelectorAll('[data-t-label]').forEach((e) => e.setAttribute('aria-label', t(e.dataset.tLabel)));
+    document.querySelectorAll('[data-t-title]').forEach((e) => e.setAttribute('title', t(e.dataset.tTitle)));
+    const b = document.getElementById('ui-lang');
+    b.textContent = t('uiOther');
+    b.lang = ui === 'zh' ? 'en' : 'zh-CN';
+    document.title = `${t('desk')} · Gazette`;
+  }
+
+  async function api(path, body) {
+    const init = body === undefined ? {} : {
+      method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Gazette-Token': token }, body: JSON.stringify(body),
+    };
+    const r = await fetch(`/desk/api/${path}`, init);
+    const data = await r.json().catch(() => ({ error: r.statusText }));
+    return { status: r.status, data };
+  }
+
+  // ---- the list ----
+  let all = [];
+  let shown = 50;
+  const $ = (id) => document.getElementById(id);
+
+  function state(v) {
+    if (!v) return 'missing';
+    if (v.draft) return 'draft';
+    if (v.publish && new Date(v.publish.replace(' ', 'T')) > new Date()) return 'embargoed';
+    return 'published';
+  }
+
+  function matches(a) {
+    const year = $('f-year').value;
+    const st = $('f-state').value;
+    const q = $('f-title').value.trim().toLowerCase();
+    if (year && a.year !== year) return false;
+    const vs = languages.map((l) => a.versions[l]);
+    if (st === 'problems' && !vs.some((v) => v && v.problems > 0)) return false;
+    if (st && st !== 'problems' && !vs.some((v) => state(v) === st)) return false;
+    if (q && !vs.some((v) => v && v.title.toLowerCase().includes(q))) return false;
+    return true;
+  }
+
+  function renderList() {
+    const rows = $('rows');
+    rows.textContent = '';
+    const found = all.filter(matches);
+    for (const a of found.slice(0, shown)) {
+      const tr = document.createElement('tr');
+      const first = languages.map((l) => a.versions[l]).find((v) => v);
+      const date = document.createElement('td');
+      date.className = 'date';
+      date.textContent = first ? first.date : '';
+      const title = document.createElement('td');
+      const link = document.createElement('a');
+      link.href = `#/edit/${a.year}/${a.name}`;
+      link.textContent = (a.versions[ui] || first).title || a.name;
+      title.appendChild(link);
+      const st = document.createElement('td');
+      let problems = 0;
+      for (const l of languages) {
+        const v = a.versions[l];
+        const s = state(v);
+        const b = document.createElement('span');
+        b.className = `badge ${s}`;
+        b.textContent = `${names[l] || l}: ${t(s)}${s === 'embargoed' ? ` ${v.publish}` : ''}`;
+        st.appendChild(b);
+        if (v) problems += v.problems;
+      }
+      const pr = document.createElement('td');
+      pr.textContent = problems ? String(problems) : '';
+      if (problems) pr.className = 'problems-count';
+      tr.append(date, title, st, pr);
+      rows.appendChild(tr);
+    }
+    $('count').textContent = t('count', Math.min(shown, found.length), found.length);
+    $('more').hidden = found.length <= shown;
+  }
+
+  async function loadList() {
+    const { data } = await api('articles');
+    all = data.articles;
+    const years = [...new Set(all.map((a) => a.year))].sort().reverse();
+    const sel = $('f-year');
+    const keep = sel.value;
+    sel.querySelectorAll('option:not([value=""])').forEach((o) => o.remove());
+    for (const y of years) sel.add(new Option(y, y));
+    sel.value = keep;
+    renderList();
+  }
+
+  // ---- one article ----
+  let current = null; // {year, name, versions}
+  let forced = {};    // lang -> the disk version a writer chose to overwrite
+
+  function csv(s) { return s.split(/[,，、;；]/).map((x) => x.trim()).filter(Boolean); }
+
+  function fill(col, lang, v) {
+    const f = v.fields || {};
+    const set = (n, x) => { col.querySelector(`[name="${n}"]`).value = x || ''; };
+    col.querySelector('legend').textContent = names[lang] || lang;
+    col.querySelector('legend').lang = lang === 'zh' ? 'zh-CN' : lang;
+    col.querySelector('.file').textContent = `content/${v.file}`;
+    set('title', f.title);
+    set('date', f.date);
+    set('summary', f.summary);
+    set('tags', (f.tags || []).join(', '));
+    const by = f.byline || {};
+    for (const r of ['reporter', 'correspondent', 'photographer']) set(r, (by[r] || []).join(', '));
+    // A new language version starts as a draft: nothing goes out before the writer says so.
+    col.querySelector('[name="draft"]').checked = v.exists ? !!f.draft : true;
+    col.querySelector('[name="featured"]').checked = !!f.featured;
+    set('publish', f.publish ? f.publish.replace(' ', 'T').slice(0, 16) : '');
+    set('body', v.body);
+    col.dataset.version = v.version;
+    col.dataset.exists = v.exists ? '1' : '';
+    remember(col);
+    showProblems(col, v.problems || []);
+    if (!v.exists) {
+      const li = document.createElement('li');
+      li.className = 'warning';
+      li.textContent = t('notYet');
+      col.querySelector('.problems').appendChild(li);
+    }
+  }
+
+  function showProblems(col, problems) {
+    const list = col.querySelector('.problems');
+    list.textContent = '';
+    col.querySelectorAll('.field-problem').forEach((e) => e.classList.remove('field-problem'));
+    for (const p of problems) {
+      const li = document.createElement('li');
+      li.className = p.error ? 'error-item' : 'warning';
+      li.textContent = `${t('line')} ${p.line}: ${p.message}${p.hint ? ` — ${p.hint}` : ''}`;
+      list.appendChild(li);
+      // Beside the field it concerns: a front-matter line names its key.
+      const key = (p.message.match(/'(title|date|summary|tags|byline|publish|draft|featured)'/) || [])[1];
+      const field = key && col.querySelector(`[name="${key === 'byline' ? 'reporter' : key}"]`);
+      if (field) field.classList.add('field-problem');
+    }
+  }
+
+  /** What the column holds now, to tell later what the writer changed (only that is written back). */
+  function remember(col) {
+    col.dataset.initial = JSON.stringify({ fields: collect(col), body: col.querySelector('textarea.body').value });
+  }
+
+  function collect(col) {
+    const v = (n) => col.querySelector(`[name="${n}"]`).value;
+    return {
+      title: v('title'), date: v('date'), summary: v('summary'), tags: csv(v('tags')),
+      byline: { reporter: csv(v('reporter')), correspondent: csv(v('correspondent')), photographer: csv(v('photographer')) },
+      draft: col.querySelector('[name="draft"]').checked, featured: col.querySelector('[name="featured"]').checked,
+      publish: v('publish') ? v('publish').replace('T', ' ') : '',
+    };
+  }
+
+  function insert(area, kind, arg) {
+    const s = area.selectionStart;
+    const e = area.selectionEnd;
+    const sel = area.value.slice(s, e);
+    const text = {
+      heading: `\n\n## ${sel || '小标题'}\n\n`,
+      bold: `**${sel || '加粗'}**`,
+      list: `\n\n- ${sel || '第一项'}\n- \n`,
+      table: '\n\n| 指标 | 数值 |\n|---|---|\n|  |  |\n\n',
+      link: arg,
+    }[kind];
+    area.setRangeText(text, s, e, 'end');
+    area.focus();
+  }
+
+  function setPreview(lang) {
+    const frame = $('preview');
+    frame.src = `/${lang}/${current.year}/news/${current.name}.html`;
+    document.querySelectorAll('#preview-tabs button').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.lang === lang)));
+  }
+
+  async function openArticle(year, name) {
+    const { status, data } = await api(`article?year=${encodeURIComponent(year)}&name=${encodeURIComponent(name)}`);
+    if (status !== 200) { $('edit-status').textContent = t('failed', data.error); return; }
+    current = data;
+    forced = {};
+    $('conflict').hidden = true;
+    const cols = $('columns');
+    cols.textContent = '';
+    const links = all.filter((a) => !(a.year === year && a.name === name));
+    for (const lang of languages) {
+      const col = document.getElementById('column').content.firstElementChild.cloneNode(true);
+      col.dataset.lang = lang;
+      col.lang = lang === 'zh' ? 'zh-CN' : lang;
+      col.querySelectorAll('input, textarea, select').forEach((e) => { e.id = `${lang}-${e.name || e.dataset.insert}`; });
+      const pick = col.querySelector('select[data-insert="link"]');
+      for (const a of links.slice(0, 500)) {
+        const v = a.versions[lang] || languages.map((l) => a.versions[l]).find((x) => x);
+        const target = year === a.year ? `${a.name}.md` : `../../${a.year}/news/${a.name}.md`;
+        pick.add(new Option(`${a.year} ${v ? v.title : a.name}`, `[${v ? v.title : a.name}](${target})`));
+      }
+      fill(col, lang, data.versions[lang]);
+      cols.appendChild(col);
+    }
+    translatePage();
+    cols.querySelectorAll('.toolbar button').forEach((b) => b.addEventListener('click', () => {
+      insert(b.closest('fieldset').querySelector('textarea.body'), b.dataset.insert);
+    }));
+    cols.querySelectorAll('select[data-insert="link"]').forEach((s) => s.addEventListener('change', () => {
+      if (s.value) insert(s.closest('fieldset').querySelector('textarea.body'), 'link', s.value);
+      s.value = '';
+    }));
+    const first = languages.map((l) => data.versions[l]).find((v) => v.exists) || data.versions[languages[0]];
+    $('edit-heading').textContent = `${(first.fields && first.fields.title) || name} — content/${year}/news/${name}`;
+    const tabs = $('preview-tabs');
+    tabs.textContent = '';
+    for (const lang of languages) {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.dataset.lang = lang;
+      b.textContent = names[lang] || lang;
+      b.addEventListener('click', () => setPreview(lang));
+      tabs.appendChild(b);
+    }
+    setPreview(ui in data.versions ? ui : languages[0]);
+    $('edit-status').textContent = '';
+  }
+
+  async function save() {
+    $('edit-status').textContent = t('saving');
+    $('conflict').hidden = true;
+    const done = [];
+    for (const col of document.querySelectorAll('#columns fieldset')) {
+      const lang = col.dataset.lang;
+      const now = collect(col);
+      const body = col.querySelector('textarea.body').value;
+      // A language version nobody has started stays unwritten; one nobody changed is not written again.
+      if (!col.dataset.exists && !now.title.trim() && !body.trim()) continue;
+      const initial = JSON.parse(col.dataset.initial);
+      const fields = {};
+      for (const k of Object.keys(now)) {
+        if (!col.dataset.exists || JSON.stringify(now[k]) !== JSON.stringify(initial.fields[k])) fields[k] = now[k];
+      }
+      if (col.dataset.exists && forced[lang] === undefined && !Object.keys(fields).length && body === initial.body) continue;
+      const version = forced[lang] !== undefined ? forced[lang] : col.dataset.version;
+      const { status, data } = await api('article', { year: current.year, name: current.name, lang, version, fields, body });
+      if (status === 409) {
+        $('conflict-text').textContent = t('conflict', data.file);
+        $('conflict-disk').textContent = data.onDisk;
+        $('conflict').hidden = false;
+        $('conflict').dataset.lang = lang;
+        $('conflict').dataset.version = data.version;
+        $('edit-status').textContent = '';
+        return;
+      }
+      if (status !== 200) { $('edit-status').textContent = t('failed', data.error); return; }
+      col.dataset.version = data.version;
+      col.dataset.exists = '1';
+      remember(col);
+      delete forced[lang];
+      showProblems(col, data.problems);
+      done.push(lang);
+    }
+    $('edit-status').textContent = t('saved', new Date().toLocaleTimeString());
+    const frame = $('preview');
+    frame.src = frame.src; // the rebuilt page
+    loadList();
+  }
+
+  // ---- routing ----
+  async function route() {
+    const m = location.hash.match(/^#\/edit\/([12][0-9]{3})\/([a-z0-9]+(?:-[a-z0-9]+)*)$/);
+    $('list-view').hidden = !!m;
+    $('edit-view').hidden = !m;
+    if (m) await openArticle(m[1], m[2]);
+    else renderList();
+    $('main').focus();
+  }
+
+  $('ui-lang').addEventListener('click', () => {
+    ui = ui === 'zh' ? 'en' : 'zh';
+    localStorage.setItem('gazette-desk-lang', ui);
+    translatePage();
+    renderList();
+  });
+  for (const id of ['f-year', 'f-state']) $(id).addEventListener('change', () => { shown = 50; renderList(); });
+  $('f-title').addEventListener('input', () => { shown = 50; renderList(); });
+  $('filters').addEventListener('submit', (e) => e.preventDefault());
+  $('more').addEventListener('click', () => { shown += 50; renderList(); });
+  $('new-article').addEventListener('click', () => {
+    const f = $('new-form');
+    f.hidden = !f.hidden;
+    $('new-year').value = String(new Date().getFullYear());
+    if (!f.hidden) $('new-name').focus();
+  });
+  $('new-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const year = $('new-year').value.trim();
+    const name = $('new-name').value.trim();
+    if (!/^[12][0-9]{3}$/.test(year) || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(name)) { $('new-error').textContent = t('badName'); return; }
+    $('new-error').textContent = all.some((a) => a.year === year && a.name === name) ? t('exists') : '';
+    location.hash = `#/edit/${year}/${name}`;
+  });
+  $('save').addEventListener('click', save);
+  document.addEventListener('keydown', (e) => {
+    if ((e.ctrlKey || e.metaKey) && e.key === 's' && !$('edit-view').hidden) { e.preventDefault(); save(); }
+  });
+  $('conflict-reload').addEventListener('click', () => openArticle(current.year, current.name));
+  $('conflict-keep').addEventListener('click', () => {
+    forced[$('conflict').dataset.lang] = $('conflict').dataset.version;
+    save();
+  });
+  window.addEventListener('hashchange', route);
+
+  translatePage();
+  loadList().then(route);
+})();

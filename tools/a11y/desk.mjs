@@ -1,0 +1,110 @@
+// A press officer at the writing desk (gazette serve → /desk/), in headless Chromium: starts a new
+// article in both languages with a link to another article, saves and sees its page; edits an
+// article's title and sees the preview change; is refused a save over a file changed on disk, then
+// keeps their version; sees a problem beside its field; and axe finds nothing serious on the desk.
+// Usage: node desk.mjs BASE_URL CONTENT_DIR   (one line per step; exit 0 when all pass)
+import { readFile, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const [base, content] = process.argv.slice(2);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync'],
+});
+const step = (s) => console.log(s);
+let failed = 0;
+
+async function axe(page, what) {
+  const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ['violations'] }));
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  if (bad.length) throw new Error(`axe on ${what}: ${bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`).join('; ')}`);
+  step(`axe: ${what}: no serious or critical violation`);
+}
+
+try {
+  // axe is given to the page as an init script: the desk's Content-Security-Policy (scripts from itself only) stays on.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript({ content: axeSource });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.route('**/*', (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort()));
+  await page.goto(`${base}desk/`);
+  await page.waitForSelector('#rows tr');
+  step(`list: ${await page.textContent('#count')}`);
+  await axe(page, 'the list');
+
+  // A new article, both languages, linked to last year's meeting.
+  await page.click('#new-article');
+  await page.fill('#new-year', '2018');
+  await page.fill('#new-name', 'flood-drill');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#columns fieldset[data-lang="zh"]');
+  if (!(await page.isChecked('#zh-draft'))) throw new Error('a new article must start as a draft');
+  await page.fill('#zh-title', '管城区开展防汛应急演练');
+  await page.fill('#zh-date', '2018-06-20');
+  await page.fill('#zh-body', '6月20日，管城区在熊儿河开展防汛应急演练。');
+  await page.selectOption('#zh-link', { index: 1 });
+  await page.fill('#en-title', 'Guancheng holds a flood drill');
+  await page.fill('#en-date', '2018-06-20');
+  await page.fill('#en-body', 'On 20 June the district held a flood drill on the Xiong\'er River.');
+  await page.click('#save');
+  await page.waitForFunction(() => /已保存|Saved/.test(document.getElementById('edit-status').textContent), null, { timeout: 20000 });
+  const zh = await readFile(join(content, '2018/news/flood-drill.zh.md'), 'utf8');
+  if (!zh.startsWith('---\ntitle: 管城区开展防汛应急演练\ndate: 2018-06-20\n') || !zh.includes('draft: true')) throw new Error(`the file: ${zh}`);
+  if (!zh.includes('(../../2017/news/meeting.md)')) throw new Error(`the link to the meeting, by its file: ${zh}`);
+  step('new: content/2018/news/flood-drill.zh.md and .en.md written as a person would, a draft, linked by file');
+  const frame = page.frameLocator('#preview');
+  await frame.locator('h1', { hasText: '管城区开展防汛应急演练' }).waitFor({ timeout: 20000 });
+  const href = await frame.locator('article a', { hasText: '管城区召开' }).first().getAttribute('href');
+  if (href !== '../../2017/news/meeting.html') throw new Error(`the link on the page: ${href}`);
+  step(`preview: the new page shows its title and links to ${href}`);
+  await axe(page, 'the editor');
+
+  // An edit of an existing article shows in its preview.
+  await page.goto(`${base}desk/#/edit/2017/meeting`);
+  await page.waitForSelector('#zh-title');
+  const title = await page.inputValue('#zh-title');
+  await page.fill('#zh-title', `${title}（修改）`);
+  await page.click('#save');
+  await page.locator('#preview').contentFrame().locator('h1', { hasText: '（修改）' }).waitFor({ timeout: 20000 });
+  step('edit: the page shows the saved title');
+
+  // Changed on disk meanwhile: refused with both versions, then kept on purpose.
+  const file = join(content, '2017/news/meeting.zh.md');
+  const onDisk = await readFile(file, 'utf8');
+  await writeFile(file, onDisk.replace('（修改）', '（另一处修改）'));
+  await page.fill('#zh-summary', '摘要也改了。');
+  await page.click('#save');
+  await page.waitForSelector('#conflict:not([hidden])', { timeout: 10000 });
+  const shown = await page.textContent('#conflict-disk');
+  if (!shown.includes('（另一处修改）')) throw new Error('the conflict shows the version on disk');
+  if (!(await readFile(file, 'utf8')).includes('（另一处修改）')) throw new Error('nothing was overwritten');
+  step('conflict: refused, the version on disk shown, nothing overwritten');
+  await page.click('#conflict-keep');
+  await page.waitForFunction(() => /已保存|Saved/.test(document.getElementById('edit-status').textContent), null, { timeout: 20000 });
+  if (!(await readFile(file, 'utf8')).includes('摘要也改了。')) throw new Error('kept on purpose');
+  step('conflict: kept on purpose when asked');
+
+  // A problem beside its field.
+  await page.fill('#zh-date', '');
+  await page.click('#save');
+  await page.waitForSelector('#columns fieldset[data-lang="zh"] ul.problems li', { timeout: 20000 });
+  const problem = await page.textContent('#columns fieldset[data-lang="zh"] ul.problems li');
+  if (!(await page.$('#zh-date.field-problem'))) throw new Error(`the date field is not marked: ${problem}`);
+  step(`problem: ${problem}`);
+  if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+  await page.close();
+} catch (e) {
+  console.error(String(e));
+  failed = 1;
+} finally {
+  await browser.close();
+}
+process.exit(failed);
