@@ -54,6 +54,19 @@ try {
   await page.fill('#en-title', 'Guancheng holds a flood drill');
   await page.fill('#en-date', '2018-06-20');
   await page.fill('#en-body', 'On 20 June the district held a flood drill on the Xiong\'er River.');
+  // A photo: chosen, described, put into the text.
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==', 'base64');
+  await page.setInputFiles('#zh-picture', { name: '演练现场 Drill.PNG', mimeType: 'image/png', buffer: png });
+  await page.waitForSelector('#columns fieldset[data-lang="zh"] .picture-form:not([hidden])');
+  await page.click('#columns fieldset[data-lang="zh"] .insert-picture');
+  if (!(await page.textContent('#columns fieldset[data-lang="zh"] .picture-error')).trim()) throw new Error('a picture without a description is refused');
+  await page.fill('#zh-alt', '消防员在河边架设水泵');
+  await page.fill('#zh-caption', '防汛应急演练现场');
+  await page.click('#columns fieldset[data-lang="zh"] .insert-picture');
+  if (!(await page.inputValue('#zh-body')).includes('![消防员在河边架设水泵](images/drill.png "防汛应急演练现场")')) {
+    throw new Error(`the picture in the text: ${await page.inputValue('#zh-body')}`);
+  }
+  step('picture: stored as content/2018/news/images/drill.png, described, put into the text');
   await page.click('#save');
   await page.waitForFunction(() => /已保存|Saved/.test(document.getElementById('edit-status').textContent), null, { timeout: 20000 });
   const zh = await readFile(join(content, '2018/news/flood-drill.zh.md'), 'utf8');
@@ -64,7 +77,8 @@ try {
   await frame.locator('h1', { hasText: '管城区开展防汛应急演练' }).waitFor({ timeout: 20000 });
   const href = await frame.locator('article a', { hasText: '管城区召开' }).first().getAttribute('href');
   if (href !== '../../2017/news/meeting.html') throw new Error(`the link on the page: ${href}`);
-  step(`preview: the new page shows its title and links to ${href}`);
+  await frame.locator('figure img[alt="消防员在河边架设水泵"]').waitFor({ timeout: 20000 });
+  step(`preview: the new page shows its title, its photo as a figure, and links to ${href}`);
   await axe(page, 'the editor');
 
   // An edit of an existing article shows in its preview.

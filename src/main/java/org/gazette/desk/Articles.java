@@ -188,6 +188,67 @@ public final class Articles {
         return new Saved(rel, versionOf(bytes));
     }
 
+    /** A stored picture: its path as the article writes it (images/…), and whether it was there already. */
+    public record Stored(String src, String file, boolean existed) {}
+
+    /** Pictures larger than this are refused (a press photo is a few MB). */
+    static final int MAX_PICTURE_BYTES = 30 * 1024 * 1024;
+
+    /**
+     * Stores a picture for the articles of {@code year}: checked (a PNG, JPEG, GIF or WebP within the
+     * size and pixel limits), its personal metadata taken out ({@link PhotoMetadata}), under a safe
+     * name in {@code <year>/news/images/} made from {@code original} (or the article's name), never
+     * over another picture: the same picture again is found, a different one gets -2, -3 ….
+     */
+    public Stored savePicture(String year, String article, String original, byte[] bytes) throws IOException {
+        if (year == null || !YEAR.matcher(year).matches()) throw new Refused(400, "'" + year + "' is not a year");
+        if (article == null || !NAME.matcher(article).matches()) throw new Refused(400, "'" + article + "' cannot be an article's name");
+        if (bytes.length > MAX_PICTURE_BYTES) throw new Refused(413, "the picture is larger than 30 MB: save it smaller (2,000–4,000 pixels across is plenty)");
+        org.gazette.content.ImageCheck.Picture p = org.gazette.content.ImageCheck.picture(bytes);
+        if (p == null) throw new Refused(415, "this file is not a picture Gazette publishes: use PNG, JPEG, GIF or WebP");
+        if (p.width() * p.height() > org.gazette.content.ImageCheck.MAX_PIXELS) {
+            throw new Refused(413, "the picture is " + p.width() + " × " + p.height() + " pixels; resize it to at most 50 megapixels");
+        }
+        byte[] clean = PhotoMetadata.strip(bytes);
+        String ext = p.kind().equals("jpeg") ? "jpg" : p.kind();
+        String base = original == null ? "" : original.replaceAll("^.*[/\\\\]", "").replaceAll("\\.[^.]*$", "")
+                .toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        if (base.length() > 60) base = base.substring(0, 60).replaceAll("-+$", "");
+        if (base.isEmpty()) base = article;
+        Path dir = content.resolve(year).resolve("news").resolve("images");
+        Path existing = dir;
+        while (existing != null && !Files.exists(existing)) existing = existing.getParent();
+        if (existing != null) inside(existing);
+        Files.createDirectories(dir);
+        inside(dir);
+        for (int n = 1; n < 1000; n++) {
+            String name = base + (n == 1 ? "" : "-" + n) + "." + ext;
+            Path f = dir.resolve(name);
+            String rel = content.relativize(f).toString().replace('\\', '/');
+            if (Files.exists(f, LinkOption.NOFOLLOW_LINKS)) {
+                if (Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS) && java.util.Arrays.equals(Files.readAllBytes(f), clean)) {
+                    return new Stored("images/" + name, rel, true);
+                }
+                continue;
+            }
+            Path tmp = Files.createTempFile(dir, "." + name + ".desk-", ".tmp");
+            try {
+                Files.write(tmp, clean);
+                try {
+                    Files.move(tmp, f, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, f);
+                }
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                continue; // saved by someone else meanwhile: the next name
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+            return new Stored("images/" + name, rel, false);
+        }
+        throw new Refused(409, "too many pictures named " + base);
+    }
+
     /** The file of an article's version; refused unless year, name and language are what Gazette names files with. */
     Path path(String year, String name, String lang) throws IOException {
         if (year == null || !YEAR.matcher(year).matches()) throw new Refused(400, "'" + year + "' is not a year");

@@ -81,16 +81,17 @@ public final class Desk implements PreviewServer.Route {
         String method = ex.getRequestMethod();
         try {
             if (method.equals("POST")) {
-                if (!what.equals("api/article")) {
+                if (!what.equals("api/article") && !what.equals("api/picture")) {
                     text(ex, 404, "not found");
                     return true;
                 }
-                String refused = refusal(ex);
+                String refused = refusal(ex, what.equals("api/picture") ? "image/" : "application/json");
                 if (refused != null) {
                     text(ex, 403, refused);
                     return true;
                 }
-                save(ex);
+                if (what.equals("api/picture")) picture(ex);
+                else save(ex);
                 return true;
             }
             if (!method.equals("GET") && !method.equals("HEAD")) {
@@ -122,7 +123,7 @@ public final class Desk implements PreviewServer.Route {
     }
 
     /** Why a change is refused: not the desk's token, not from the preview's own page, not JSON; null when it may go on. */
-    private String refusal(HttpExchange ex) {
+    private String refusal(HttpExchange ex, String kind) {
         String t = ex.getRequestHeaders().getFirst(TOKEN_HEADER);
         if (t == null || !java.security.MessageDigest.isEqual(t.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
             return "a change needs the desk's token: reload the desk page";
@@ -133,8 +134,22 @@ public final class Desk implements PreviewServer.Route {
             return "a change must come from the desk's own page";
         }
         String type = ex.getRequestHeaders().getFirst("Content-Type");
-        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) return "a change is sent as JSON";
+        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith(kind)) return "a change is sent as " + kind;
         return null;
+    }
+
+    /** A picture dropped on the desk: stored beside the year's articles; answers with the path the article writes. */
+    private void picture(HttpExchange ex) throws IOException {
+        byte[] body;
+        try (InputStream in = ex.getRequestBody()) {
+            body = in.readNBytes(Articles.MAX_PICTURE_BYTES + 1);
+        }
+        Articles.Stored stored = articles.savePicture(query(ex, "year"), query(ex, "name"), query(ex, "file"), body);
+        ObjectNode o = json.createObjectNode();
+        o.put("src", stored.src());
+        o.put("file", stored.file());
+        o.put("existed", stored.existed());
+        sendJson(ex, 200, o);
     }
 
     private void save(HttpExchange ex) throws IOException {

@@ -16,6 +16,9 @@
       save: '保存', preview: '预览', summary: '摘要', tags: '标签（用逗号分隔）', reporter: '记者', correspondent: '通讯员',
       photographer: '摄影', draftBox: '草稿（不发布）', featured: '首页置顶', publishAt: '定时发布', tHeading: '小标题', tBold: '加粗',
       tList: '列表', tTable: '表格', tLink: '链接到文章', body: '正文（Markdown）',
+      pictureDrop: '照片：拖到这里，或选择文件（PNG、JPEG、GIF、WebP）', alt: '图片说明（必填：给看不见图片的读者）',
+      caption: '图注（可选：印在图片下方）', insertPicture: '插入到正文', altNeeded: '请先写图片说明：看不见图片的读者靠它了解图片。',
+      uploaded: (f, had) => `${had ? '已有同样的照片' : '已保存'}：content/${f}（已去除拍摄地点、时间、设备等信息）`,
       count: (n, all) => `共 ${all} 篇，显示 ${n} 篇`, saved: (t) => `已保存（${t}），预览已更新。`, saving: '正在保存……',
       untranslated: '（尚未翻译）', notYet: '此语言版本尚未建立：填写后保存即可创建。', conflict: (f) => `${f} 在您打开之后已被修改（其他编辑器或同步）。为免覆盖，没有保存。`,
       badName: '文件名只能用小写字母、数字和连字符，例如 flood-drill。', exists: '这篇文章已经存在，已为您打开。',
@@ -30,6 +33,10 @@
       tags: 'Tags (comma-separated)', reporter: 'Reporter', correspondent: 'Correspondent', photographer: 'Photographer',
       draftBox: 'Draft (not published)', featured: 'First on the home page', publishAt: 'Publish at', tHeading: 'Heading', tBold: 'Bold',
       tList: 'List', tTable: 'Table', tLink: 'Link to an article', body: 'Text (Markdown)',
+      pictureDrop: 'Photo: drop it here, or choose a file (PNG, JPEG, GIF, WebP)', alt: 'Description (required: for readers who cannot see it)',
+      caption: 'Caption (optional: printed under the picture)', insertPicture: 'Insert into the text',
+      altNeeded: 'Describe the picture first: readers who cannot see it rely on that.',
+      uploaded: (f, had) => `${had ? 'The same photo is there already' : 'Saved'}: content/${f} (place, time and device taken out)`,
       count: (n, all) => `${all} articles, ${n} shown`, saved: (t) => `Saved (${t}); the preview is up to date.`, saving: 'Saving…',
       untranslated: '(not yet translated)', notYet: 'This language version does not exist yet: fill it in and save to create it.',
       conflict: (f) => `${f} was changed since you opened it (another editor, or a sync). Nothing was saved, so nothing is overwritten.`,
@@ -214,6 +221,53 @@
     area.focus();
   }
 
+  /** A picture dropped or chosen: stored beside the year's articles, then described and put into the text. */
+  async function upload(col, file) {
+    const form = col.querySelector('.picture-form');
+    const error = col.querySelector('.picture-error');
+    error.textContent = '';
+    const r = await fetch(`/desk/api/picture?year=${current.year}&name=${current.name}&file=${encodeURIComponent(file.name)}`, {
+      method: 'POST', headers: { 'Content-Type': file.type || 'image/jpeg', 'X-Gazette-Token': token }, body: file,
+    });
+    const data = await r.json().catch(() => ({ error: r.statusText }));
+    form.hidden = false;
+    if (r.status !== 200) {
+      col.querySelector('.picture-file').textContent = '';
+      error.textContent = t('failed', data.error);
+      form.dataset.src = '';
+      return;
+    }
+    form.dataset.src = data.src;
+    col.querySelector('.picture-file').textContent = t('uploaded', data.file, data.existed);
+    col.querySelector('[name="alt"]').focus();
+  }
+
+  function wirePictures(col) {
+    const drop = col.querySelector('[data-drop]');
+    const input = col.querySelector('[name="picture"]');
+    input.addEventListener('change', () => { if (input.files[0]) upload(col, input.files[0]); });
+    drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
+    drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+    drop.addEventListener('drop', (e) => {
+      e.preventDefault();
+      drop.classList.remove('over');
+      if (e.dataTransfer.files[0]) upload(col, e.dataTransfer.files[0]);
+    });
+    col.querySelector('.insert-picture').addEventListener('click', () => {
+      const form = col.querySelector('.picture-form');
+      const alt = col.querySelector('[name="alt"]').value.trim();
+      const caption = col.querySelector('[name="caption"]').value.trim().replace(/"/g, '”');
+      if (!form.dataset.src) return;
+      if (!alt) { col.querySelector('.picture-error').textContent = t('altNeeded'); col.querySelector('[name="alt"]').focus(); return; }
+      const md = `\n\n![${alt.replace(/[\[\]]/g, '')}](${form.dataset.src}${caption ? ` "${caption}"` : ''})\n\n`;
+      insert(col.querySelector('textarea.body'), 'link', md);
+      form.hidden = true;
+      col.querySelector('[name="alt"]').value = '';
+      col.querySelector('[name="caption"]').value = '';
+      input.value = '';
+    });
+  }
+
   function setPreview(lang) {
     const frame = $('preview');
     frame.src = `/${lang}/${current.year}/news/${current.name}.html`;
@@ -241,6 +295,7 @@
         pick.add(new Option(`${a.year} ${v ? v.title : a.name}`, `[${v ? v.title : a.name}](${target})`));
       }
       fill(col, lang, data.versions[lang]);
+      wirePictures(col);
       cols.appendChild(col);
     }
     translatePage();

@@ -180,6 +180,46 @@ class DeskTest {
         }
     }
 
+    Response picture(String query, String type, byte[] bytes, boolean withToken) throws Exception {
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            s.setSoTimeout(20_000);
+            String head = "POST /desk/api/picture?" + query + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n"
+                    + (withToken ? "X-Gazette-Token: " + desk.token() + "\r\n" : "") + "Origin: http://127.0.0.1:" + port + "\r\n"
+                    + "Content-Type: " + type + "\r\nContent-Length: " + bytes.length + "\r\n\r\n";
+            s.getOutputStream().write(head.getBytes(StandardCharsets.UTF_8));
+            s.getOutputStream().write(bytes);
+            String all = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int end = all.indexOf("\r\n\r\n");
+            return new Response(Integer.parseInt(all.split(" ")[1]), end < 0 ? "" : all.substring(end + 4));
+        }
+    }
+
+    @Test
+    void aPictureIsStoredUnderASafeNameWithoutItsMetadata() throws Exception {
+        byte[] phone = PhotoMetadataTest.withExif(PhotoMetadataTest.image("jpeg"));
+        Response r = picture("year=2018&name=flood-drill&file=" + java.net.URLEncoder.encode("../../现场 Photo #1.JPG", StandardCharsets.UTF_8), "image/jpeg", phone, true);
+        assertEquals(200, r.status(), r.body());
+        JsonNode stored = JSON.readTree(r.body());
+        assertEquals("images/photo-1.jpg", stored.get("src").asText());
+        Path file = content.resolve("2018/news/images/photo-1.jpg");
+        assertTrue(Files.isRegularFile(file));
+        assertFalse(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).contains("SECRET-PHONE"), "the phone's make is gone");
+        // The same picture again is found; another one gets its own name.
+        assertEquals("images/photo-1.jpg", JSON.readTree(picture("year=2018&name=flood-drill&file=photo-1.jpg", "image/jpeg", phone, true).body()).get("src").asText());
+        assertEquals("images/photo-1-2.jpg", JSON.readTree(picture("year=2018&name=flood-drill&file=photo-1.jpg", "image/jpeg",
+                PhotoMetadataTest.image("jpeg"), true).body()).get("src").asText());
+        // A name with nothing usable becomes the article's.
+        assertEquals("images/flood-drill.png", JSON.readTree(picture("year=2018&name=flood-drill&file=%E7%8E%B0%E5%9C%BA.png", "image/png",
+                PhotoMetadataTest.image("png"), true).body()).get("src").asText());
+        assertEquals(403, picture("year=2018&name=flood-drill&file=x.jpg", "image/jpeg", phone, false).status(), "no token");
+        assertEquals(415, picture("year=2018&name=flood-drill&file=x.jpg", "image/jpeg", "<svg onload=alert(1)>".getBytes(StandardCharsets.UTF_8), true).status());
+        assertEquals(413, picture("year=2018&name=flood-drill&file=big.png", "image/png", TestSites.pngHeader(20_000, 20_000), true).status());
+        assertEquals(400, picture("year=../2018&name=flood-drill&file=x.jpg", "image/jpeg", phone, true).status());
+        try (var files = Files.list(content.resolve("2018/news/images"))) {
+            assertEquals(List.of("flood-drill.png", "photo-1-2.jpg", "photo-1.jpg"), files.map(f -> f.getFileName().toString()).sorted().toList());
+        }
+    }
+
     @Test
     void aPreviewOnAnotherAddressHasNoDesk(@TempDir Path tmp) throws Exception {
         var options = new Build.Options(content, TestSites.TEMPLATES, tmp.resolve("unused-out"), false, Publishing.live(), false);
@@ -209,7 +249,7 @@ class DeskTest {
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(180, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue(), output + "\n--- server ---\n" + log);
-        for (String step : List.of("axe: the list", "new: ", "preview: ", "axe: the editor", "edit: ", "conflict: refused", "conflict: kept", "problem: ")) {
+        for (String step : List.of("axe: the list", "new: ", "picture: ", "preview: ", "axe: the editor", "edit: ", "conflict: refused", "conflict: kept", "problem: ")) {
             assertTrue(output.contains(step), step + " in\n" + output);
         }
         System.out.println(output);
