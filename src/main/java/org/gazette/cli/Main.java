@@ -256,7 +256,7 @@ public final class Main {
         var site = org.gazette.config.SiteConfigLoader.load(content, new org.gazette.yaml.YamlReader(), new org.gazette.problem.Problems());
         List<String> languages = site.map(s -> s.languages().stream().map(org.gazette.i18n.Language::code).toList()).orElse(List.of("zh", "en"));
         return new org.gazette.desk.Desk(new org.gazette.desk.Articles(content, languages), serve::problems,
-                file -> serve.rebuild(List.of(file), file + " (desk)"), local);
+                file -> serve.rebuild(List.of(file), file + " (desk)"), local).warm();
     }
 
     private static void openBrowser(String url, PrintWriter err) {

@@ -63,12 +63,29 @@ public final class Articles {
                 Path news = y.resolve("news");
                 if (!Files.isDirectory(news, LinkOption.NOFOLLOW_LINKS)) continue;
                 Map<String, Map<String, Version>> byName = new java.util.TreeMap<>();
+                List<Path> texts;
                 try (Stream<Path> files = Files.list(news)) {
-                    for (Path f : files.sorted().toList()) {
+                    texts = files.filter(f -> {
                         var m = FILE.matcher(f.getFileName().toString());
-                        if (!m.matches() || !languages.contains(m.group(2)) || !Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) continue;
-                        byName.computeIfAbsent(m.group(1), k -> new LinkedHashMap<>()).put(m.group(2), version(f));
+                        return m.matches() && languages.contains(m.group(2));
+                    }).sorted().toList();
+                }
+                // Read in parallel the first time; afterwards only files whose size or time changed (an archive has thousands).
+                Map<Path, Version> read = new java.util.concurrent.ConcurrentHashMap<>();
+                texts.parallelStream().forEach(f -> {
+                    try {
+                        Version v = cached(f);
+                        if (v != null) read.put(f, v);
+                    } catch (IOException e) {
+                        // unreadable now: left out of the list; the build says why
                     }
+                });
+                for (Path f : texts) {
+                    Version v = read.get(f);
+                    if (v == null) continue;
+                    var m = FILE.matcher(f.getFileName().toString());
+                    m.matches();
+                    byName.computeIfAbsent(m.group(1), k -> new LinkedHashMap<>()).put(m.group(2), v);
                 }
                 String year = y.getFileName().toString();
                 byName.forEach((name, versions) -> out.add(new Entry(year, name, versions)));
@@ -83,6 +100,22 @@ public final class Articles {
 
     private static String date(Entry e) {
         return e.versions().values().stream().map(Version::date).filter(d -> d != null && !d.isBlank()).findFirst().orElse("");
+    }
+
+    private record Seen(long size, java.nio.file.attribute.FileTime modified, Version version) {}
+
+    private final Map<Path, Seen> seen = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The version as last read, when the file's size and time are the same; else read again. Null for what is not a plain file. */
+    private Version cached(Path f) throws IOException {
+        var attrs = Files.readAttributes(f, java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (!attrs.isRegularFile()) return null;
+        Seen s = seen.get(f);
+        var modified = attrs.lastModifiedTime();
+        if (s != null && s.size() == attrs.size() && s.modified().equals(modified)) return s.version();
+        Version v = version(f);
+        seen.put(f, new Seen(attrs.size(), modified, v));
+        return v;
     }
 
     private Version version(Path f) throws IOException {

@@ -60,6 +60,20 @@ public final class Desk implements PreviewServer.Route {
         this.token = HexFormat.of().formatHex(t);
     }
 
+    /** Reads the articles once in the background, so the desk's first list opens at once (an archive has thousands). */
+    public Desk warm() {
+        Thread t = new Thread(() -> {
+            try {
+                articles.list();
+            } catch (IOException | RuntimeException e) {
+                // the list says it when asked
+            }
+        }, "gazette-desk-warm");
+        t.setDaemon(true);
+        t.start();
+        return this;
+    }
+
     /** The token the desk's pages carry (tests). */
     String token() {
         return token;
