@@ -106,6 +106,11 @@ try {
   if (!(await readFile(file, 'utf8')).includes('摘要也改了。')) throw new Error('kept on purpose');
   step('conflict: kept on purpose when asked');
 
+  // The Build button builds the site as `gazette build` does.
+  await page.click('#build');
+  await page.waitForFunction(() => /网站已生成|The site is built/.test(document.getElementById('build-output').textContent), null, { timeout: 60000 });
+  step(`build: ${(await page.textContent('#build-output')).split('\n')[1]}`);
+
   // A problem beside its field.
   await page.fill('#zh-date', '');
   await page.click('#save');

@@ -232,7 +232,7 @@ public final class Main {
             List<String> names = hostName == null || hostName.isBlank() ? List.of() : List.of(hostName.trim());
             try (var serve = new org.gazette.serve.Serve(options, new java.net.InetSocketAddress(address, port), names, stdout)) {
                 serve.verbose(a.has("--verbose"));
-                serve.route(desk(content, serve, local));
+                serve.route(desk(content, templates, serve, local));
                 serve.start();
                 String host = address.getHostAddress().contains(":") ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
                 String url = "http://" + (local ? "127.0.0.1" : host) + ":" + serve.port() + "/";
@@ -252,11 +252,21 @@ public final class Main {
     }
 
     /** The writing desk beside the preview, in the site's languages (zh and en while site.yaml cannot be read). */
-    static org.gazette.desk.Desk desk(Path content, org.gazette.serve.Serve serve, boolean local) {
+    static org.gazette.desk.Desk desk(Path content, Path templates, org.gazette.serve.Serve serve, boolean local) {
         var site = org.gazette.config.SiteConfigLoader.load(content, new org.gazette.yaml.YamlReader(), new org.gazette.problem.Problems());
         List<String> languages = site.map(s -> s.languages().stream().map(org.gazette.i18n.Language::code).toList()).orElse(List.of("zh", "en"));
         return new org.gazette.desk.Desk(new org.gazette.desk.Articles(content, languages), serve::problems,
-                file -> serve.rebuild(List.of(file), file + " (desk)"), local).warm();
+                file -> serve.rebuild(List.of(file), file + " (desk)"), local).warm()
+                .builds(() -> {
+                    // The Build button runs what `gazette build` runs, into site-out/ beside the content.
+                    java.io.StringWriter out = new java.io.StringWriter();
+                    java.io.StringWriter err = new java.io.StringWriter();
+                    int code = run(new String[] {"build", "--content", content.toString(), "--templates", templates.toString(),
+                            "--out", content.toAbsolutePath().normalize().resolveSibling("site-out").toString()},
+                            new PrintWriter(out, true), new PrintWriter(err, true));
+                    // The summary line first, then what it found.
+                    return new org.gazette.desk.Desk.Built(code, out.toString() + err);
+                });
     }
 
     private static void openBrowser(String url, PrintWriter err) {

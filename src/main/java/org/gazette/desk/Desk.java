@@ -50,6 +50,18 @@ public final class Desk implements PreviewServer.Route {
         void saved(String file);
     }
 
+    /** The site built as `gazette build` builds it: exit code, and what it printed (the summary line, problems). */
+    public record Built(int code, String output) {}
+
+    private java.util.function.Supplier<Built> builds = () -> new Built(1, "no build here");
+    private final Object building = new Object();
+
+    /** Lets the desk's Build button run {@code b} (one build at a time). */
+    public Desk builds(java.util.function.Supplier<Built> b) {
+        this.builds = b;
+        return this;
+    }
+
     public Desk(Articles articles, Supplier<List<Problem>> problems, Saves saves, boolean local) {
         this.articles = articles;
         this.problems = problems;
@@ -95,7 +107,7 @@ public final class Desk implements PreviewServer.Route {
         String method = ex.getRequestMethod();
         try {
             if (method.equals("POST")) {
-                if (!what.equals("api/article") && !what.equals("api/picture")) {
+                if (!what.equals("api/article") && !what.equals("api/picture") && !what.equals("api/build")) {
                     text(ex, 404, "not found");
                     return true;
                 }
@@ -105,6 +117,7 @@ public final class Desk implements PreviewServer.Route {
                     return true;
                 }
                 if (what.equals("api/picture")) picture(ex);
+                else if (what.equals("api/build")) build(ex);
                 else save(ex);
                 return true;
             }
@@ -150,6 +163,17 @@ public final class Desk implements PreviewServer.Route {
         String type = ex.getRequestHeaders().getFirst("Content-Type");
         if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith(kind)) return "a change is sent as " + kind;
         return null;
+    }
+
+    private void build(HttpExchange ex) throws IOException {
+        Built b;
+        synchronized (building) {
+            b = builds.get();
+        }
+        ObjectNode o = json.createObjectNode();
+        o.put("ok", b.code() == 0);
+        o.put("output", b.output());
+        sendJson(ex, 200, o);
     }
 
     /** A picture dropped on the desk: stored beside the year's articles; answers with the path the article writes. */

@@ -23,6 +23,7 @@
       untranslated: '（尚未翻译）', notYet: '此语言版本尚未建立：填写后保存即可创建。', conflict: (f) => `${f} 在您打开之后已被修改（其他编辑器或同步）。为免覆盖，没有保存。`,
       badName: '文件名只能用小写字母、数字和连字符，例如 flood-drill。', exists: '这篇文章已经存在，已为您打开。',
       failed: (m) => `没有保存：${m}`, line: '行', uiOther: 'English', until: '定时至',
+      build: '生成网站', building: '正在生成网站（与 gazette build 相同）……', built: '网站已生成到 site-out/：', buildFailed: '网站没有生成（site-out/ 保持原样）：',
     },
     en: {
       desk: 'Writing desk', deskNav: 'Writing desk', articles: 'Articles', site: 'View the site', year: 'Year', state: 'State', all: 'All',
@@ -42,6 +43,7 @@
       conflict: (f) => `${f} was changed since you opened it (another editor, or a sync). Nothing was saved, so nothing is overwritten.`,
       badName: 'A file name uses lower-case letters, digits and hyphens only, e.g. flood-drill.', exists: 'This article exists already: it is open.',
       failed: (m) => `Not saved: ${m}`, line: 'line', uiOther: '中文', until: 'until',
+      build: 'Build the site', building: 'Building the site (as gazette build does)…', built: 'The site is built into site-out/:', buildFailed: 'The site was not built (site-out/ is as it was):',
     },
   };
   let ui = localStorage.getItem('gazette-desk-lang') || languages[0] || 'zh';
@@ -398,6 +400,20 @@
     location.hash = `#/edit/${year}/${name}`;
   });
   $('save').addEventListener('click', save);
+  $('build').addEventListener('click', async () => {
+    const box = $('build-result');
+    box.hidden = false;
+    box.classList.remove('failed');
+    $('build-output').textContent = t('building');
+    $('build').disabled = true;
+    try {
+      const { data } = await api('build', {});
+      box.classList.toggle('failed', !data.ok);
+      $('build-output').textContent = `${t(data.ok ? 'built' : 'buildFailed')}\n${data.output || data.error}`;
+    } finally {
+      $('build').disabled = false;
+    }
+  });
   document.addEventListener('keydown', (e) => {
     if ((e.ctrlKey || e.metaKey) && e.key === 's' && !$('edit-view').hidden) { e.preventDefault(); save(); }
   });

@@ -53,7 +53,14 @@ class DeskTest {
         content = TestSites.copyOfSample(dir);
         var options = new Build.Options(content, TestSites.TEMPLATES, dir.resolve("unused-out"), false, new Publishing(java.time.Instant.now(), true), false);
         serve = new Serve(options, new InetSocketAddress("127.0.0.1", 0), new PrintWriter(log, true));
-        desk = new Desk(new Articles(content, List.of("zh", "en")), serve::problems, f -> serve.rebuild(List.of(f), f), true);
+        desk = new Desk(new Articles(content, List.of("zh", "en")), serve::problems, f -> serve.rebuild(List.of(f), f), true)
+                .builds(() -> {
+                    StringWriter out = new StringWriter();
+                    StringWriter err = new StringWriter();
+                    int code = org.gazette.cli.Main.run(new String[] {"build", "--content", content.toString(), "--out", dir.resolve("site-out").toString()},
+                            new PrintWriter(out, true), new PrintWriter(err, true));
+                    return new Desk.Built(code, out.toString() + err);
+                });
         serve.route(desk);
         assertTrue(serve.start(), log::toString);
         port = serve.port();
@@ -221,6 +228,21 @@ class DeskTest {
     }
 
     @Test
+    void theBuildButtonBuildsAsGazetteBuildDoesAndOnlyWithTheToken() throws Exception {
+        Response refused = raw("POST /desk/api/build HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nOrigin: http://127.0.0.1:" + port
+                + "\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
+        assertEquals(403, refused.status());
+        assertFalse(Files.exists(dir.resolve("site-out")));
+        Response r = raw("POST /desk/api/build HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nX-Gazette-Token: "
+                + desk.token() + "\r\nOrigin: http://127.0.0.1:" + port + "\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
+        assertEquals(200, r.status());
+        JsonNode built = JSON.readTree(r.body());
+        assertTrue(built.get("ok").asBoolean(), built.toString());
+        assertTrue(built.get("output").asText().startsWith("gazette: built "), built.toString());
+        assertTrue(Files.isRegularFile(dir.resolve("site-out/zh/index.html")));
+    }
+
+    @Test
     void aPreviewOnAnotherAddressHasNoDesk(@TempDir Path tmp) throws Exception {
         var options = new Build.Options(content, TestSites.TEMPLATES, tmp.resolve("unused-out"), false, Publishing.live(), false);
         try (Serve other = new Serve(options, new InetSocketAddress("127.0.0.1", 0), new PrintWriter(new StringWriter(), true))) {
@@ -249,7 +271,8 @@ class DeskTest {
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(180, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue(), output + "\n--- server ---\n" + log);
-        for (String step : List.of("axe: the list", "new: ", "picture: ", "preview: ", "axe: the editor", "edit: ", "conflict: refused", "conflict: kept", "problem: ")) {
+        for (String step : List.of("axe: the list", "new: ", "picture: ", "preview: ", "axe: the editor", "edit: ", "conflict: refused", "conflict: kept",
+                "build: gazette: built ", "problem: ")) {
             assertTrue(output.contains(step), step + " in\n" + output);
         }
         System.out.println(output);
