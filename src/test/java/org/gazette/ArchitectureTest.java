@@ -32,8 +32,9 @@ class ArchitectureTest {
             Map.entry("search", Set.of("html")),
             Map.entry("site", Set.of("problem", "safety", "yaml", "i18n", "config", "format", "content", "numbers", "render", "html", "search")),
             Map.entry("serve", Set.of("problem", "safety", "yaml", "i18n", "config", "format", "content", "numbers", "render", "html", "search", "site")),
-            Map.entry("desk", Set.of("problem", "safety", "yaml", "i18n", "config", "format", "content", "numbers", "render", "html", "search", "site", "serve")),
-            Map.entry("cli", Set.of("problem", "safety", "yaml", "i18n", "config", "format", "content", "numbers", "render", "html", "search", "site", "serve", "desk")));
+            Map.entry("word", Set.of()),
+            Map.entry("desk", Set.of("word", "problem", "safety", "yaml", "i18n", "config", "format", "content", "numbers", "render", "html", "search", "site", "serve")),
+            Map.entry("cli", Set.of("problem", "safety", "yaml", "i18n", "config", "format", "content", "numbers", "render", "html", "search", "site", "serve", "word", "desk")));
 
     static final Pattern IMPORT = Pattern.compile("^import (?:static )?org\\.gazette\\.(\\w+)\\.", Pattern.MULTILINE);
 

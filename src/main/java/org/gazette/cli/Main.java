@@ -90,6 +90,16 @@ public final class Main {
                             List.of(CONTENT), Main::newYear)
                             .describedAlso("Refuses to overwrite.")
                             .withArguments(Option.required("YEAR", "YEAR", "the year, e.g. 2018")))),
+            Command.of("import", "Start an article from a Word or WPS draft (.docx): <year>/news/<name>.<lang>.md with its title, text "
+                            + "and pictures, marked draft: true; what cannot be carried over (comments, tracked changes, text boxes …) is listed.",
+                    List.of(CONTENT,
+                            Option.required("--year", "YEAR", "the year whose news it joins, e.g. 2018"),
+                            Option.required("--name", "NAME", "the article's name: lower-case letters, digits and hyphens, e.g. flood-drill"),
+                            Option.value("--lang", "CODE", "the draft's language (default: the site's first)", null),
+                            Option.value("--date", "DATE", "the article's date, e.g. 2018-06-20 (default: today in the site's time zone)", null)),
+                    Main::importDocx)
+                    .describedAlso("Refuses to overwrite. Pictures go to <year>/news/images/ without their EXIF (place, time, device).")
+                    .withArguments(Option.required("FILE", "FILE", "the draft, e.g. draft.docx")),
             Command.of("schema", "Update the content folder's JSON Schema (schema/report.schema.json) to the unit table.",
                     List.of(CONTENT), Main::schema)
                     .describedAlso("The table is Gazette's units with those of units.yaml; an editor with a YAML language server then accepts them."),
@@ -247,6 +257,35 @@ public final class Main {
             return 0;
         } catch (java.io.IOException e) {
             stderr.println("gazette: the preview stopped: " + Problem.visible(e.getMessage()));
+            return 1;
+        }
+    }
+
+    static int importDocx(CommandLine.Args a) {
+        Path content = a.path("--content");
+        var problems = new org.gazette.problem.Problems();
+        var site = org.gazette.config.SiteConfigLoader.load(content, new org.gazette.yaml.YamlReader(), problems);
+        if (site.isEmpty()) {
+            problems.sorted().forEach(p -> a.err.println(p.format()));
+            return 1;
+        }
+        List<String> languages = site.get().languages().stream().map(org.gazette.i18n.Language::code).toList();
+        String lang = a.get("--lang") == null ? languages.get(0) : a.get("--lang");
+        String date = a.get("--date") != null ? a.get("--date") : java.time.LocalDate.now(site.get().timeZone()).toString();
+        Path file = Path.of(a.get("FILE"));
+        try {
+            byte[] docx = java.nio.file.Files.readAllBytes(file);
+            var done = new org.gazette.desk.Articles(content, languages).importDocx(a.get("--year"), a.get("--name"), lang, date, docx);
+            a.out.println("gazette: wrote " + content.resolve(done.file()));
+            for (String p : done.pictures()) a.out.println("gazette: wrote " + content.resolve(p) + " (without its EXIF)");
+            for (String n : done.notCarried()) a.err.println(file.getFileName() + ": warning: " + Problem.visible(n));
+            a.out.println("gazette: read it through, fill in the summary, and remove 'draft: true' when it may be published");
+            return 0;
+        } catch (java.nio.file.NoSuchFileException e) {
+            a.err.println(file + ": no such file — name the .docx to import");
+            return 1;
+        } catch (java.io.IOException e) {
+            a.err.println(file + ": " + Problem.visible(e.getMessage()));
             return 1;
         }
     }

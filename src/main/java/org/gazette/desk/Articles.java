@@ -221,6 +221,39 @@ public final class Articles {
         return new Saved(rel, versionOf(bytes));
     }
 
+    /**
+     * A new article from a Word or WPS draft: its title, text and pictures ({@link org.gazette.word.WordImport}),
+     * written as {@code <year>/news/<name>.<lang>.md}, a draft dated {@code date}; never over an existing file.
+     * Returns the file written and what could not be carried over.
+     */
+    public record Imported(String file, List<String> pictures, List<String> notCarried) {}
+
+    public Imported importDocx(String year, String name, String lang, String date, byte[] docx) throws IOException {
+        Path f = path(year, name, lang);
+        String rel = content.relativize(f).toString().replace('\\', '/');
+        if (Files.exists(f, LinkOption.NOFOLLOW_LINKS)) throw new Refused(409, rel + " already exists; nothing was written — choose another name");
+        List<String> stored = new ArrayList<>();
+        org.gazette.word.WordImport.Article a;
+        try {
+            a = org.gazette.word.WordImport.read(docx, (suggested, bytes) -> {
+                Stored s = savePicture(year, name, suggested, bytes);
+                stored.add(s.file());
+                return s.src();
+            });
+        } catch (Refused r) {
+            throw r;
+        } catch (IOException e) {
+            throw new Refused(415, e.getMessage());
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("title", a.title().isEmpty() ? name : a.title());
+        fields.put("date", date);
+        fields.put("summary", "");
+        fields.put("draft", true);
+        save(year, name, lang, "", fields, a.markdown());
+        return new Imported(rel, List.copyOf(stored), a.notCarried());
+    }
+
     /** A stored picture: its path as the article writes it (images/…), and whether it was there already. */
     public record Stored(String src, String file, boolean existed) {}
 

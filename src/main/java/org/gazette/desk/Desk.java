@@ -107,16 +107,18 @@ public final class Desk implements PreviewServer.Route {
         String method = ex.getRequestMethod();
         try {
             if (method.equals("POST")) {
-                if (!what.equals("api/article") && !what.equals("api/picture") && !what.equals("api/build")) {
+                if (!what.equals("api/article") && !what.equals("api/picture") && !what.equals("api/build") && !what.equals("api/import")) {
                     text(ex, 404, "not found");
                     return true;
                 }
-                String refused = refusal(ex, what.equals("api/picture") ? "image/" : "application/json");
+                String refused = refusal(ex, what.equals("api/picture") ? "image/"
+                        : what.equals("api/import") ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document" : "application/json");
                 if (refused != null) {
                     text(ex, 403, refused);
                     return true;
                 }
                 if (what.equals("api/picture")) picture(ex);
+                else if (what.equals("api/import")) importDocx(ex);
                 else if (what.equals("api/build")) build(ex);
                 else save(ex);
                 return true;
@@ -163,6 +165,25 @@ public final class Desk implements PreviewServer.Route {
         String type = ex.getRequestHeaders().getFirst("Content-Type");
         if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith(kind)) return "a change is sent as " + kind;
         return null;
+    }
+
+    /** A Word or WPS draft dropped on the desk: a new article (a draft) with its pictures; says what could not be carried over. */
+    private void importDocx(HttpExchange ex) throws IOException {
+        byte[] body;
+        try (InputStream in = ex.getRequestBody()) {
+            body = in.readNBytes(org.gazette.word.WordImport.MAX_BYTES + 1);
+        }
+        String date = query(ex, "date");
+        if (date == null || !date.matches("\\d{4}-\\d{2}-\\d{2}")) throw new Articles.Refused(400, "the date is written like 2018-06-20");
+        Articles.Imported done = articles.importDocx(query(ex, "year"), query(ex, "name"), query(ex, "lang"), date, body);
+        saves.saved(done.file());
+        ObjectNode o = json.createObjectNode();
+        o.put("file", done.file());
+        ArrayNode pics = o.putArray("pictures");
+        done.pictures().forEach(pics::add);
+        ArrayNode not = o.putArray("notCarried");
+        done.notCarried().forEach(not::add);
+        sendJson(ex, 200, o);
     }
 
     private void build(HttpExchange ex) throws IOException {

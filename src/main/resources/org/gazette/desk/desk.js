@@ -23,6 +23,8 @@
       untranslated: '（尚未翻译）', notYet: '此语言版本尚未建立：填写后保存即可创建。', conflict: (f) => `${f} 在您打开之后已被修改（其他编辑器或同步）。为免覆盖，没有保存。`,
       badName: '文件名只能用小写字母、数字和连字符，例如 flood-drill。', exists: '这篇文章已经存在，已为您打开。',
       failed: (m) => `没有保存：${m}`, line: '行', uiOther: 'English', until: '定时至',
+      fromWord: '从 Word 文稿开始（可选，.docx）', docxLang: '文稿的语言', importing: '正在导入 Word 文稿……',
+      imported: (f) => `已从 Word 导入为草稿：content/${f}。请通读一遍，补上摘要。`, notCarried: '以下内容没有带过来，请在 Word 中查看：',
       build: '生成网站', building: '正在生成网站（与 gazette build 相同）……', built: '网站已生成到 site-out/：', buildFailed: '网站没有生成（site-out/ 保持原样）：',
     },
     en: {
@@ -43,6 +45,8 @@
       conflict: (f) => `${f} was changed since you opened it (another editor, or a sync). Nothing was saved, so nothing is overwritten.`,
       badName: 'A file name uses lower-case letters, digits and hyphens only, e.g. flood-drill.', exists: 'This article exists already: it is open.',
       failed: (m) => `Not saved: ${m}`, line: 'line', uiOther: '中文', until: 'until',
+      fromWord: 'Start from a Word draft (optional, .docx)', docxLang: 'Language of the draft', importing: 'Importing the Word draft…',
+      imported: (f) => `Imported from Word as a draft: content/${f}. Read it through and add a summary.`, notCarried: 'Not carried over — see them in Word:',
       build: 'Build the site', building: 'Building the site (as gazette build does)…', built: 'The site is built into site-out/:', buildFailed: 'The site was not built (site-out/ is as it was):',
     },
   };
@@ -391,12 +395,36 @@
     $('new-year').value = String(new Date().getFullYear());
     if (!f.hidden) $('new-name').focus();
   });
-  $('new-form').addEventListener('submit', (e) => {
+  for (const l of languages) $('new-lang').add(new Option(names[l] || l, l));
+  $('new-form').addEventListener('submit', async (e) => {
     e.preventDefault();
     const year = $('new-year').value.trim();
     const name = $('new-name').value.trim();
     if (!/^[12][0-9]{3}$/.test(year) || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(name)) { $('new-error').textContent = t('badName'); return; }
     $('new-error').textContent = all.some((a) => a.year === year && a.name === name) ? t('exists') : '';
+    const docx = $('new-docx').files[0];
+    if (docx) {
+      const box = $('import-result');
+      box.hidden = false;
+      box.classList.remove('failed');
+      $('import-text').textContent = t('importing');
+      $('import-list').textContent = '';
+      const today = new Date();
+      const date = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
+      const r = await fetch(`/desk/api/import?year=${year}&name=${name}&lang=${$('new-lang').value}&date=${date}`, {
+        method: 'POST', body: docx,
+        headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'X-Gazette-Token': token },
+      });
+      const data = await r.json().catch(() => ({ error: r.statusText }));
+      if (r.status !== 200) { box.classList.add('failed'); $('import-text').textContent = t('failed', data.error); return; }
+      $('import-text').textContent = t('imported', data.file) + (data.notCarried.length ? ` ${t('notCarried')}` : '');
+      for (const n of data.notCarried) {
+        const li = document.createElement('li');
+        li.textContent = n;
+        $('import-list').appendChild(li);
+      }
+      await loadList();
+    }
     location.hash = `#/edit/${year}/${name}`;
   });
   $('save').addEventListener('click', save);

@@ -266,13 +266,15 @@ class DeskTest {
             if (PdfText.inCi()) throw new AssertionError("CI must install chromium and run npm ci in tools/a11y (.ci/run)");
             Assumptions.abort("needs Chromium and tools/a11y");
         }
-        Process p = new ProcessBuilder(List.of("node", "tools/a11y/desk.mjs", "http://127.0.0.1:" + port + "/", content.toString()))
-                .redirectErrorStream(true).start();
+        ProcessBuilder pb = new ProcessBuilder(List.of("node", "tools/a11y/desk.mjs", "http://127.0.0.1:" + port + "/", content.toString()))
+                .redirectErrorStream(true);
+        pb.environment().put("GAZETTE_DOCX", Path.of("src/test/resources/word/release.docx").toAbsolutePath().toString());
+        Process p = pb.start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(180, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue(), output + "\n--- server ---\n" + log);
         for (String step : List.of("axe: the list", "new: ", "picture: ", "preview: ", "axe: the editor", "edit: ", "conflict: refused", "conflict: kept",
-                "build: gazette: built ", "problem: ")) {
+                "word: imported as a draft", "build: gazette: built ", "problem: ")) {
             assertTrue(output.contains(step), step + " in\n" + output);
         }
         System.out.println(output);
