@@ -121,12 +121,31 @@ try {
   if (!(await page.inputValue('#zh-body')).includes('（一）险情报告与会商研判；')) throw new Error('the Chinese numbering');
   step(`word: imported as a draft, ${listed.length} things listed as not carried over`);
 
+  // The year's key figures as a table: a value checked as typed, saved in place, the report page changed.
+  await page.goto(`${base}desk/#/report/2017`);
+  const cell = page.locator('#figure-rows input[data-figure="budget-revenue"][data-part="value"]');
+  await cell.waitFor();
+  await cell.fill('26.57亿园');
+  const shownCell = cell.locator('xpath=following-sibling::span');
+  await page.waitForFunction((el) => el.textContent.includes('园'), await shownCell.elementHandle(), { timeout: 10000 });
+  await cell.fill('26.57亿元');
+  await page.waitForFunction((el) => el.textContent.includes('2.657 billion yuan'), await shownCell.elementHandle(), { timeout: 10000 });
+  await page.click('#save-report');
+  await page.waitForFunction(() => /report\.yaml/.test(document.getElementById('report-status').textContent), null, { timeout: 20000 });
+  const yaml = await readFile(join(content, '2017/report.yaml'), 'utf8');
+  if (!yaml.includes('    value: 26.57亿元\n')) throw new Error('report.yaml holds the new value');
+  await page.locator('#report-preview').contentFrame().locator('text=26.57亿元').first().waitFor({ timeout: 20000 });
+  step('figures: 26.57亿元 checked as typed (2.657 billion yuan), written in place, on the report page');
+  await axe(page, 'the figures table');
+
   // The Build button builds the site as `gazette build` does.
   await page.click('#build');
   await page.waitForFunction(() => /网站已生成|The site is built/.test(document.getElementById('build-output').textContent), null, { timeout: 60000 });
   step(`build: ${(await page.textContent('#build-output')).split('\n')[1]}`);
 
   // A problem beside its field.
+  await page.goto(`${base}desk/#/edit/2017/meeting`);
+  await page.waitForSelector('#edit-view:not([hidden]) #zh-date');
   await page.fill('#zh-date', '');
   await page.click('#save');
   await page.waitForSelector('#columns fieldset[data-lang="zh"] ul.problems li', { timeout: 20000 });

@@ -296,6 +296,7 @@ public final class Main {
         List<String> languages = site.map(s -> s.languages().stream().map(org.gazette.i18n.Language::code).toList()).orElse(List.of("zh", "en"));
         return new org.gazette.desk.Desk(new org.gazette.desk.Articles(content, languages), serve::problems,
                 file -> serve.rebuild(List.of(file), file + " (desk)"), local).warm()
+                .reports(new org.gazette.desk.ReportTable(content, templates, null))
                 .builds(() -> {
                     // The Build button runs what `gazette build` runs, into site-out/ beside the content.
                     java.io.StringWriter out = new java.io.StringWriter();

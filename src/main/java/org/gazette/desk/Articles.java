@@ -54,6 +54,18 @@ public final class Articles {
     /** An article: its year and name, and the versions that exist, by language. */
     public record Entry(String year, String name, Map<String, Version> versions) {}
 
+    /** The years that have a report.yaml, newest first. */
+    public List<String> reportYears() throws IOException {
+        List<String> out = new ArrayList<>();
+        if (!Files.isDirectory(content)) return out;
+        try (Stream<Path> years = Files.list(content)) {
+            for (Path y : years.filter(p -> YEAR.matcher(p.getFileName().toString()).matches()).sorted().toList()) {
+                if (Files.isRegularFile(y.resolve("report.yaml"), LinkOption.NOFOLLOW_LINKS)) out.add(0, y.getFileName().toString());
+            }
+        }
+        return out;
+    }
+
     /** Every article of every year, newest first (by date, then name). */
     public List<Entry> list() throws IOException {
         List<Entry> out = new ArrayList<>();

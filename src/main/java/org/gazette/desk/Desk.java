@@ -39,6 +39,7 @@ public final class Desk implements PreviewServer.Route {
     private static final int MAX_REQUEST = 6 * 1024 * 1024;
 
     private final Articles articles;
+    private ReportTable reports;
     private final Supplier<List<Problem>> problems;
     private final Saves saves;
     private final boolean local;
@@ -70,6 +71,12 @@ public final class Desk implements PreviewServer.Route {
         byte[] t = new byte[24];
         new SecureRandom().nextBytes(t);
         this.token = HexFormat.of().formatHex(t);
+    }
+
+    /** Lets the desk edit the years' key figures (report.yaml) as a table. */
+    public Desk reports(ReportTable r) {
+        this.reports = r;
+        return this;
     }
 
     /** Reads the articles once in the background, so the desk's first list opens at once (an archive has thousands). */
@@ -107,7 +114,8 @@ public final class Desk implements PreviewServer.Route {
         String method = ex.getRequestMethod();
         try {
             if (method.equals("POST")) {
-                if (!what.equals("api/article") && !what.equals("api/picture") && !what.equals("api/build") && !what.equals("api/import")) {
+                if (!what.equals("api/article") && !what.equals("api/picture") && !what.equals("api/build") && !what.equals("api/import")
+                        && !what.equals("api/report")) {
                     text(ex, 404, "not found");
                     return true;
                 }
@@ -120,6 +128,7 @@ public final class Desk implements PreviewServer.Route {
                 if (what.equals("api/picture")) picture(ex);
                 else if (what.equals("api/import")) importDocx(ex);
                 else if (what.equals("api/build")) build(ex);
+                else if (what.equals("api/report")) saveReport(ex);
                 else save(ex);
                 return true;
             }
@@ -134,6 +143,8 @@ public final class Desk implements PreviewServer.Route {
                 case "desk.css" -> send(ex, 200, "text/css; charset=utf-8", resource("desk.css"));
                 case "api/articles" -> sendJson(ex, 200, list());
                 case "api/article" -> sendJson(ex, 200, article(query(ex, "year"), query(ex, "name")));
+                case "api/report" -> sendJson(ex, 200, report(query(ex, "year")));
+                case "api/quantity" -> sendJson(ex, 200, json.valueToTree(reportTable().check(query(ex, "text"))));
                 default -> text(ex, 404, "not found");
             }
         } catch (Articles.Conflict c) {
@@ -183,6 +194,36 @@ public final class Desk implements PreviewServer.Route {
         done.pictures().forEach(pics::add);
         ArrayNode not = o.putArray("notCarried");
         done.notCarried().forEach(not::add);
+        sendJson(ex, 200, o);
+    }
+
+    private ReportTable reportTable() throws Articles.Refused {
+        if (reports == null) throw new Articles.Refused(404, "the figures cannot be edited here");
+        return reports;
+    }
+
+    private ObjectNode report(String year) throws IOException {
+        ReportTable.Table t = reportTable().read(year);
+        ObjectNode o = json.valueToTree(t);
+        o.set("problems", problemsOf(t.file()));
+        return o;
+    }
+
+    private void saveReport(HttpExchange ex) throws IOException {
+        JsonNode req;
+        try (InputStream in = ex.getRequestBody()) {
+            req = json.readTree(in.readNBytes(MAX_REQUEST));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new Articles.Refused(400, "not JSON");
+        }
+        List<ReportTable.Edit> edits = new ArrayList<>();
+        for (JsonNode e : req.path("edits")) edits.add(new ReportTable.Edit(e.path("figure").asText(""), e.path("part").asText(""), e.path("text").asText("")));
+        String year = req.path("year").asText(null);
+        String version = reportTable().save(year, req.path("version").asText(""), edits);
+        saves.saved(year + "/report.yaml");
+        ObjectNode o = json.createObjectNode();
+        o.put("version", version);
+        o.set("problems", problemsOf(year + "/report.yaml"));
         sendJson(ex, 200, o);
     }
 
@@ -263,6 +304,8 @@ public final class Desk implements PreviewServer.Route {
         articles.languages().forEach(langs::add);
         Map<String, Integer> counts = new java.util.HashMap<>();
         for (Problem p : problems.get()) counts.merge(p.file(), 1, Integer::sum);
+        ArrayNode years = o.putArray("reports");
+        for (String y : articles.reportYears()) years.add(y);
         ArrayNode list = o.putArray("articles");
         for (Articles.Entry e : articles.list()) {
             ObjectNode a = list.addObject();

@@ -25,6 +25,8 @@
       failed: (m) => `没有保存：${m}`, line: '行', uiOther: 'English', until: '定时至',
       fromWord: '从 Word 文稿开始（可选，.docx）', docxLang: '文稿的语言', importing: '正在导入 Word 文稿……',
       imported: (f) => `已从 Word 导入为草稿：content/${f}。请通读一遍，补上摘要。`, notCarried: '以下内容没有带过来，请在 Word 中查看：',
+      figuresOf: (y) => `${y}年度指标`, labelZh: '指标（中文）', labelEn: '指标（英文）', fValue: '数值', fTarget: '目标', fGrowth: '增长', fAttainment: '完成率',
+      reportSaved: (t) => `已保存 report.yaml（${t}），只改动了修改过的值。`,
       build: '生成网站', building: '正在生成网站（与 gazette build 相同）……', built: '网站已生成到 site-out/：', buildFailed: '网站没有生成（site-out/ 保持原样）：',
     },
     en: {
@@ -47,6 +49,8 @@
       failed: (m) => `Not saved: ${m}`, line: 'line', uiOther: '中文', until: 'until',
       fromWord: 'Start from a Word draft (optional, .docx)', docxLang: 'Language of the draft', importing: 'Importing the Word draft…',
       imported: (f) => `Imported from Word as a draft: content/${f}. Read it through and add a summary.`, notCarried: 'Not carried over — see them in Word:',
+      figuresOf: (y) => `Key figures ${y}`, labelZh: 'Figure (Chinese)', labelEn: 'Figure (English)', fValue: 'Value', fTarget: 'Target', fGrowth: 'Growth', fAttainment: 'Attainment',
+      reportSaved: (t) => `Saved report.yaml (${t}); only the changed values were written.`,
       build: 'Build the site', building: 'Building the site (as gazette build does)…', built: 'The site is built into site-out/:', buildFailed: 'The site was not built (site-out/ is as it was):',
     },
   };
@@ -137,6 +141,14 @@
   async function loadList() {
     const { data } = await api('articles');
     all = data.articles;
+    const reports = $('reports');
+    reports.textContent = '';
+    for (const y of data.reports || []) {
+      const a = document.createElement('a');
+      a.href = `#/report/${y}`;
+      a.textContent = t('figuresOf', y);
+      reports.appendChild(a);
+    }
     const years = [...new Set(all.map((a) => a.year))].sort().reverse();
     const sel = $('f-year');
     const keep = sel.value;
@@ -369,12 +381,101 @@
     loadList();
   }
 
+  // ---- the year's key figures ----
+  let report = null; // {year, version, figures}
+
+  function numberCell(fig, part) {
+    const td = document.createElement('td');
+    const input = document.createElement('input');
+    input.value = fig.cells[part] ? fig.cells[part].text : '';
+    input.dataset.figure = fig.id;
+    input.dataset.part = part;
+    input.dataset.initial = input.value;
+    input.setAttribute('aria-label', `${fig.cells['label.' + ui] ? fig.cells['label.' + ui].text : fig.id} — ${t({ value: 'fValue', target: 'fTarget', growth: 'fGrowth', attainment: 'fAttainment' }[part])}`);
+    const shown = document.createElement('span');
+    shown.className = 'shown';
+    shown.setAttribute('aria-live', 'polite');
+    let timer;
+    const check = async () => {
+      if (!input.value.trim()) { shown.textContent = ''; return; }
+      const { data } = await api(`quantity?text=${encodeURIComponent(input.value)}`);
+      shown.classList.toggle('bad', !data.ok);
+      shown.textContent = data.ok ? Object.values(data.shown).join(' · ') : `${data.message} — ${data.hint}`;
+    };
+    input.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(check, 250); });
+    td.append(input, shown);
+    if (input.value) check();
+    return td;
+  }
+
+  function labelCell(fig, lang) {
+    const td = document.createElement('td');
+    const input = document.createElement('input');
+    const cell = fig.cells[`label.${lang}`];
+    input.value = cell ? cell.text : '';
+    input.dataset.figure = fig.id;
+    input.dataset.part = `label.${lang}`;
+    input.dataset.initial = input.value;
+    input.lang = lang === 'zh' ? 'zh-CN' : lang;
+    input.setAttribute('aria-label', `${fig.id} — ${t(lang === 'zh' ? 'labelZh' : 'labelEn')}`);
+    td.appendChild(input);
+    return td;
+  }
+
+  function showReportProblems(problems) {
+    const list = $('report-problems');
+    list.textContent = '';
+    for (const p of problems) {
+      const li = document.createElement('li');
+      li.className = p.error ? 'error-item' : 'warning';
+      li.textContent = `${t('line')} ${p.line}: ${p.message}${p.hint ? ` — ${p.hint}` : ''}`;
+      list.appendChild(li);
+    }
+  }
+
+  async function openReport(year) {
+    const { status, data } = await api(`report?year=${year}`);
+    if (status !== 200) { $('report-status').textContent = t('failed', data.error); return; }
+    report = data;
+    $('report-heading').textContent = `${t('figuresOf', year)} — content/${data.file}`;
+    const rows = $('figure-rows');
+    rows.textContent = '';
+    for (const fig of data.figures) {
+      const tr = document.createElement('tr');
+      tr.append(labelCell(fig, 'zh'), labelCell(fig, 'en'));
+      for (const part of ['value', 'target', 'growth', 'attainment']) tr.appendChild(numberCell(fig, part));
+      rows.appendChild(tr);
+    }
+    showReportProblems(data.problems || []);
+    $('report-preview').src = `/${ui in { zh: 1, en: 1 } ? ui : languages[0]}/${year}/`;
+    $('report-status').textContent = '';
+  }
+
+  async function saveReport() {
+    const edits = [];
+    for (const input of document.querySelectorAll('#figure-rows input')) {
+      if (input.value !== input.dataset.initial) edits.push({ figure: input.dataset.figure, part: input.dataset.part, text: input.value });
+    }
+    if (!edits.length) return;
+    $('report-status').textContent = t('saving');
+    const { status, data } = await api('report', { year: report.year || report.file.slice(0, 4), version: report.version, edits });
+    if (status !== 200) { $('report-status').textContent = t('failed', data.error); return; }
+    $('report-status').textContent = t('reportSaved', new Date().toLocaleTimeString());
+    await openReport(report.file.slice(0, 4));
+    showReportProblems(data.problems || []);
+    const frame = $('report-preview');
+    frame.src = frame.src;
+  }
+
   // ---- routing ----
   async function route() {
     const m = location.hash.match(/^#\/edit\/([12][0-9]{3})\/([a-z0-9]+(?:-[a-z0-9]+)*)$/);
-    $('list-view').hidden = !!m;
+    const r = location.hash.match(/^#\/report\/([12][0-9]{3})$/);
+    $('list-view').hidden = !!(m || r);
     $('edit-view').hidden = !m;
+    $('report-view').hidden = !r;
     if (m) await openArticle(m[1], m[2]);
+    else if (r) await openReport(r[1]);
     else renderList();
     $('main').focus();
   }
@@ -428,6 +529,7 @@
     location.hash = `#/edit/${year}/${name}`;
   });
   $('save').addEventListener('click', save);
+  $('save-report').addEventListener('click', saveReport);
   $('build').addEventListener('click', async () => {
     const box = $('build-result');
     box.hidden = false;

@@ -54,6 +54,7 @@ class DeskTest {
         var options = new Build.Options(content, TestSites.TEMPLATES, dir.resolve("unused-out"), false, new Publishing(java.time.Instant.now(), true), false);
         serve = new Serve(options, new InetSocketAddress("127.0.0.1", 0), new PrintWriter(log, true));
         desk = new Desk(new Articles(content, List.of("zh", "en")), serve::problems, f -> serve.rebuild(List.of(f), f), true)
+                .reports(new ReportTable(content, TestSites.TEMPLATES, null))
                 .builds(() -> {
                     StringWriter out = new StringWriter();
                     StringWriter err = new StringWriter();
@@ -274,7 +275,7 @@ class DeskTest {
         assertTrue(p.waitFor(180, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue(), output + "\n--- server ---\n" + log);
         for (String step : List.of("axe: the list", "new: ", "picture: ", "preview: ", "axe: the editor", "edit: ", "conflict: refused", "conflict: kept",
-                "word: imported as a draft", "build: gazette: built ", "problem: ")) {
+                "word: imported as a draft", "figures: ", "build: gazette: built ", "problem: ")) {
             assertTrue(output.contains(step), step + " in\n" + output);
         }
         System.out.println(output);
