@@ -2,11 +2,9 @@ package org.gazette.desk;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -219,17 +217,7 @@ public final class Articles {
         Path dir = f.getParent();
         Files.createDirectories(dir);
         inside(dir);
-        Path tmp = Files.createTempFile(dir, "." + f.getFileName() + ".desk-", ".tmp");
-        try {
-            Files.write(tmp, bytes);
-            try {
-                Files.move(tmp, f, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFile.write(f, bytes, true);
         return new Saved(rel, versionOf(bytes));
     }
 
@@ -309,18 +297,10 @@ public final class Articles {
                 }
                 continue;
             }
-            Path tmp = Files.createTempFile(dir, "." + name + ".desk-", ".tmp");
             try {
-                Files.write(tmp, clean);
-                try {
-                    Files.move(tmp, f, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, f);
-                }
+                AtomicFile.write(f, clean, false);
             } catch (java.nio.file.FileAlreadyExistsException e) {
                 continue; // saved by someone else meanwhile: the next name
-            } finally {
-                Files.deleteIfExists(tmp);
             }
             return new Stored("images/" + name, rel, false);
         }

@@ -393,20 +393,11 @@ public final class Desk implements PreviewServer.Route {
         send(ex, status, "text/plain; charset=utf-8", (text + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The preview's answer, and the desk's own rules: framed only by itself, scripts and styles from itself only. */
     private static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
         var h = ex.getResponseHeaders();
-        h.set("Content-Type", type);
-        h.set("Cache-Control", "no-store");
-        h.set("X-Content-Type-Options", "nosniff");
-        h.set("Referrer-Policy", "no-referrer");
         h.set("X-Frame-Options", "SAMEORIGIN");
         h.set("Content-Security-Policy", "default-src 'self'; frame-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'self'");
-        if (ex.getRequestMethod().equals("HEAD")) {
-            h.set("Content-Length", String.valueOf(body.length));
-            ex.sendResponseHeaders(status, -1);
-            return;
-        }
-        ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        if (body.length > 0) ex.getResponseBody().write(body);
+        PreviewServer.send(ex, status, type, body);
     }
 }

@@ -2,11 +2,9 @@ package org.gazette.desk;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -174,17 +172,7 @@ public final class ReportTable {
         }
         String result = String.join("\n", lines);
         byte[] bytes = result.getBytes(StandardCharsets.UTF_8);
-        Path tmp = Files.createTempFile(f.getParent(), ".report.yaml.desk-", ".tmp");
-        try {
-            Files.write(tmp, bytes);
-            try {
-                Files.move(tmp, f, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException ex) {
-                Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFile.write(f, bytes, true);
         return Articles.versionOf(bytes);
     }
 

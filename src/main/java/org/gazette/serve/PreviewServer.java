@@ -368,7 +368,8 @@ public final class PreviewServer implements AutoCloseable {
         send(ex, status, "text/plain; charset=utf-8", (text + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
+    /** Answers with {@code body} and the preview's headers (no caching, no sniffing, no referrer); HEAD gets the length alone. */
+    public static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
         var h = ex.getResponseHeaders();
         h.set("Content-Type", type);
         h.set("Cache-Control", "no-store");
