@@ -65,28 +65,15 @@ class OptionalFieldsTest {
 
     /** Removes the field at {@code path} wherever it stands in {@code node}; whether anything was removed. */
     static boolean remove(JsonNode node, String path) {
-        int dot = path.indexOf('.');
-        String head = dot < 0 ? path : path.substring(0, dot);
-        String rest = dot < 0 ? null : path.substring(dot + 1);
-        boolean list = head.endsWith("[]");
-        String key = list ? head.substring(0, head.length() - 2) : head;
-        if (!(node instanceof ObjectNode o) || !o.has(key)) return false;
-        if (rest == null && !list) {
-            o.remove(key);
-            return true;
-        }
-        JsonNode child = o.get(key);
-        if (list) {
-            if (!(child instanceof ArrayNode a)) return false;
-            boolean any = false;
-            for (JsonNode item : a) any |= rest == null ? false : remove(item, rest);
-            return any;
-        }
-        return remove(child, rest);
+        return change(node, path, false);
     }
 
     /** Empties the field at {@code path} ("value:" with nothing after it) wherever it stands; whether anything was emptied. */
     static boolean empty(JsonNode node, String path) {
+        return change(node, path, true);
+    }
+
+    private static boolean change(JsonNode node, String path, boolean empty) {
         int dot = path.indexOf('.');
         String head = dot < 0 ? path : path.substring(0, dot);
         String rest = dot < 0 ? null : path.substring(dot + 1);
@@ -94,16 +81,17 @@ class OptionalFieldsTest {
         String key = list ? head.substring(0, head.length() - 2) : head;
         if (!(node instanceof ObjectNode o) || !o.has(key)) return false;
         if (rest == null && !list) {
-            o.putNull(key);
+            if (empty) o.putNull(key);
+            else o.remove(key);
             return true;
         }
         JsonNode child = o.get(key);
         if (list) {
             boolean any = false;
-            if (child instanceof ArrayNode a && rest != null) for (JsonNode item : a) any |= empty(item, rest);
+            if (child instanceof ArrayNode a && rest != null) for (JsonNode item : a) any |= change(item, rest, empty);
             return any;
         }
-        return empty(child, rest);
+        return change(child, rest, empty);
     }
 
     /** Problems that blame Gazette's templates, or none. */
