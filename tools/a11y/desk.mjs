@@ -138,6 +138,22 @@ try {
   step('figures: 26.57亿元 checked as typed (2.657 billion yuan), written in place, on the report page');
   await axe(page, 'the figures table');
 
+  // An honour added to the list, written as a person would, shown on the report page.
+  await page.click('fieldset.list[data-list="honours"] > button');
+  const entry = page.locator('fieldset.list[data-list="honours"] .entry.added').last();
+  await entry.locator('[data-part="holder.zh"]').fill('管城区');
+  await entry.locator('[data-part="holder.en"]').fill('Guancheng District');
+  await entry.locator('[data-part="title.zh"]').fill('全国科普示范区');
+  await entry.locator('[data-part="title.en"]').fill('National Model District for Science Popularisation');
+  await entry.locator('[data-part="level"]').selectOption('national');
+  await entry.locator('[data-part="field"]').selectOption('education');
+  await page.click('#save-report');
+  await page.waitForFunction(() => /report\.yaml/.test(document.getElementById('report-status').textContent), null, { timeout: 20000 });
+  const withHonour = await readFile(join(content, '2017/report.yaml'), 'utf8');
+  if (!withHonour.includes('  - holder:\n      zh: 管城区\n      en: Guancheng District\n    title:\n      zh: 全国科普示范区\n')) throw new Error('the honour in report.yaml');
+  await page.locator('#report-preview').contentFrame().locator('text=全国科普示范区').first().waitFor({ timeout: 20000 });
+  step('lists: an honour added at the desk, in report.yaml as a person writes it, on the report page');
+
   // The Build button builds the site as `gazette build` does.
   await page.click('#build');
   await page.waitForFunction(() => /网站已生成|The site is built/.test(document.getElementById('build-output').textContent), null, { timeout: 60000 });

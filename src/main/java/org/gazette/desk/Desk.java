@@ -205,6 +205,12 @@ public final class Desk implements PreviewServer.Route {
     private ObjectNode report(String year) throws IOException {
         ReportTable.Table t = reportTable().read(year);
         ObjectNode o = json.valueToTree(t);
+        o.set("lists", json.valueToTree(reportTable().lists(year)));
+        o.set("parts", json.valueToTree(ReportLists.LISTS));
+        ObjectNode choices = o.putObject("choices");
+        choices.set("level", json.valueToTree(org.gazette.content.Honour.LEVELS));
+        choices.set("field", json.valueToTree(org.gazette.content.Report.FIELDS));
+        choices.set("recipients", json.valueToTree(org.gazette.content.Commendation.RECIPIENTS));
         o.set("problems", problemsOf(t.file()));
         return o;
     }
@@ -218,8 +224,20 @@ public final class Desk implements PreviewServer.Route {
         }
         List<ReportTable.Edit> edits = new ArrayList<>();
         for (JsonNode e : req.path("edits")) edits.add(new ReportTable.Edit(e.path("figure").asText(""), e.path("part").asText(""), e.path("text").asText("")));
+        List<ReportLists.Edit> listEdits = new ArrayList<>();
+        for (JsonNode e : req.path("listEdits")) {
+            listEdits.add(new ReportLists.Edit(e.path("list").asText(""), e.path("index").asInt(-1), e.path("part").asText(""), e.path("text").asText("")));
+        }
+        List<ReportLists.Added> added = new ArrayList<>();
+        for (JsonNode e : req.path("added")) {
+            Map<String, String> parts = new LinkedHashMap<>();
+            e.path("parts").fields().forEachRemaining(p -> parts.put(p.getKey(), p.getValue().asText("")));
+            added.add(new ReportLists.Added(e.path("list").asText(""), parts));
+        }
+        List<ReportLists.Removed> removed = new ArrayList<>();
+        for (JsonNode e : req.path("removed")) removed.add(new ReportLists.Removed(e.path("list").asText(""), e.path("index").asInt(-1)));
         String year = req.path("year").asText(null);
-        String version = reportTable().save(year, req.path("version").asText(""), edits);
+        String version = reportTable().save(year, req.path("version").asText(""), edits, listEdits, added, removed);
         saves.saved(year + "/report.yaml");
         ObjectNode o = json.createObjectNode();
         o.put("version", version);

@@ -98,7 +98,7 @@ public final class ReportTable {
         return out;
     }
 
-    private static int last(Node n) {
+    static int last(Node n) {
         int max = n.at().line();
         if (n instanceof Node.MapNode m) {
             for (var e : m.entries().values()) max = Math.max(max, Math.max(e.key().at().line(), last(e.value())));
@@ -138,6 +138,18 @@ public final class ReportTable {
 
     /** Writes {@code edits} into the year's report.yaml, if it is still at {@code version}; returns the new version. */
     public String save(String year, String version, List<Edit> edits) throws IOException {
+        return save(year, version, edits, List.of(), List.of(), List.of());
+    }
+
+    /** The year's lists (honours, commendations, highlights, plans) as the desk edits them. */
+    public List<ReportLists.Section> lists(String year) throws IOException {
+        file(year);
+        return ReportLists.read(content, year);
+    }
+
+    /** Writes the figures' edits and the lists' changes in one write, if the file is still at {@code version}. */
+    public String save(String year, String version, List<Edit> edits, List<ReportLists.Edit> listEdits,
+                       List<ReportLists.Added> added, List<ReportLists.Removed> removed) throws IOException {
         Path f = file(year);
         byte[] now = Files.readAllBytes(f);
         String rel = year + "/report.yaml";
@@ -170,7 +182,7 @@ public final class ReportTable {
                 lines.add(fig.lastLine(), " ".repeat(fig.indent()) + key + ": " + FrontMatter.scalar(value));
             }
         }
-        String result = String.join("\n", lines);
+        String result = ReportLists.apply(String.join("\n", lines), rel, listEdits, added, removed);
         byte[] bytes = result.getBytes(StandardCharsets.UTF_8);
         AtomicFile.write(f, bytes, true);
         return Articles.versionOf(bytes);

@@ -25,6 +25,8 @@
       failed: (m) => `没有保存：${m}`, line: '行', uiOther: 'English', until: '定时至',
       fromWord: '从 Word 文稿开始（可选，.docx）', docxLang: '文稿的语言', importing: '正在导入 Word 文稿……',
       imported: (f) => `已从 Word 导入为草稿：content/${f}。请通读一遍，补上摘要。`, notCarried: '以下内容没有带过来，请在 Word 中查看：',
+      honours: '荣誉', commendations: '表彰', highlights: '工作亮点', 'plans.items': '明年计划', addEntry: '添加一项', removeEntry: '删除这一项',
+      holder: '获得者', category: '表彰类别', recipients: '对象', level: '级别', field: '领域', text: '内容', id: '编号（英文小写）',
       figuresOf: (y) => `${y}年度指标`, labelZh: '指标（中文）', labelEn: '指标（英文）', fValue: '数值', fTarget: '目标', fGrowth: '增长', fAttainment: '完成率',
       reportSaved: (t) => `已保存 report.yaml（${t}），只改动了修改过的值。`,
       build: '生成网站', building: '正在生成网站（与 gazette build 相同）……', built: '网站已生成到 site-out/：', buildFailed: '网站没有生成（site-out/ 保持原样）：',
@@ -49,6 +51,9 @@
       failed: (m) => `Not saved: ${m}`, line: 'line', uiOther: '中文', until: 'until',
       fromWord: 'Start from a Word draft (optional, .docx)', docxLang: 'Language of the draft', importing: 'Importing the Word draft…',
       imported: (f) => `Imported from Word as a draft: content/${f}. Read it through and add a summary.`, notCarried: 'Not carried over — see them in Word:',
+      honours: 'Honours', commendations: 'Commendations', highlights: 'Highlights', 'plans.items': "Next year's plans", addEntry: 'Add one',
+      removeEntry: 'Remove this one', holder: 'Holder', category: 'Category', recipients: 'Recipients', level: 'Level', field: 'Field', text: 'Text',
+      id: 'Id (lower-case)',
       figuresOf: (y) => `Key figures ${y}`, labelZh: 'Figure (Chinese)', labelEn: 'Figure (English)', fValue: 'Value', fTarget: 'Target', fGrowth: 'Growth', fAttainment: 'Attainment',
       reportSaved: (t) => `Saved report.yaml (${t}); only the changed values were written.`,
       build: 'Build the site', building: 'Building the site (as gazette build does)…', built: 'The site is built into site-out/:', buildFailed: 'The site was not built (site-out/ is as it was):',
@@ -433,6 +438,76 @@
     }
   }
 
+  /** One input of a list's entry: a text in one language, or a word chosen from the report's choices. */
+  function listInput(list, part, value, choices, where) {
+    const label = document.createElement('label');
+    const span = document.createElement('span');
+    const [name, lang] = part.split('.');
+    span.textContent = `${t(name) || name}${lang ? ` (${names[lang] || lang})` : ''}`;
+    let input;
+    if (choices[name]) {
+      input = document.createElement('select');
+      input.add(new Option('', ''));
+      for (const c of choices[name]) input.add(new Option(c, c));
+    } else {
+      input = document.createElement('input');
+      if (lang) input.lang = lang === 'zh' ? 'zh-CN' : lang;
+    }
+    input.value = value || '';
+    input.dataset.list = list;
+    input.dataset.part = part;
+    input.dataset.initial = input.value;
+    Object.assign(input.dataset, where);
+    label.append(span, input);
+    return label;
+  }
+
+  function renderLists(data) {
+    const box = $('lists');
+    box.textContent = '';
+    for (const section of data.lists) {
+      const fs = document.createElement('fieldset');
+      fs.className = 'list';
+      fs.dataset.list = section.name;
+      const legend = document.createElement('legend');
+      legend.textContent = t(section.name);
+      fs.appendChild(legend);
+      section.entries.forEach((entry, index) => {
+        const div = document.createElement('div');
+        div.className = 'entry';
+        for (const [part, cell] of Object.entries(entry.cells)) div.appendChild(listInput(section.name, part, cell.text, data.choices, { index }));
+        const rm = document.createElement('label');
+        rm.className = 'check';
+        const box2 = document.createElement('input');
+        box2.type = 'checkbox';
+        box2.dataset.remove = section.name;
+        box2.dataset.index = index;
+        box2.addEventListener('change', () => div.classList.toggle('removed', box2.checked));
+        const span = document.createElement('span');
+        span.textContent = t('removeEntry');
+        rm.append(box2, span);
+        div.appendChild(rm);
+        fs.appendChild(div);
+      });
+      const add = document.createElement('button');
+      add.type = 'button';
+      add.textContent = t('addEntry');
+      add.addEventListener('click', () => {
+        const div = document.createElement('div');
+        div.className = 'entry added';
+        div.dataset.list = section.name;
+        for (const part of data.parts[section.name]) {
+          const texts = ['holder', 'title', 'category', 'text'].includes(part);
+          for (const p of texts ? languages.map((l) => `${part}.${l}`) : [part]) div.appendChild(listInput(section.name, p, '', data.choices, { added: '1' }));
+        }
+        fs.insertBefore(div, add);
+        div.querySelector('input, select').focus();
+      });
+      fs.appendChild(add);
+      box.appendChild(fs);
+    }
+  }
+
   async function openReport(year) {
     const { status, data } = await api(`report?year=${year}`);
     if (status !== 200) { $('report-status').textContent = t('failed', data.error); return; }
@@ -446,6 +521,7 @@
       for (const part of ['value', 'target', 'growth', 'attainment']) tr.appendChild(numberCell(fig, part));
       rows.appendChild(tr);
     }
+    renderLists(data);
     showReportProblems(data.problems || []);
     $('report-preview').src = `/${ui in { zh: 1, en: 1 } ? ui : languages[0]}/${year}/`;
     $('report-status').textContent = '';
@@ -456,9 +532,20 @@
     for (const input of document.querySelectorAll('#figure-rows input')) {
       if (input.value !== input.dataset.initial) edits.push({ figure: input.dataset.figure, part: input.dataset.part, text: input.value });
     }
-    if (!edits.length) return;
+    const listEdits = [];
+    for (const input of document.querySelectorAll('#lists .entry:not(.added) [data-part]')) {
+      if (input.value !== input.dataset.initial) listEdits.push({ list: input.dataset.list, index: Number(input.dataset.index), part: input.dataset.part, text: input.value });
+    }
+    const removed = [...document.querySelectorAll('#lists [data-remove]:checked')].map((b) => ({ list: b.dataset.remove, index: Number(b.dataset.index) }));
+    const added = [];
+    for (const div of document.querySelectorAll('#lists .entry.added')) {
+      const parts = {};
+      div.querySelectorAll('[data-part]').forEach((i) => { if (i.value.trim()) parts[i.dataset.part] = i.value.trim(); });
+      if (Object.keys(parts).length) added.push({ list: div.dataset.list, parts });
+    }
+    if (!edits.length && !listEdits.length && !removed.length && !added.length) return;
     $('report-status').textContent = t('saving');
-    const { status, data } = await api('report', { year: report.year || report.file.slice(0, 4), version: report.version, edits });
+    const { status, data } = await api('report', { year: report.year || report.file.slice(0, 4), version: report.version, edits, listEdits, added, removed });
     if (status !== 200) { $('report-status').textContent = t('failed', data.error); return; }
     $('report-status').textContent = t('reportSaved', new Date().toLocaleTimeString());
     await openReport(report.file.slice(0, 4));
