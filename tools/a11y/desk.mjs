@@ -154,6 +154,18 @@ try {
   await page.locator('#report-preview').contentFrame().locator('text=全国科普示范区').first().waitFor({ timeout: 20000 });
   step('lists: an honour added at the desk, in report.yaml as a person writes it, on the report page');
 
+  // A new year, started in the browser: its figures to fill in, last year's beside them in the file.
+  await page.goto(`${base}desk/`);
+  await page.waitForSelector('#rows tr');
+  await page.fill('#new-year-year', '2018');
+  await page.click('#new-year-form button[type=submit]');
+  await page.waitForFunction(() => /2018/.test(document.getElementById('report-heading').textContent), null, { timeout: 20000 });
+  const empty = await page.inputValue('#figure-rows input[data-figure="economic-output"][data-part="value"]');
+  if (empty !== '') throw new Error(`a new year's value starts empty: ${empty}`);
+  const newYaml = await readFile(join(content, '2018/report.yaml'), 'utf8');
+  if (!newYaml.includes('# 2017: 超320亿元')) throw new Error("last year's value beside the empty one");
+  step('new year: 2018 started at the desk, its figures empty, last year\'s beside them');
+
   // The Build button builds the site as `gazette build` does.
   await page.click('#build');
   await page.waitForFunction(() => /网站已生成|The site is built/.test(document.getElementById('build-output').textContent), null, { timeout: 60000 });

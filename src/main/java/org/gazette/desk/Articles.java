@@ -46,6 +46,11 @@ public final class Articles {
         return languages;
     }
 
+    /** The content folder, absolute. */
+    public Path content() {
+        return content;
+    }
+
     /** One language version as the list shows it. */
     public record Version(String file, String title, String date, boolean draft, String publish, String version) {}
 

@@ -115,7 +115,7 @@ public final class Desk implements PreviewServer.Route {
         try {
             if (method.equals("POST")) {
                 if (!what.equals("api/article") && !what.equals("api/picture") && !what.equals("api/build") && !what.equals("api/import")
-                        && !what.equals("api/report")) {
+                        && !what.equals("api/report") && !what.equals("api/new-year")) {
                     text(ex, 404, "not found");
                     return true;
                 }
@@ -129,6 +129,7 @@ public final class Desk implements PreviewServer.Route {
                 else if (what.equals("api/import")) importDocx(ex);
                 else if (what.equals("api/build")) build(ex);
                 else if (what.equals("api/report")) saveReport(ex);
+                else if (what.equals("api/new-year")) newYear(ex);
                 else save(ex);
                 return true;
             }
@@ -242,6 +243,23 @@ public final class Desk implements PreviewServer.Route {
         ObjectNode o = json.createObjectNode();
         o.put("version", version);
         o.set("problems", problemsOf(year + "/report.yaml"));
+        sendJson(ex, 200, o);
+    }
+
+    /** Starts a year's report as `gazette new year` does: its figures emptied, last year's beside them, its prose drafts. */
+    private void newYear(HttpExchange ex) throws IOException {
+        String year = query(ex, "year");
+        if (year == null || !Articles.YEAR.matcher(year).matches()) throw new Articles.Refused(400, "'" + year + "' is not a year");
+        List<java.nio.file.Path> written;
+        try {
+            written = org.gazette.content.NewText.year(articles.content(), Integer.parseInt(year), java.time.Instant.now());
+        } catch (org.gazette.problem.GazetteException e) {
+            throw new Articles.Refused(409, e.problems().get(0).format());
+        }
+        for (java.nio.file.Path p : written) saves.saved(articles.content().relativize(p.toAbsolutePath().normalize()).toString().replace('\\', '/'));
+        ObjectNode o = json.createObjectNode();
+        ArrayNode files = o.putArray("files");
+        for (java.nio.file.Path p : written) files.add(articles.content().relativize(p.toAbsolutePath().normalize()).toString().replace('\\', '/'));
         sendJson(ex, 200, o);
     }
 

@@ -27,6 +27,7 @@
       imported: (f) => `已从 Word 导入为草稿：content/${f}。请通读一遍，补上摘要。`, notCarried: '以下内容没有带过来，请在 Word 中查看：',
       honours: '荣誉', commendations: '表彰', highlights: '工作亮点', 'plans.items': '明年计划', addEntry: '添加一项', removeEntry: '删除这一项',
       holder: '获得者', category: '表彰类别', recipients: '对象', level: '级别', field: '领域', text: '内容', id: '编号（英文小写）',
+      newYearLabel: '开始新的一年（从上一年的报告开始，数值留空）', newYear: '开始',
       figuresOf: (y) => `${y}年度指标`, labelZh: '指标（中文）', labelEn: '指标（英文）', fValue: '数值', fTarget: '目标', fGrowth: '增长', fAttainment: '完成率',
       reportSaved: (t) => `已保存 report.yaml（${t}），只改动了修改过的值。`,
       build: '生成网站', building: '正在生成网站（与 gazette build 相同）……', built: '网站已生成到 site-out/：', buildFailed: '网站没有生成（site-out/ 保持原样）：',
@@ -54,6 +55,7 @@
       honours: 'Honours', commendations: 'Commendations', highlights: 'Highlights', 'plans.items': "Next year's plans", addEntry: 'Add one',
       removeEntry: 'Remove this one', holder: 'Holder', category: 'Category', recipients: 'Recipients', level: 'Level', field: 'Field', text: 'Text',
       id: 'Id (lower-case)',
+      newYearLabel: "Start a new year (from last year's report, values left empty)", newYear: 'Start',
       figuresOf: (y) => `Key figures ${y}`, labelZh: 'Figure (Chinese)', labelEn: 'Figure (English)', fValue: 'Value', fTarget: 'Target', fGrowth: 'Growth', fAttainment: 'Attainment',
       reportSaved: (t) => `Saved report.yaml (${t}); only the changed values were written.`,
       build: 'Build the site', building: 'Building the site (as gazette build does)…', built: 'The site is built into site-out/:', buildFailed: 'The site was not built (site-out/ is as it was):',
@@ -617,6 +619,16 @@
   });
   $('save').addEventListener('click', save);
   $('save-report').addEventListener('click', saveReport);
+  $('new-year-year').value = String(new Date().getFullYear());
+  $('new-year-form').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const year = $('new-year-year').value.trim();
+    const { status, data } = await api(`new-year?year=${encodeURIComponent(year)}`, {});
+    if (status !== 200) { $('new-year-error').textContent = t('failed', data.error); return; }
+    $('new-year-error').textContent = '';
+    await loadList();
+    location.hash = `#/report/${year}`;
+  });
   $('build').addEventListener('click', async () => {
     const box = $('build-result');
     box.hidden = false;

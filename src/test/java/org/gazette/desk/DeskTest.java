@@ -275,7 +275,7 @@ class DeskTest {
         assertTrue(p.waitFor(180, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue(), output + "\n--- server ---\n" + log);
         for (String step : List.of("axe: the list", "new: ", "picture: ", "preview: ", "axe: the editor", "edit: ", "conflict: refused", "conflict: kept",
-                "word: imported as a draft", "figures: ", "lists: ", "build: gazette: built ", "problem: ")) {
+                "word: imported as a draft", "figures: ", "lists: ", "new year: ", "build: gazette: built ", "problem: ")) {
             assertTrue(output.contains(step), step + " in\n" + output);
         }
         System.out.println(output);
