@@ -91,13 +91,31 @@ final class Postings implements Terms.Sink {
         return lengths[id];
     }
 
-    private int id(String s, int from, int to) {
-        int h = 0;
-        for (int i = from; i < to; i++) h = 31 * h + s.charAt(i);
+    /** Slots looked at by all lookups so far (tests: the table stays linear). */
+    long probes;
+
+    /**
+     * A term's hash, well mixed: FNV-1a over its characters, then MurmurHash3's finaliser. The
+     * String-style {@code 31 * h + c} gave two-character Chinese terms only ~670,000 values in
+     * long runs, and linear probing piled a real archive's terms into one cluster (a build of
+     * 10,000 articles spent minutes here).
+     */
+    static int hash(String s, int from, int to) {
+        int h = 0x811C9DC5;
+        for (int i = from; i < to; i++) h = (h ^ s.charAt(i)) * 0x01000193;
         h ^= h >>> 16;
+        h *= 0x85EBCA6B;
+        h ^= h >>> 13;
+        h *= 0xC2B2AE35;
+        return h ^ (h >>> 16);
+    }
+
+    private int id(String s, int from, int to) {
+        int h = hash(s, from, to);
         int mask = table.length - 1;
         int len = to - from;
         for (int slot = h & mask;; slot = (slot + 1) & mask) {
+            probes++;
             int e = table[slot];
             if (e == 0) {
                 int id = add(s.substring(from, to), h);
