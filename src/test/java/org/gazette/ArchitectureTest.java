@@ -25,7 +25,7 @@ class ArchitectureTest {
             Map.entry("i18n", Set.of("problem", "yaml")),
             Map.entry("config", Set.of("problem", "safety", "yaml", "i18n")),
             Map.entry("format", Set.of("problem", "yaml", "i18n")),
-            Map.entry("content", Set.of("problem", "safety", "yaml", "i18n", "config", "format")),
+            Map.entry("content", Set.of("problem", "safety", "yaml", "i18n", "config", "format", "html")),
             Map.entry("numbers", Set.of("problem", "yaml", "i18n", "config", "format", "content")),
             Map.entry("render", Set.of("problem", "safety", "yaml", "i18n", "config", "format", "content")),
             Map.entry("html", Set.of()),

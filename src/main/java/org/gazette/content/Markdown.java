@@ -91,6 +91,7 @@ public final class Markdown {
                     "only web (http, https), mail (mailto), telephone (tel) and relative addresses are; "
                             + (d.image() ? "its description is shown instead" : "its text is kept without the link"));
         }
+        CjkBreaks.apply(document);
         List<Article.Ref> links = new ArrayList<>();
         for (SourceLinks.Found f : SourceLinks.apply(document)) {
             Position at = position(body, f.offset(), file, firstLine);

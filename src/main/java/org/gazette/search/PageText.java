@@ -82,9 +82,37 @@ public record PageText(String title, String date, String text) {
     private static final class Words implements Sink {
         final StringBuilder b = new StringBuilder();
         boolean space;
+        /** The pending space is only a line break after a wide character: no space if a wide one follows (进一\n步 reads 进一步). */
+        boolean soft;
 
         void space() {
             space = b.length() > 0;
+            soft = false;
+            runPlain = false; // a block's edge is a real separation
+        }
+
+        /** Whether the white space met since the last word holds a line break, and nothing but plain blanks and breaks. */
+        private boolean runHasBreak;
+        private boolean runPlain = true;
+        private boolean afterWide;
+
+        /** White space met in the text: a line break between two wide characters is no space at all. */
+        private void whitespace(char c) {
+            if (!space) {
+                space = b.length() > 0;
+                runHasBreak = false;
+                runPlain = true;
+                afterWide = space && org.gazette.html.Wide.is(b.codePointBefore(b.length()));
+            }
+            if (c == '\n' || c == '\r') runHasBreak = true;
+            else if (c != ' ' && c != '\t') runPlain = false;
+            soft = afterWide && runHasBreak && runPlain;
+        }
+
+        private void text(int firstCodePoint) {
+            if (space && !(soft && org.gazette.html.Wide.is(firstCodePoint))) b.append(' ');
+            space = false;
+            soft = false;
         }
 
         static boolean space(char c) {
@@ -99,12 +127,11 @@ public record PageText(String title, String date, String text) {
                 int run = i;
                 while (run < to && !space(s.charAt(run))) run++;
                 if (run > i) {
-                    if (space) b.append(' ');
-                    space = false;
+                    text(s.codePointAt(i));
                     b.append(s, i, run);
                     i = run;
                 } else {
-                    space();
+                    whitespace(s.charAt(i));
                     i++;
                 }
             }
@@ -113,11 +140,10 @@ public record PageText(String title, String date, String text) {
         @Override
         public void append(int cp) {
             if (cp < 0x10000 && space((char) cp)) {
-                space();
+                whitespace((char) cp);
                 return;
             }
-            if (space) b.append(' ');
-            space = false;
+            text(cp);
             b.appendCodePoint(cp);
         }
 
