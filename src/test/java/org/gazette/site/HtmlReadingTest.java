@@ -129,8 +129,8 @@ class HtmlReadingTest {
                 continue;
             }
             compared++;
-            assertEquals(expected[0], got[0], e.getKey() + " title");
-            assertEquals(expected[1], got[1].replace('\u00a0', ' ').replaceAll(" +", " ").strip(), e.getKey() + " text");
+            assertEquals(joined(expected[0]), joined(got[0]), e.getKey() + " title");
+            assertEquals(joined(expected[1]), joined(got[1].replace('\u00a0', ' ').replaceAll(" +", " ").strip()), e.getKey() + " text");
         }
         assertTrue(compared > 20, compared + " pages compared");
     }
@@ -147,8 +147,8 @@ class HtmlReadingTest {
         byte[] page = ("<!DOCTYPE html><html><head><title>x</title></head><body>" + html + "<p>after</p></body></html>").getBytes(StandardCharsets.UTF_8);
         String[] expected = jsoupText(Jsoup.parse(new String(page, StandardCharsets.UTF_8)));
         String[] got = PageTextProbe.read(page);
-        assertEquals(expected[0], got[0], html);
-        assertEquals(expected[1], got[1].replace('\u00a0', ' ').replaceAll(" +", " ").strip(), html);
+        assertEquals(joined(expected[0]), joined(got[0]), html);
+        assertEquals(joined(expected[1]), joined(got[1].replace('\u00a0', ' ').replaceAll(" +", " ").strip()), html);
     }
 
     /**
@@ -177,4 +177,20 @@ class HtmlReadingTest {
         assertTrue(found.stream().anyMatch(m -> m.contains("#nowhere")), found::toString);
     }
 
+
+    /**
+     * The one intended difference in the text: where the page's HTML breaks a line between two
+     * Chinese characters, the search reads no space (CjkLineBreaksTest) and jsoup one. Both sides
+     * are compared with the spaces between two wide characters taken out.
+     */
+    static String joined(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ' && b.length() > 0 && i + 1 < text.length()
+                    && org.gazette.html.Wide.is(b.codePointBefore(b.length())) && org.gazette.html.Wide.is(text.codePointAt(i + 1))) continue;
+            b.append(c);
+        }
+        return b.toString();
+    }
 }
