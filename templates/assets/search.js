@@ -202,9 +202,11 @@ async function run(query) {
       else dropped++;
     }
     for (const r of shown) list.append(hit(r, root, dates, q.needles));
-    // Counted exactly once every candidate is read; until then the unread ones count as found.
+    // Exact when every candidate is read, or when nothing can drop one (no phrase to check);
+    // until then "about": the count never shrinks under the reader's eyes as more are read.
     const n = candidates.length - dropped;
-    count.textContent = (n === 1 ? d.resultsOne : d.results).replace('{n}', String(n));
+    const exact = next >= candidates.length || q.phrases.length === 0;
+    count.textContent = (exact ? (n === 1 ? d.resultsOne : d.results) : (d.resultsAbout || d.results)).replace('{n}', String(n));
     if (next >= candidates.length) more.remove();
     return shown.length > 0;
   }

@@ -81,6 +81,7 @@ try {
     }, null, { timeout: 20000 });
     // With --more: press "More results" until it is gone (at most 10 times), as a reader would.
     const more = (await page.$('#search-results button.search-more')) !== null;
+    const firstCount = clickMore ? await page.$eval('#search-results > p', (p) => p.textContent) : null;
     for (let i = 0; clickMore && i < 10 && (await page.$('#search-results button.search-more')); i++) {
       const before = await page.$$eval('#search-results ol > li', (lis) => lis.length);
       await page.click('#search-results button.search-more');
@@ -92,7 +93,7 @@ try {
       return { title: a.textContent, href: a.getAttribute('href'), marks: [...li.querySelectorAll('mark')].map((m) => m.textContent) };
     }));
     const line = dir === site ? { lang, query: q, hits } : { site: dir, lang, query: q, hits };
-    if (clickMore) Object.assign(line, { more, count: await page.$eval('#search-results > p', (p) => p.textContent) });
+    if (clickMore) Object.assign(line, { more, firstCount, count: await page.$eval('#search-results > p', (p) => p.textContent) });
     console.log(JSON.stringify(line));
   }
 } catch (e) {

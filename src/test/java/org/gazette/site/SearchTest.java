@@ -178,6 +178,8 @@ class SearchTest {
     void moreResultsPageThroughThemAll() {
         JsonNode r = found.stream().filter(n -> n.has("site") && n.get("site").asText().equals(deskOut.toString())).findFirst().orElseThrow();
         assertTrue(r.get("more").asBoolean(), "45 results: a button for the next twenty");
+        // Before every candidate is read for the phrase, the count says so; once read, it is exact.
+        assertEquals("找到约45条结果", r.get("firstCount").asText());
         assertEquals("找到45条结果", r.get("count").asText());
         List<String> hrefs = hrefs(r);
         assertEquals(45, hrefs.size(), r.toString());
