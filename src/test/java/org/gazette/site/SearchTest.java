@@ -1,6 +1,7 @@
 package org.gazette.site;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -65,7 +66,7 @@ class SearchTest {
         Build.Result d = TestSites.build(desk, deskOut);
         assertTrue(d.ok(), d.problems()::toString);
         // Every query the tests ask, of all three sites, in one browser (starting Chromium is most of a search's cost).
-        found = search("zh", "--type", "乡村振兴", "综合目标考核", "xyzzyq", "街道", "下街道", "管", "柴琳琳",
+        found = search("zh", "--type", "乡村振兴", "综合目标考核", "xyzzyq", "街道", "下街道", "管", "柴琳琳", "320亿元",
                 "--lang=en", "--type", "resettlement", "resettle", "ＲＥＳＥＴＴＬＥＭＥＮＴ", "Resettlement Housing", "乡村振兴", "2017",
                 "--site=" + bundled, "resettlement", "--lang=zh", "管城",
                 "--site=" + deskOut, "--more", "农贸市场");
@@ -130,8 +131,13 @@ class SearchTest {
     void resultsShowTheQueryMarkedInTheirExcerpt() throws Exception {
         JsonNode hit = found("en", "Resettlement Housing").get("hits").get(0);
         assertEquals("Guancheng Hui District Annual Report 2017", hit.get("title").asText());
-        assertEquals(java.util.Set.of("resettlement", "housing"), java.util.Set.copyOf(marks(hit)));
+        // The words stand together in the text: marked as the phrase they are.
+        assertEquals(java.util.Set.of("resettlement housing"), java.util.Set.copyOf(marks(hit)));
         assertEquals(java.util.Set.of("乡村振兴"), java.util.Set.copyOf(marks(found("zh", "乡村振兴").get("hits").get(0))));
+        // Numbers with their unit, mixed scripts: marked as the one thing they are, not as 320 and 亿元.
+        JsonNode amount = found("zh", "320亿元").get("hits").get(0);
+        assertTrue(marks(amount).contains("320亿元"), amount.toString());
+        assertFalse(marks(amount).contains("320"), amount.toString());
     }
 
     static List<String> marks(JsonNode hit) {

@@ -60,6 +60,9 @@ function parse(query) {
       terms.set(r.text, { term: r.text, prefix: [...r.text].length >= 3 });
     }
   }
+  // The whole query is marked as one where the text holds it so (PM2.5, 320亿元), not as its pieces.
+  const whole = normalize(query).trim().replace(/\s+/g, ' ');
+  if (needles.length > 1 || (needles.length === 1 && needles[0] !== whole)) needles.unshift(whole);
   return { terms: [...terms.values()], phrases, needles };
 }
 
