@@ -35,13 +35,44 @@ public final class Terms {
         };
     }
 
-    /** The text as the index reads it: NFKC, lower case. */
+    /**
+     * The text as the index reads it: NFKC, lower case, Traditional characters as their Simplified
+     * form (鄉村振興 as 乡村振兴), so a reader in Hong Kong or Taiwan finds the office's pages.
+     */
     public static String normalize(String text) {
         // ASCII is its own NFKC form: only its capitals change.
         boolean ascii = true;
         for (int i = 0; i < text.length() && ascii; i++) ascii = text.charAt(i) < 0x80;
         if (ascii) return text.toLowerCase(Locale.ROOT);
-        return Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        return simplified(Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT));
+    }
+
+    /** Traditional characters as their Simplified form, one for one (OpenCC's table, see t2s.README). */
+    static String simplified(String s) {
+        char[] table = T2S;
+        char[] out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            char to = table[c];
+            if (to != 0 && to != c) {
+                if (out == null) out = s.toCharArray();
+                out[i] = to;
+            }
+        }
+        return out == null ? s : new String(out);
+    }
+
+    private static final char[] T2S = load();
+
+    private static char[] load() {
+        char[] table = new char[65536];
+        try (var in = Terms.class.getResourceAsStream("t2s.txt")) {
+            String pairs = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+            for (int i = 0; i + 1 < pairs.length(); i += 2) table[pairs.charAt(i)] = pairs.charAt(i + 1);
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("t2s.txt is missing from Gazette's jar", e);
+        }
+        return table;
     }
 
     /** Receives terms as ranges of a string, so that a term already known needs no new string. */

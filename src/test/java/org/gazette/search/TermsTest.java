@@ -9,6 +9,14 @@ import org.junit.jupiter.api.Test;
 class TermsTest {
 
     @Test
+    void traditionalCharactersAreReadAsSimplified() {
+        assertEquals(Terms.of("乡村振兴"), Terms.of("鄉村振興"));
+        assertEquals(Terms.of("发展经济"), Terms.of("發展經濟"));
+        assertEquals("管城区", Terms.normalize("管城區"));
+        assertEquals("resettlement 2017", Terms.normalize("Resettlement 2017"), "other text as it was");
+    }
+
+    @Test
     void chineseRunsGiveTheirPairsAndTheirLastCharacter() {
         assertEquals(List.of("乡村", "村振", "振兴", "兴"), Terms.of("乡村振兴"));
         assertEquals(List.of("县"), Terms.of("县"));

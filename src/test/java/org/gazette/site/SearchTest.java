@@ -66,7 +66,7 @@ class SearchTest {
         Build.Result d = TestSites.build(desk, deskOut);
         assertTrue(d.ok(), d.problems()::toString);
         // Every query the tests ask, of all three sites, in one browser (starting Chromium is most of a search's cost).
-        found = search("zh", "--type", "乡村振兴", "综合目标考核", "xyzzyq", "街道", "下街道", "管", "柴琳琳", "320亿元",
+        found = search("zh", "--type", "乡村振兴", "综合目标考核", "xyzzyq", "街道", "下街道", "管", "柴琳琳", "320亿元", "鄉村振興",
                 "--lang=en", "--type", "resettlement", "resettle", "ＲＥＳＥＴＴＬＥＭＥＮＴ", "Resettlement Housing", "乡村振兴", "2017",
                 "--site=" + bundled, "resettlement", "--lang=zh", "管城",
                 "--site=" + deskOut, "--more", "农贸市场");
@@ -101,6 +101,8 @@ class SearchTest {
     @Test
     void chineseWordsAreFoundInsideUnspacedText() throws Exception {
         assertEquals(List.of("/zh/2017/"), hrefs(found("zh", "乡村振兴")), "乡村振兴 is in the report's prose only");
+        assertEquals(List.of("/zh/2017/"), hrefs(found("zh", "鄉村振興")), "a reader who types Traditional characters finds it too");
+        assertEquals(java.util.Set.of("乡村振兴"), java.util.Set.copyOf(marks(found("zh", "鄉村振興").get("hits").get(0))), "and sees it marked");
         assertTrue(hrefs(found("zh", "综合目标考核")).contains("/zh/2017/news/meeting.html"), found("zh", "综合目标考核").toString());
         assertEquals(List.of(), hrefs(found("zh", "xyzzyq")));
         assertTrue(hrefs(found("zh", "柴琳琳")).contains("/zh/2017/news/meeting.html"), "a byline is searchable: " + found("zh", "柴琳琳"));
