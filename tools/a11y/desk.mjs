@@ -85,7 +85,8 @@ try {
 
   // An edit of an existing article shows in its preview.
   await page.goto(`${base}desk/#/edit/2017/meeting`);
-  await page.waitForSelector('#zh-title');
+  // Only the hash changes: wait for this article's columns, not the last one's.
+  await page.waitForFunction(() => document.getElementById('edit-heading').textContent.includes('content/2017/news/meeting'));
   const title = await page.inputValue('#zh-title');
   await page.fill('#zh-title', `${title}（修改）`);
   await page.click('#save');
@@ -175,7 +176,8 @@ try {
 
   // A problem beside its field.
   await page.goto(`${base}desk/#/edit/2017/meeting`);
-  await page.waitForSelector('#edit-view:not([hidden]) #zh-date');
+  await page.waitForFunction(() => !document.getElementById('edit-view').hidden
+    && document.getElementById('edit-heading').textContent.includes('content/2017/news/meeting'));
   await page.fill('#zh-date', '');
   await page.click('#save');
   await page.waitForSelector('#columns fieldset[data-lang="zh"] ul.problems li', { timeout: 20000 });
