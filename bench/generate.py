@@ -8,33 +8,70 @@ current year, where most of its articles are); every year but the current one ha
 (the current year's report comes out next February). Both tools build the same articles with
 paginated news listings (20 a page), tag pages, a feed and a sitemap per language.
 Deterministic: the same N and YEARS give the same files.
+
+The text looks real, so the costs that depend on a vocabulary (the search index, the numbers
+reader) are measured as a press office would meet them: Chinese words are drawn by their real
+frequencies from the dictionary of Debian's `python3-jieba` (349,000 words with counts), English
+words from `wamerican`'s word list with Zipf weights (apt-get install python3-jieba wamerican).
 """
 import os
 import random
 import sys
 
-ZH_WORDS = ("管城区 召开 会议 部署 推进 重点 项目 建设 城市 管理 生态 环境 教育 卫生 安全 稳定 经济 发展 社区 "
-            "街道 群众 服务 改造 提升 完成 目标 任务 考核 表彰 先进 单位 个人 投资 签约 企业 商贸 物流 文化 旅游 "
-            "历史 保护 民生 就业 养老 医疗 学校 道路 绿地 公园 安置 回迁 征迁 乡村 振兴 农业 土地 流转").split()
-EN_WORDS = ("district meeting plan project city management environment education health safety economy community "
-            "service renovation target task assessment award unit investment enterprise commerce logistics culture "
-            "tourism history protection employment school road park resettlement village agriculture land progress "
-            "residents officials budget revenue growth quarter report review campaign inspection model street").split()
+JIEBA = '/usr/lib/python3/dist-packages/jieba/dict.txt'
+WORDS = '/usr/share/dict/words'
+
+
+def vocabularies():
+    """Chinese words with their frequencies, English words with Zipf weights (rank in a seeded shuffle)."""
+    if not (os.path.exists(JIEBA) and os.path.exists(WORDS)):
+        sys.exit('generate.py: needs a realistic vocabulary: apt-get install python3-jieba wamerican')
+    zh, zw = [], []
+    with open(JIEBA, encoding='utf-8') as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) >= 2 and all('\u4e00' <= c <= '\u9fff' for c in parts[0]):
+                zh.append(parts[0])
+                zw.append(int(parts[1]))
+    with open(WORDS, encoding='utf-8') as f:
+        en = sorted({w.strip().lower() for w in f if w.strip().isascii() and w.strip().isalpha() and len(w.strip()) > 1})
+    random.Random(1).shuffle(en)
+    ew = [1.0 / (r + 1) for r in range(len(en))]
+    acc, zc = 0, []
+    for w in zw:
+        acc += w
+        zc.append(acc)
+    acc, ec = 0.0, []
+    for w in ew:
+        acc += w
+        ec.append(acc)
+    return zh, zc, en, ec
+
+
+ZH, ZH_CUM, EN, EN_CUM = vocabularies()
+
+
+def zh_words(rng, k):
+    return rng.choices(ZH, cum_weights=ZH_CUM, k=k)
+
+
+def en_words(rng, k):
+    return rng.choices(EN, cum_weights=EN_CUM, k=k)
 
 
 def zh_text(rng, chars):
     out, n = [], 0
     while n < chars:
-        sentence = ''.join(rng.choice(ZH_WORDS) for _ in range(rng.randint(6, 12)))
+        sentence = ''.join(zh_words(rng, rng.randint(6, 12)))
         out.append(sentence + rng.choice('，。；'))
         n += len(sentence) + 1
-    return ''.join(out).rstrip('，；') + '。'
+    return ''.join(out).rstrip('，；。') + '。'
 
 
 def en_text(rng, words):
     out = []
     while len(out) < words:
-        s = [rng.choice(EN_WORDS) for _ in range(rng.randint(8, 16))]
+        s = en_words(rng, rng.randint(8, 16))
         s[0] = s[0].capitalize()
         out.extend(s[:-1] + [s[-1] + '.'])
     return ' '.join(out)
@@ -45,7 +82,7 @@ def article(rng, lang, title, date, i):
     size = (150, 100) if lang == 'zh' else (100, 100)
     heading = '主要数据' if lang == 'zh' else 'Key figures'
     cols = ('| 指标 | 数值 |\n|---|---|\n' if lang == 'zh' else '| Indicator | Value |\n|---|---|\n')
-    rows = ''.join('| %s | %d |\n' % ((rng.choice(ZH_WORDS) if lang == 'zh' else rng.choice(EN_WORDS)), rng.randint(1, 999))
+    rows = ''.join('| %s | %d |\n' % ((zh_words(rng, 1)[0] if lang == 'zh' else en_words(rng, 1)[0]), rng.randint(1, 999))
                    for _ in range(4))
     items = ''.join('- %s\n' % (body(rng, 20) if lang == 'zh' else body(rng, 12)) for _ in range(3))
     link = '[%s](https://www.example.gov.cn/news/%d)' % ('原文链接' if lang == 'zh' else 'source', i)

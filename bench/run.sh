@@ -9,7 +9,8 @@
 # feeds and sitemaps of the same articles; Gazette also builds its search index, and is
 # timed a second time without it (--no-search), side by side in the same run.
 #
-# Needs python3 and GNU time (/usr/bin/time, Debian package `time`) for peak memory; optional peers
+# Needs python3, a realistic vocabulary (apt-get install python3-jieba wamerican) and GNU time
+# (/usr/bin/time, Debian package `time`) for peak memory; optional peers
 # from Debian: apt-get install hugo weasyprint chromium — a missing peer is skipped with a message.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)

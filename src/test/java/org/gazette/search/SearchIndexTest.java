@@ -118,6 +118,32 @@ class SearchIndexTest {
     }
 
     @Test
+    void countingInShardsGivesTheSameBytesAsCountingAlone() {
+        // Pages with shared and rare terms, some holding a term in consecutive documents and some
+        // not (the merge joins one shard's list to the next with a gap), counted by one thread and in
+        // shards of 7, 3 and 1 document.
+        String[] words = {"乡村", "振兴", "道路", "统计", "人口", "管城", "回族", "区", "PM2.5", "district", "road", "2026年"};
+        org.gazette.Generated.check(20, r -> {
+            SortedMap<String, byte[]> files = new TreeMap<>();
+            int n = 1 + r.nextInt(40);
+            for (int i = 0; i < n; i++) {
+                StringBuilder text = new StringBuilder();
+                for (int w = r.nextInt(12); w >= 0; w--) text.append(words[(int) Math.min(words.length - 1, Math.abs(r.nextGaussian()) * 4)]);
+                if (r.nextInt(5) == 0) text.append((char) (0x4E00 + r.nextInt(20_000)));
+                files.put(String.format("zh/2026/news/a%03d.html", i), page("标题" + words[r.nextInt(words.length)], String.format("2026-%02d-%02d", 1 + i % 12, 1 + i % 28), text.toString()));
+            }
+            return files;
+        }, files -> {
+            var alone = SearchIndex.of(files, 10_000, 1_000_000);
+            for (int shard : new int[] {7, 3, 1}) {
+                var sharded = SearchIndex.of(files, 10_000, shard);
+                assertEquals(alone.keySet(), sharded.keySet(), "shards of " + shard);
+                for (String k : alone.keySet()) assertArrayEquals(alone.get(k), sharded.get(k), k + ", shards of " + shard);
+            }
+        });
+    }
+
+    @Test
     void bundlesSplitALargeArchive() throws IOException {
         var index = SearchIndex.of(site(), 2);
         assertEquals(2, json(index.get("search/zh/index.json")).get("bundles").size());
