@@ -1,0 +1,69 @@
+// Bytes and time of a cold search query, the way a reader meets it: serves SITE_DIR on loopback
+// HTTP, and for each query opens LANG/search.html?q=QUERY in a fresh headless-Chromium context (an
+// empty cache), waits for the results and adds up what was read under search/ (the index list, term
+// and text pieces, as the server sent them) and the whole page load. Not part of the tests or CI.
+//
+//   node bench/query.mjs SITE_DIR LANG QUERY [QUERY …]   (playwright-core from tools/a11y: npm ci there)
+// Prints one line per query (bytes of the index read, requests, milliseconds, results shown) and
+// the medians.
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { join, normalize, resolve, extname } from 'node:path';
+import { createRequire } from 'node:module';
+
+const require = createRequire(new URL('../tools/a11y/package.json', import.meta.url));
+const { chromium } = require('playwright-core');
+const [site, lang, ...queries] = process.argv.slice(2);
+if (!site || !lang || queries.length === 0) {
+  console.error('usage: node bench/query.mjs SITE_DIR LANG QUERY [QUERY …]');
+  process.exit(2);
+}
+const root = resolve(site);
+const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.gz': 'application/gzip' };
+let searchBytes = 0;
+let searchRequests = 0;
+const server = createServer(async (req, res) => {
+  const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+  const file = join(root, path.endsWith('/') ? path + 'index.html' : path);
+  if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
+  try {
+    const body = await readFile(file);
+    if (path.startsWith('/search/')) { searchBytes += body.length; searchRequests++; }
+    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(body);
+  } catch {
+    res.writeHead(404).end();
+  }
+});
+await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+const base = `http://127.0.0.1:${server.address().port}/`;
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
+});
+const rows = [];
+try {
+  for (const q of queries) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.route('**/*', (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort()));
+    searchBytes = 0;
+    searchRequests = 0;
+    const t0 = performance.now();
+    await page.goto(`${base}${lang}/search.html?q=${encodeURIComponent(q)}`);
+    await page.waitForFunction(() => {
+      const el = document.getElementById('search-results');
+      return el && (el.querySelector('ol') || (el.textContent && el.textContent !== el.dataset.loading));
+    }, null, { timeout: 60000 });
+    const ms = Math.round(performance.now() - t0);
+    const shown = await page.$$eval('#search-results ol > li', (lis) => lis.length);
+    const count = await page.$eval('#search-results', (el) => el.querySelector('p')?.textContent ?? el.textContent);
+    rows.push({ q, kb: searchBytes / 1024, requests: searchRequests, ms, shown });
+    console.log(`${q}\t${(searchBytes / 1024).toFixed(1)} KB\t${searchRequests} requests\t${ms} ms\t${shown} shown\t${count}`);
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
+console.log(`median\t${median(rows.map((r) => r.kb)).toFixed(1)} KB\t${median(rows.map((r) => r.requests))} requests\t${median(rows.map((r) => r.ms))} ms`);
