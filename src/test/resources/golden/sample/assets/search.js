@@ -10,7 +10,7 @@ const input = document.getElementById('q');
 const d = out.dataset;
 const lang = document.documentElement.lang || '';
 const SHOWN = 20;
-/** Text files one page of results reads at most while checking phrases (each holds ten documents). */
+/** Text files one page of results reads at most while checking phrases (each holds a few documents: index.json says how many). */
 const READS = 40;
 
 function say(text) {
