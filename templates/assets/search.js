@@ -92,7 +92,13 @@ function piece(name) {
   return files.get(url);
 }
 
-/** Score of every document of a bundle that holds all the terms (BM25-like: rarer terms and repeats count more). */
+/** A document's count of a term: how often its title holds it (hundred thousands) and its text (the rest). */
+const TITLE = 100000;
+
+/**
+ * Score of every document of a bundle that holds all the terms (BM25-like: rarer terms and repeats
+ * count more, repeats less and less), pages whose title holds every term first.
+ */
 async function match(bundle, terms) {
   let found = null;
   for (const t of terms) {
@@ -110,8 +116,12 @@ async function match(bundle, terms) {
         let doc = 0;
         for (let i = 0; i < postings.length; i += 2) {
           doc = i === 0 ? postings[0] : doc + postings[i];
-          const tf = postings[i + 1];
-          scores.set(doc, (scores.get(doc) ?? 0) + weight * idf * tf / (tf + 1.2));
+          const tf = postings[i + 1] % TITLE;
+          const inTitle = postings[i + 1] >= TITLE;
+          const s = scores.get(doc) ?? { score: 0, title: false };
+          s.score += weight * idf * (tf / (tf + 1.2) + (inTitle ? 1 : 0));
+          s.title ||= inTitle;
+          scores.set(doc, s);
         }
       }
     }
@@ -119,12 +129,18 @@ async function match(bundle, terms) {
       found = scores;
     } else {
       const both = new Map();
-      for (const [doc, s] of found) if (scores.has(doc)) both.set(doc, s + scores.get(doc));
+      for (const [doc, s] of found) {
+        const o = scores.get(doc);
+        if (o) both.set(doc, { score: s.score + o.score, title: s.title && o.title });
+      }
       found = both;
     }
     if (found.size === 0) break;
   }
-  return found ?? new Map();
+  // A title that holds every term of the query ranks its page above any that does not.
+  const out = new Map();
+  for (const [doc, s] of found ?? []) out.set(doc, s.score + (s.title ? 1000 : 0));
+  return out;
 }
 
 /** The text, normalized as the index reads it, with the place in the original of each character. */

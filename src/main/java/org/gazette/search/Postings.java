@@ -55,8 +55,13 @@ final class Postings implements Terms.Sink {
             if (docTermCount == docTerms.length) docTerms = Arrays.copyOf(docTerms, docTermCount * 2);
             docTerms[docTermCount++] = id;
         }
-        state[at + COUNT] += weight;
+        int c = state[at + COUNT];
+        // The text's count stays below TITLE, so it never reads as a title's; the title's below 20,000.
+        if (weight == 1 ? c % TITLE < TITLE - 1 : c < 20_000 * TITLE) state[at + COUNT] = c + weight;
     }
+
+    /** A count of {@code TITLE} or more holds the title's occurrences: count / TITLE; the text's: count % TITLE. */
+    static final int TITLE = 100_000;
 
     /** Ends the current document: its terms' counts go into their lists. */
     private void flush() {

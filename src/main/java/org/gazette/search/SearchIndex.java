@@ -52,8 +52,13 @@ public final class SearchIndex {
     static final int TERM_FILE = 64 * 1024;
     /** Documents a shard of a bundle holds at least: below, one thread counts them all. */
     static final int SHARD = Integer.getInteger("gazette.searchShard", 1_000);
-    /** How much more a term in the title counts than one in the text. */
-    static final int TITLE_WEIGHT = 5;
+    /**
+     * A term in the title counts this much, so that a document's count of a term says both how
+     * often the text holds it (the count modulo this, at most 99,999) and how often the title does
+     * (the count divided by this): the search page ranks first the pages whose title holds the
+     * whole query, whatever a longer text repeats.
+     */
+    static final int TITLE_WEIGHT = Postings.TITLE;
 
     private SearchIndex() {
     }

@@ -62,6 +62,14 @@ class SearchTest {
                         + (lang.equals("zh") ? "农贸市场改造第" + i + "期完成。" : "Market renovation no. " + i + " done.") + "\n");
             }
         }
+        // A page about cold-chain logistics (in its title, once in its text) and a newer round-up whose
+        // text repeats the words eight times: the page about it must come first.
+        TestSites.write(desk.resolve("2017/news/cold-chain.zh.md"), "---\ntitle: 冷链物流中心启用\ndate: 2018-01-02\nsummary: 启用。\n---\n\n冷链物流中心今天启用。\n");
+        TestSites.write(desk.resolve("2017/news/cold-chain.en.md"), "---\ntitle: Cold-chain logistics centre opens\ndate: 2018-01-02\nsummary: Opens.\n---\n\nThe cold-chain logistics centre opened today.\n");
+        TestSites.write(desk.resolve("2017/news/round-up.zh.md"), "---\ntitle: 全区一周综述\ndate: 2018-02-20\nsummary: 综述。\n---\n\n"
+                + "冷链物流建设，".repeat(8) + "都在推进。\n");
+        TestSites.write(desk.resolve("2017/news/round-up.en.md"), "---\ntitle: The district's week\ndate: 2018-02-20\nsummary: Week.\n---\n\n"
+                + "Logistics, ".repeat(8) + "all in progress.\n");
         deskOut = tmp.resolve("desk-out");
         Build.Result d = TestSites.build(desk, deskOut);
         assertTrue(d.ok(), d.problems()::toString);
@@ -69,7 +77,7 @@ class SearchTest {
         found = search("zh", "--type", "乡村振兴", "综合目标考核", "xyzzyq", "街道", "下街道", "管", "柴琳琳", "320亿元", "鄉村振興",
                 "--lang=en", "--type", "resettlement", "resettle", "ＲＥＳＥＴＴＬＥＭＥＮＴ", "Resettlement Housing", "乡村振兴", "2017",
                 "--site=" + bundled, "resettlement", "--lang=zh", "管城",
-                "--site=" + deskOut, "--more", "农贸市场");
+                "--site=" + deskOut, "冷链物流", "--lang=en", "logistics", "--lang=zh", "--more", "农贸市场");
     }
 
     static Path bundled;
@@ -183,8 +191,18 @@ class SearchTest {
 
     /** Twenty results at a time, newest first among equals, and "More results" until every one is shown. */
     @Test
+    void aPageWhoseTitleHoldsTheQueryComesBeforeOneThatRepeatsIt() {
+        for (String[] q : new String[][] {{"zh", "冷链物流"}, {"en", "logistics"}}) {
+            JsonNode r = found.stream().filter(n -> n.has("site") && n.get("lang").asText().equals(q[0]) && n.get("query").asText().equals(q[1])).findFirst().orElseThrow();
+            List<String> h = hrefs(r);
+            assertTrue(h.contains("/" + q[0] + "/2017/news/round-up.html"), "the round-up is a result too: " + h);
+            assertEquals("/" + q[0] + "/2017/news/cold-chain.html", h.get(0), q[1] + ": " + h);
+        }
+    }
+
+    @Test
     void moreResultsPageThroughThemAll() {
-        JsonNode r = found.stream().filter(n -> n.has("site") && n.get("site").asText().equals(deskOut.toString())).findFirst().orElseThrow();
+        JsonNode r = found.stream().filter(n -> n.has("site") && n.get("site").asText().equals(deskOut.toString()) && n.get("query").asText().equals("农贸市场")).findFirst().orElseThrow();
         assertTrue(r.get("more").asBoolean(), "45 results: a button for the next twenty");
         // Before every candidate is read for the phrase, the count says so; once read, it is exact.
         assertEquals("找到约45条结果", r.get("firstCount").asText());
