@@ -6,10 +6,9 @@
 //   node bench/query.mjs SITE_DIR LANG QUERY [QUERY …]   (playwright-core from tools/a11y: npm ci there)
 // Prints one line per query (bytes of the index read, requests, milliseconds, results shown) and
 // the medians.
-import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { join, normalize, resolve, extname } from 'node:path';
+import { resolve } from 'node:path';
 import { createRequire } from 'node:module';
+import { serveStatic } from '../tools/a11y/static.mjs';
 
 const require = createRequire(new URL('../tools/a11y/package.json', import.meta.url));
 const { chromium } = require('playwright-core');
@@ -19,23 +18,11 @@ if (!site || !lang || queries.length === 0) {
   process.exit(2);
 }
 const root = resolve(site);
-const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.gz': 'application/gzip' };
 let searchBytes = 0;
 let searchRequests = 0;
-const server = createServer(async (req, res) => {
-  const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
-  const file = join(root, path.endsWith('/') ? path + 'index.html' : path);
-  if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
-  try {
-    const body = await readFile(file);
-    if (path.startsWith('/search/')) { searchBytes += body.length; searchRequests++; }
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(body);
-  } catch {
-    res.writeHead(404).end();
-  }
+const { server, base } = await serveStatic(() => root, (path, body) => {
+  if (path.startsWith('/search/')) { searchBytes += body.length; searchRequests++; }
 });
-await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-const base = `http://127.0.0.1:${server.address().port}/`;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],

@@ -5,9 +5,8 @@
 // every query, in any language, on any number of sites (each served in turn at the same address;
 // lines carry "site" then). The query after --type is typed into the header's box on the language's
 // home page and sent with Enter; from --more on, "More results" is pressed until it is gone.
-import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { join, normalize, resolve, extname } from 'node:path';
+import { resolve } from 'node:path';
+import { serveStatic } from './static.mjs';
 import { chromium } from 'playwright-core';
 
 const [site, firstLang, ...args] = process.argv.slice(2);
@@ -27,22 +26,7 @@ for (const a of args) {
   }
 }
 let root = resolve(site);
-const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
-  '.gz': 'application/gzip' };
-
-const server = createServer(async (req, res) => {
-  const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
-  const file = join(root, path.endsWith('/') ? path + 'index.html' : path);
-  if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
-  try {
-    const body = await readFile(file);
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(body);
-  } catch {
-    res.writeHead(404).end();
-  }
-});
-await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-const base = `http://127.0.0.1:${server.address().port}/`;
+const { server, base } = await serveStatic(() => root);
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',

@@ -1,0 +1,29 @@
+// A static web server on loopback for a built site, as the search page needs it (it fetches its
+// index over HTTP): serves the folder that root() names at the time of each request, index.html for
+// a folder, 403 outside it, 404 for what is missing; onServe(path, bytes) sees what was sent.
+// Used by search.mjs (the tests) and bench/query.mjs.
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { join, normalize, extname } from 'node:path';
+
+const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
+  '.gz': 'application/gzip' };
+
+/** Starts the server; resolves to { server, base } (base: its address, ending in /). */
+export async function serveStatic(root, onServe = () => {}) {
+  const server = createServer(async (req, res) => {
+    const dir = root();
+    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    const file = join(dir, path.endsWith('/') ? path + 'index.html' : path);
+    if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
+    try {
+      const body = await readFile(file);
+      onServe(path, body);
+      res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  return { server, base: `http://127.0.0.1:${server.address().port}/` };
+}
