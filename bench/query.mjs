@@ -3,15 +3,12 @@
 // empty cache), waits for the results and adds up what was read under search/ (the index list, term
 // and text pieces, as the server sent them) and the whole page load. Not part of the tests or CI.
 //
-//   node bench/query.mjs SITE_DIR LANG QUERY [QUERY …]   (playwright-core from tools/a11y: npm ci there)
+//   node bench/query.mjs SITE_DIR LANG QUERY [QUERY …]   (Chromium and playwright-core as the tests use them: npm ci in tools/a11y)
 // Prints one line per query (bytes of the index read, requests, milliseconds, results shown) and
 // the medians.
 import { resolve } from 'node:path';
-import { createRequire } from 'node:module';
-import { serveStatic } from '../tools/a11y/static.mjs';
+import { launchChromium, serveStatic } from '../tools/a11y/harness.mjs';
 
-const require = createRequire(new URL('../tools/a11y/package.json', import.meta.url));
-const { chromium } = require('playwright-core');
 const [site, lang, ...queries] = process.argv.slice(2);
 if (!site || !lang || queries.length === 0) {
   console.error('usage: node bench/query.mjs SITE_DIR LANG QUERY [QUERY …]');
@@ -23,10 +20,7 @@ let searchRequests = 0;
 const { server, base } = await serveStatic(() => root, (path, body) => {
   if (path.startsWith('/search/')) { searchBytes += body.length; searchRequests++; }
 });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
-});
+const browser = await launchChromium();
 const rows = [];
 try {
   for (const q of queries) {

@@ -4,14 +4,10 @@
 // Usage: node live.mjs BASE_URL CONTENT_DIR   (prints one line per step; exit 0 when all pass)
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './harness.mjs';
 
 const [base, content] = process.argv.slice(2);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 const step = (s) => console.log(s);
 let failed = 0;
 try {

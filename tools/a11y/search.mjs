@@ -6,8 +6,7 @@
 // lines carry "site" then). The query after --type is typed into the header's box on the language's
 // home page and sent with Enter; from --more on, "More results" is pressed until it is gone.
 import { resolve } from 'node:path';
-import { serveStatic } from './static.mjs';
-import { chromium } from 'playwright-core';
+import { launchChromium, serveStatic } from './harness.mjs';
 
 const [site, firstLang, ...args] = process.argv.slice(2);
 const queries = [];
@@ -28,11 +27,7 @@ for (const a of args) {
 let root = resolve(site);
 const { server, base } = await serveStatic(() => root);
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 let failed = 0;
 let context = null;
 let page = null;

@@ -166,7 +166,8 @@ public final class BulletinCache {
         if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             byte[] fresh = new byte[32];
             new java.security.SecureRandom().nextBytes(fresh);
-            Path tmp = posix ? Files.createTempFile(file.getParent(), "key", ".new") : Files.createTempFile(file.getParent(), "key", ".new");
+            // A temporary file is created readable by its owner only (rw------- on POSIX), as the check below requires.
+            Path tmp = Files.createTempFile(file.getParent(), "key", ".new");
             try {
                 Files.write(tmp, fresh);
                 try {

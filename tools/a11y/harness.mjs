@@ -1,15 +1,27 @@
-// A static web server on loopback for a built site, as the search page needs it (it fetches its
-// index over HTTP): serves the folder that root() names at the time of each request, index.html for
-// a folder, 403 outside it, 404 for what is missing; onServe(path, bytes) sees what was sent.
-// Used by search.mjs (the tests) and bench/query.mjs.
+// What the browser scripts share (axe.mjs, desk.mjs, live.mjs, search.mjs, bench/query.mjs):
+// headless Chromium started the same way, and a static web server on loopback for a built site.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join, normalize, extname } from 'node:path';
+import { chromium } from 'playwright-core';
+
+/** Debian's Chromium (or $CHROMIUM), headless, with nothing of its own reaching the network. */
+export function launchChromium() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+}
 
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
   '.gz': 'application/gzip' };
 
-/** Starts the server; resolves to { server, base } (base: its address, ending in /). */
+/**
+ * Serves the folder that root() names at the time of each request (index.html for a folder, 403
+ * outside it, 404 for what is missing); onServe(path, bytes) sees what was sent. Resolves to
+ * { server, base } (base: its address, ending in /).
+ */
 export async function serveStatic(root, onServe = () => {}) {
   const server = createServer(async (req, res) => {
     const dir = root();
