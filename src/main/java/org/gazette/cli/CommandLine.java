@@ -8,6 +8,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.gazette.problem.Lang;
+import org.gazette.problem.Message;
+import org.gazette.problem.Msg;
+import org.gazette.problem.Problem;
+
 /**
  * Gazette's command line: commands with options and arguments, their help, and usage errors that
  * say what was wrong and what was meant ("did you mean --content?"). Small on purpose: a start of
@@ -21,30 +26,33 @@ import java.util.function.Function;
 final class CommandLine {
 
     /** An option: its name ({@code --out}), the label of its value (null for a switch), its help, its default. */
-    record Option(String name, String label, String help, String fallback, boolean required) {
+    record Option(String name, String label, Message help, String fallback, boolean required) {
 
-        static Option flag(String name, String help) {
+        static Option flag(String name, Message help) {
             return new Option(name, null, help, null, false);
         }
 
-        static Option value(String name, String label, String help, String fallback) {
+        static Option value(String name, String label, Message help, String fallback) {
             return new Option(name, label, help, fallback, false);
         }
 
-        static Option required(String name, String label, String help) {
+        static Option required(String name, String label, Message help) {
             return new Option(name, label, help, null, true);
         }
     }
 
+    /** {@code --lang zh|en}, which every command takes: the language Gazette speaks in (chosen before the command runs). */
+    static final Option LANG = Option.value("--lang", "zh|en", Msg.OPT_LANG.with(), null);
+
     /** A command: its name, a line of summary, more lines of description, options, named arguments, what it does, its subcommands. */
-    record Command(String name, String summary, List<String> more, List<Option> options, List<Option> arguments,
+    record Command(String name, Message summary, List<Message> more, List<Option> options, List<Option> arguments,
                    Function<Args, Integer> action, List<Command> commands) {
 
-        static Command of(String name, String summary, List<Option> options, Function<Args, Integer> action) {
+        static Command of(String name, Message summary, List<Option> options, Function<Args, Integer> action) {
             return new Command(name, summary, List.of(), options, List.of(), action, List.of());
         }
 
-        Command describedAlso(String... lines) {
+        Command describedAlso(Message... lines) {
             return new Command(name, summary, List.of(lines), options, arguments, action, commands);
         }
 
@@ -52,13 +60,23 @@ final class CommandLine {
             return new Command(name, summary, more, options, List.of(args), action, commands);
         }
 
-        static Command group(String name, String summary, List<Command> commands) {
+        static Command group(String name, Message summary, List<Command> commands) {
             return new Command(name, summary, List.of(), List.of(), List.of(), null, commands);
         }
 
+        /** The option called {@code name}: the command's own, else {@code --lang}, which every command takes. */
         Option option(String name) {
             for (Option o : options) if (o.name().equals(name)) return o;
-            return null;
+            return name.equals(LANG.name()) ? LANG : null;
+        }
+
+        /** The command's options as its help lists them: its own, and {@code --lang} unless it has its own. */
+        List<Option> listed() {
+            for (Option o : options) if (o.name().equals(LANG.name())) return options;
+            List<Option> all = new ArrayList<>(options);
+            all.add(LANG);
+            all.sort(java.util.Comparator.comparing(Option::name));
+            return all;
         }
 
         Command command(String name) {
@@ -72,12 +90,20 @@ final class CommandLine {
         private final Map<String, String> values = new LinkedHashMap<>();
         final PrintWriter out;
         final PrintWriter err;
+        /** The language Gazette speaks in for this run. */
+        final Lang lang;
         private final String command;
 
-        Args(String command, PrintWriter out, PrintWriter err) {
+        Args(String command, PrintWriter out, PrintWriter err, Lang lang) {
             this.command = command;
             this.out = out;
             this.err = err;
+            this.lang = lang;
+        }
+
+        /** {@code m} in this run's language. */
+        String say(Message m) {
+            return m.in(lang);
         }
 
         /** The value of an option or argument, or its default; null when neither. */
@@ -103,19 +129,23 @@ final class CommandLine {
     /** A usage error: the message, and the command whose help to point to. */
     private static final class Usage extends RuntimeException {
         final String command;
+        final transient Message why;
 
-        Usage(String message, String command) {
-            super(message, null, false, false);
+        Usage(Message why, String command) {
+            super(why.toString(), null, false, false);
             this.command = command;
+            this.why = why;
         }
     }
 
     private final Command root;
     private final String version;
+    private final Lang lang;
 
-    CommandLine(Command root, String version) {
+    CommandLine(Command root, String version, Lang lang) {
         this.root = root;
         this.version = version;
+        this.lang = lang;
     }
 
     /** Runs what {@code args} ask for: the command's exit code; 0 for help and version; 2 for a usage error. */
@@ -134,9 +164,9 @@ final class CommandLine {
             if (next == null) {
                 List<String> names = at.commands().stream().map(Command::name).toList();
                 String meant = closest(word, names);
-                err.println(path + ": " + (word.startsWith("-") ? "unknown option '" + org.gazette.problem.Problem.visible(word) + "'" : "unknown command '" + org.gazette.problem.Problem.visible(word) + "'")
-                        + (meant != null ? " — did you mean '" + path + " " + meant + "'?" : "")
-                        + " (commands: " + String.join(", ", names) + "; see " + path + " --help)");
+                Message what = (word.startsWith("-") ? Msg.CLI_UNKNOWN_OPTION : Msg.CLI_UNKNOWN_COMMAND).with(Problem.visible(word));
+                err.println(path + ": " + (meant != null ? Msg.CLI_UNKNOWN_COMMAND_NEAR.with(what, path + " " + meant, names, path + " --help")
+                        : Msg.CLI_UNKNOWN_COMMAND_LIST.with(what, names, path + " --help")).in(lang));
                 return 2;
             }
             at = next;
@@ -148,11 +178,11 @@ final class CommandLine {
             help(at, path, err);
             return 2;
         }
-        Args parsed = new Args(path, out, err);
+        Args parsed = new Args(path, out, err, lang);
         try {
             if (parse(at, path, java.util.Arrays.copyOfRange(args, i, args.length), parsed, out)) return 0;
         } catch (Usage u) {
-            err.println(u.command + ": " + org.gazette.problem.Problem.visible(u.getMessage()) + " (see " + u.command + " --help)");
+            err.println(u.command + ": " + Problem.visible(Msg.CLI_USAGE.with(u.why, u.command + " --help").in(lang)));
             return 2;
         }
         return at.action().apply(parsed);
@@ -179,7 +209,8 @@ final class CommandLine {
             Command next = at.command(w);
             if (next == null) {
                 String meant = closest(w, at.commands().stream().map(Command::name).toList());
-                err.println(path + ": no command '" + org.gazette.problem.Problem.visible(w) + "'" + (meant != null ? " — did you mean '" + meant + "'?" : "") + " (see " + path + " --help)");
+                err.println(path + ": " + (meant != null ? Msg.CLI_NO_COMMAND_NEAR.with(Problem.visible(w), meant, path + " --help")
+                        : Msg.CLI_NO_COMMAND.with(Problem.visible(w), path + " --help")).in(lang));
                 return 2;
             }
             at = next;
@@ -212,11 +243,11 @@ final class CommandLine {
             String name = eq > 0 ? w.substring(0, eq) : w;
             Option o = cmd.option(name);
             if (o == null) {
-                String meant = closest(name, cmd.options().stream().map(Option::name).toList());
-                throw new Usage("unknown option '" + name + "'" + (meant != null ? " — did you mean " + meant + "?" : ""), path);
+                String meant = closest(name, cmd.listed().stream().map(Option::name).toList());
+                throw new Usage(meant != null ? Msg.CLI_UNKNOWN_OPTION_NEAR.with(name, meant) : Msg.CLI_UNKNOWN_OPTION.with(name), path);
             }
             if (o.label() == null) {
-                if (eq > 0) throw new Usage(name + " takes no value (remove '" + w.substring(eq) + "')", path);
+                if (eq > 0) throw new Usage(Msg.CLI_NO_VALUE.with(name, w.substring(eq)), path);
                 into.values.put(name, "true");
                 continue;
             }
@@ -226,66 +257,67 @@ final class CommandLine {
             } else if (i + 1 < words.length && !(words[i + 1].startsWith("--") && words[i + 1].length() > 2)) {
                 value = words[++i];
             } else {
-                throw new Usage(name + " needs a value: " + name + " " + o.label(), path);
+                throw new Usage(Msg.CLI_NEEDS_VALUE.with(name, name + " " + o.label()), path);
             }
             into.values.put(name, value);
         }
         for (int k = 0; k < cmd.arguments().size(); k++) {
             Option a = cmd.arguments().get(k);
             if (k < positional.size()) into.values.put(a.label(), positional.get(k));
-            else throw new Usage("missing " + a.label() + ": " + path + " " + a.label() + " (" + a.help() + ")", path);
+            else throw new Usage(Msg.CLI_MISSING_ARGUMENT.with(a.label(), path + " " + a.label(), a.help()), path);
         }
         if (positional.size() > cmd.arguments().size()) {
             List<String> extra = positional.subList(cmd.arguments().size(), positional.size());
-            throw new Usage("unexpected '" + String.join(" ", extra) + "'"
-                    + (cmd.options().isEmpty() ? "" : " (options start with --, e.g. " + cmd.options().get(0).name() + ")"), path);
+            throw new Usage(cmd.options().isEmpty() ? Msg.CLI_UNEXPECTED.with(String.join(" ", extra))
+                    : Msg.CLI_UNEXPECTED_OPTIONS.with(String.join(" ", extra), cmd.options().get(0).name()), path);
         }
-        List<String> missing = new ArrayList<>();
+        List<Message> missing = new ArrayList<>();
         for (Option o : cmd.options()) {
             if (into.values.containsKey(o.name())) continue;
-            if (o.required()) missing.add(o.name() + " " + o.label() + " (" + o.help() + ")");
+            if (o.required()) missing.add(Msg.CLI_OPTION_WITH_HELP.with(o.name() + " " + o.label(), o.help()));
             else if (o.fallback() != null) into.values.put(o.name(), o.fallback());
         }
-        if (!missing.isEmpty()) throw new Usage("missing " + String.join(", ", missing), path);
+        if (!missing.isEmpty()) throw new Usage(Msg.CLI_MISSING_OPTIONS.with(missing), path);
         return false;
     }
 
     /** The help of a command: usage line, description, arguments, options, subcommands; lines of at most 80 columns. */
     void help(Command cmd, String path, PrintWriter out) {
-        StringBuilder usage = new StringBuilder("Usage: " + path);
+        StringBuilder usage = new StringBuilder(Msg.CLI_HELP_USAGE.with(path).in(lang));
         if (!cmd.commands().isEmpty()) usage.append(" COMMAND");
-        if (!cmd.options().isEmpty()) usage.append(" [OPTIONS]");
+        usage.append(" [OPTIONS]");
         for (Option o : cmd.options()) if (o.required()) usage.append(' ').append(o.name()).append(' ').append(o.label());
         for (Option a : cmd.arguments()) usage.append(' ').append(a.label());
         out.println(usage);
-        wrap(out, "", cmd.summary());
-        for (String line : cmd.more()) wrap(out, "", line);
+        wrap(out, "", cmd.summary().in(lang));
+        for (Message line : cmd.more()) wrap(out, "", line.in(lang));
         List<String[]> rows = new ArrayList<>();
-        for (Option a : cmd.arguments()) rows.add(new String[] {a.label(), a.help()});
+        for (Option a : cmd.arguments()) rows.add(new String[] {a.label(), a.help().in(lang)});
         if (!rows.isEmpty()) {
             out.println();
-            out.println("Arguments:");
+            out.println(Msg.CLI_HELP_ARGUMENTS.with().in(lang));
             table(out, rows);
         }
         rows = new ArrayList<>();
-        for (Option o : cmd.options()) {
-            String help = o.help() + (o.fallback() != null ? " (default: " + o.fallback() + ")" : "") + (o.required() ? " (required)" : "");
-            rows.add(new String[] {o.name() + (o.label() == null ? "" : " " + o.label()), help});
+        for (Option o : cmd.listed()) {
+            Message help = o.fallback() != null ? Msg.CLI_HELP_DEFAULT.with(o.help(), o.fallback())
+                    : o.required() ? Msg.CLI_HELP_REQUIRED.with(o.help()) : o.help();
+            rows.add(new String[] {o.name() + (o.label() == null ? "" : " " + o.label()), help.in(lang)});
         }
-        rows.add(new String[] {"-h, --help", "show this help"});
-        if (cmd == root) rows.add(new String[] {"-V, --version", "show Gazette's version"});
+        rows.add(new String[] {"-h, --help", Msg.CLI_HELP_HELP.with().in(lang)});
+        if (cmd == root) rows.add(new String[] {"-V, --version", Msg.CLI_HELP_VERSION.with().in(lang)});
         out.println();
-        out.println("Options:");
+        out.println(Msg.CLI_HELP_OPTIONS.with().in(lang));
         table(out, rows);
         if (!cmd.commands().isEmpty()) {
             rows = new ArrayList<>();
-            for (Command c : cmd.commands()) rows.add(new String[] {c.name(), c.summary()});
-            if (cmd == root) rows.add(new String[] {"help", "show the help of a command: " + path + " help build"});
+            for (Command c : cmd.commands()) rows.add(new String[] {c.name(), c.summary().in(lang)});
+            if (cmd == root) rows.add(new String[] {"help", Msg.CLI_HELP_HELP_COMMAND.with(path + " help build").in(lang)});
             out.println();
-            out.println("Commands:");
+            out.println(Msg.CLI_HELP_COMMANDS.with().in(lang));
             table(out, rows);
             out.println();
-            out.println("See '" + path + " COMMAND --help' for a command's options.");
+            out.println(Msg.CLI_HELP_SEE.with(path + " COMMAND --help").in(lang));
         }
         out.flush();
     }
@@ -294,18 +326,18 @@ final class CommandLine {
 
     private static void table(PrintWriter out, List<String[]> rows) {
         int left = 0;
-        for (String[] r : rows) left = Math.max(left, r[0].length());
+        for (String[] r : rows) left = Math.max(left, columns(r[0]));
         left = Math.min(left, 24);
         for (String[] r : rows) {
             String head = "  " + r[0];
             String indent = " ".repeat(left + 4);
-            if (r[0].length() > left) {
+            if (columns(r[0]) > left) {
                 out.println(head);
                 wrap(out, indent, r[1]);
             } else {
                 List<String> lines = lines(r[1], WIDTH - indent.length());
                 for (int i = 0; i < lines.size(); i++) {
-                    out.println((i == 0 ? head + " ".repeat(indent.length() - head.length()) : indent) + lines.get(i));
+                    out.println((i == 0 ? head + " ".repeat(indent.length() - columns(head)) : indent) + lines.get(i));
                 }
             }
         }
@@ -315,20 +347,89 @@ final class CommandLine {
         for (String line : lines(text, WIDTH - indent.length())) out.println(indent + line);
     }
 
-    /** {@code text} cut at spaces into lines of at most {@code width} characters (a longer word stands alone). */
+    /**
+     * {@code text} cut into lines of at most {@code width} terminal columns (a Chinese character takes
+     * two): at spaces, and between Chinese characters, never before a closing mark (，。）” …) nor after
+     * an opening one (（“ …); a longer word stands alone.
+     */
     static List<String> lines(String text, int width) {
+        // Units that may not be split, each with whether a space stood before it.
+        List<String> units = new ArrayList<>();
+        List<Boolean> spaced = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        boolean space = false;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            if (c == ' ') {
+                if (word.length() > 0) space = add(units, spaced, word, space);
+                space = true;
+                continue;
+            }
+            boolean wide = wide(c);
+            if (wide && word.length() > 0) space = add(units, spaced, word, space);
+            word.appendCodePoint(c);
+            if (wide) space = add(units, spaced, word, space);
+        }
+        if (word.length() > 0) add(units, spaced, word, space);
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
-        for (String word : text.split(" ")) {
-            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+        int used = 0;
+        for (int k = 0; k < units.size(); k++) {
+            String u = units.get(k);
+            int need = columns(u) + (spaced.get(k) && line.length() > 0 ? 1 : 0);
+            if (line.length() > 0 && used + need > width) {
                 lines.add(line.toString());
                 line.setLength(0);
+                used = 0;
+                need = columns(u);
+            } else if (spaced.get(k) && line.length() > 0) {
+                line.append(' ');
             }
-            if (line.length() > 0) line.append(' ');
-            line.append(word);
+            line.append(u);
+            used += need;
         }
         if (line.length() > 0 || lines.isEmpty()) lines.add(line.toString());
         return lines;
+    }
+
+    /** Adds the unit in {@code word} (a closing mark joins the unit before it, and what follows an opening mark joins it); false: no space pending. */
+    private static boolean add(List<String> units, List<Boolean> spaced, StringBuilder word, boolean space) {
+        String w = word.toString();
+        word.setLength(0);
+        int last = units.size() - 1;
+        if (last >= 0 && !space && (CLOSING.indexOf(w.codePointAt(0)) >= 0 || endsOpen(units.get(last)))) {
+            units.set(last, units.get(last) + w);
+            return false;
+        }
+        units.add(w);
+        spaced.add(space);
+        return false;
+    }
+
+    private static final String CLOSING = "，。、；：？！）」』”’》〉】…,.;:?!)";
+    private static final String OPENING = "（「『“‘《〈【(";
+
+    private static boolean endsOpen(String unit) {
+        return OPENING.indexOf(unit.codePointBefore(unit.length())) >= 0;
+    }
+
+    /** Whether {@code c} takes two columns in a terminal (Chinese, Japanese and full-width forms). */
+    static boolean wide(int c) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(c);
+        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA || script == Character.UnicodeScript.KATAKANA
+                || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF60) || (c >= 0xFFE0 && c <= 0xFFE6);
+    }
+
+    /** The columns {@code s} takes in a terminal. */
+    static int columns(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            i += Character.charCount(c);
+            n += wide(c) ? 2 : 1;
+        }
+        return n;
     }
 
     /** The name in {@code names} closest to a mistyped {@code word} (a few edits away, or its beginning), or null. */

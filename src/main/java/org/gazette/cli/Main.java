@@ -6,7 +6,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
+import org.gazette.problem.Lang;
+import org.gazette.problem.Message;
+import org.gazette.problem.Msg;
 import org.gazette.problem.Problem;
+import org.gazette.problem.Problems;
 import org.gazette.site.Build;
 
 import org.gazette.cli.CommandLine.Command;
@@ -23,13 +27,19 @@ public final class Main {
     }
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return run(args, out, err, System.getenv());
+    }
+
+    /** Runs with {@code env} as the environment (it chooses the language: {@code GAZETTE_LANG}, {@code LANG} …). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, java.util.Map<String, String> env) {
+        Lang lang = Lang.EN;
         try {
-            return new CommandLine(COMMANDS, version()).run(args, out, err);
+            lang = language(args, env);
+            return new CommandLine(COMMANDS, version(), lang).run(args, out, err);
         } catch (RuntimeException | Error e) {
-            if (outOfMemory(e)) return outOfMemory(err);
+            if (outOfMemory(e)) return outOfMemory(err, lang);
             // A bug in Gazette, not in the content: say so plainly, whatever the command; the trace only on request.
-            err.println("gazette: internal error: " + Problem.visible(String.valueOf(e)) + " — this is a bug in Gazette, not in your content; "
-                    + "please report it with the output of the same command with --verbose. A site being built was not written.");
+            err.println("gazette: " + Msg.CLI_INTERNAL_ERROR.with(Problem.visible(String.valueOf(e))).in(lang));
             if (List.of(args).contains("--verbose")) e.printStackTrace(err);
             return 1;
         } finally {
@@ -38,17 +48,38 @@ public final class Main {
         }
     }
 
+    /**
+     * The language of this run: {@code --lang} (when it names Chinese or English), {@code GAZETTE_LANG},
+     * the system's locale, then the first language of the site in {@code --content} (read only when
+     * nothing else says).
+     */
+    static Lang language(String[] args, java.util.Map<String, String> env) {
+        String option = null;
+        String content = "content";
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--")) break;
+            if (a.equals("--lang") && i + 1 < args.length) option = args[i + 1];
+            else if (a.startsWith("--lang=")) option = a.substring(7);
+            else if (a.equals("--content") && i + 1 < args.length) content = args[i + 1];
+            else if (a.startsWith("--content=")) content = a.substring(10);
+        }
+        Path folder = Path.of(content);
+        return Lang.choose(option, env, () -> org.gazette.config.SiteConfigLoader.load(folder, new org.gazette.yaml.YamlReader(), new Problems())
+                .map(s -> s.defaultLanguage().code()).orElse(null));
+    }
+
     // The options build, check and bulletin share.
     private static final List<Option> FOLDERS = List.of(
-            Option.value("--content", "DIR", "content folder", "content"),
-            Option.value("--templates", "DIR", "templates folder", "templates"),
-            Option.flag("--strict", "treat warnings (missing translations, broken links, unused files) as errors"),
-            Option.flag("--verbose", "also print the time of each step"),
-            Option.flag("--drafts", "include drafts and embargoed articles, marked with a banner (a preview: never publish it)"),
-            Option.flag("--no-search", "build without the search page and its index"),
-            Option.value("--now", "TIME", "publish as of this moment, e.g. 2019-02-26T10:00+08:00 (default: the clock); embargoes ending by then are lifted", null));
+            Option.value("--content", "DIR", Msg.OPT_CONTENT.with(), "content"),
+            Option.value("--templates", "DIR", Msg.OPT_TEMPLATES.with(), "templates"),
+            Option.flag("--strict", Msg.OPT_STRICT.with()),
+            Option.flag("--verbose", Msg.OPT_VERBOSE.with()),
+            Option.flag("--drafts", Msg.OPT_DRAFTS.with()),
+            Option.flag("--no-search", Msg.OPT_NO_SEARCH.with()),
+            Option.value("--now", "TIME", Msg.OPT_NOW.with(), null));
 
-    private static final Option CONTENT = Option.value("--content", "DIR", "content folder", "content");
+    private static final Option CONTENT = Option.value("--content", "DIR", Msg.OPT_CONTENT.with(), "content");
 
     private static List<Option> with(List<Option> common, Option... more) {
         List<Option> all = new java.util.ArrayList<>(common);
@@ -57,58 +88,52 @@ public final class Main {
         return List.copyOf(all);
     }
 
-    static final Command COMMANDS = CommandLine.Command.group("gazette",
-            "Publishes a press office's year as a bilingual website and printable bulletins.", List.of(
-            Command.of("build", "Check the content, then build the website into the output folder.",
-                    with(FOLDERS, Option.value("--out", "DIR", "output folder, replaced as a whole", "site-out")),
+    static final Command COMMANDS = CommandLine.Command.group("gazette", Msg.CMD_GAZETTE.with(), List.of(
+            Command.of("build", Msg.CMD_BUILD.with(),
+                    with(FOLDERS, Option.value("--out", "DIR", Msg.OPT_OUT_FOLDER.with(), "site-out")),
                     a -> execute(a, a.path("--out"), true, true))
-                    .describedAlso("Bulletins unchanged since an earlier build are taken from the bulletin cache "
-                            + "(GAZETTE_CACHE names its folder, or 'off'; see the README)."),
-            Command.of("check", "Check content and templates; write nothing.",
-                    with(FOLDERS, Option.flag("--bulletins", "also lay out and paint the bulletins (slower); without it, check what they need: XHTML, glyphs, images, fonts")),
+                    .describedAlso(Msg.CMD_BUILD_MORE.with()),
+            Command.of("check", Msg.CMD_CHECK.with(),
+                    with(FOLDERS, Option.flag("--bulletins", Msg.OPT_BULLETINS.with())),
                     a -> execute(a, Path.of("site-out"), false, a.has("--bulletins"))),
-            Command.of("serve", "Preview the site in a browser: build it into memory, serve it on this machine, rebuild what a save changes and reload the open pages.",
+            Command.of("serve", Msg.CMD_SERVE.with(),
                     with(List.of(CONTENT),
-                            Option.value("--templates", "DIR", "templates folder", "templates"),
-                            Option.value("--port", "N", "port to serve on; 0 picks a free one", "1717"),
-                            Option.value("--bind", "ADDR", "address to serve on; the default is this machine only", "127.0.0.1"),
-                            Option.value("--host", "NAME", "with --bind: the name other machines use for this one (e.g. press-pc.local); its addresses are accepted anyway", ""),
-                            Option.flag("--drafts", "with --bind to another address: show drafts and embargoed articles there too"),
-                            Option.flag("--open", "open the site in the default browser"),
-                            Option.flag("--verbose", "also print the time of each step of every rebuild")),
+                            Option.value("--templates", "DIR", Msg.OPT_TEMPLATES.with(), "templates"),
+                            Option.value("--port", "N", Msg.OPT_PORT.with(), "1717"),
+                            Option.value("--bind", "ADDR", Msg.OPT_BIND.with(), "127.0.0.1"),
+                            Option.value("--host", "NAME", Msg.OPT_HOST.with(), ""),
+                            Option.flag("--drafts", Msg.OPT_SERVE_DRAFTS.with()),
+                            Option.flag("--open", Msg.OPT_OPEN.with()),
+                            Option.flag("--verbose", Msg.OPT_SERVE_VERBOSE.with())),
                     Main::serve)
-                    .describedAlso("Shows drafts and embargoed articles with their banner. Nothing is written to disk. Stop it with Ctrl+C."),
-            Command.group("new", "Start a new text with its front matter filled in.", List.of(
-                    Command.of("article", "Write <year>/news/<name>.<lang>.md in every language of the site, dated today (site time zone), marked draft: true.",
+                    .describedAlso(Msg.CMD_SERVE_MORE.with()),
+            Command.group("new", Msg.CMD_NEW.with(), List.of(
+                    Command.of("article", Msg.CMD_NEW_ARTICLE.with(),
                             List.of(CONTENT),
                             a -> writeNew(a, () -> org.gazette.content.NewText.article(a.path("--content"), a.get("NAME"), java.time.Instant.now()),
-                                    "fill in the title and text; remove 'draft: true' when it may be published"))
-                            .describedAlso("Refuses to overwrite.")
-                            .withArguments(Option.required("NAME", "NAME", "the article's name: lower-case letters, digits and hyphens, e.g. spring-planting")),
-                    Command.of("year", "Start YEAR's report from the latest earlier one: its report.yaml with the same figures (values emptied, "
-                                    + "last year's kept as comments) and the report's prose in every language as drafts.",
-                            List.of(CONTENT), Main::newYear)
-                            .describedAlso("Refuses to overwrite.")
-                            .withArguments(Option.required("YEAR", "YEAR", "the year, e.g. 2018")))),
-            Command.of("import", "Start an article from a Word or WPS draft (.docx): <year>/news/<name>.<lang>.md with its title, text "
-                            + "and pictures, marked draft: true; what cannot be carried over (comments, tracked changes, text boxes …) is listed.",
+                                    Msg.NEW_ARTICLE_NEXT.with()))
+                            .describedAlso(Msg.CMD_REFUSES_OVERWRITE.with())
+                            .withArguments(Option.required("NAME", "NAME", Msg.ARG_ARTICLE_NAME.with())),
+                    Command.of("year", Msg.CMD_NEW_YEAR.with(), List.of(CONTENT), Main::newYear)
+                            .describedAlso(Msg.CMD_REFUSES_OVERWRITE.with())
+                            .withArguments(Option.required("YEAR", "YEAR", Msg.ARG_YEAR.with("2018"))))),
+            Command.of("import", Msg.CMD_IMPORT.with(),
                     List.of(CONTENT,
-                            Option.required("--year", "YEAR", "the year whose news it joins, e.g. 2018"),
-                            Option.required("--name", "NAME", "the article's name: lower-case letters, digits and hyphens, e.g. flood-drill"),
-                            Option.value("--lang", "CODE", "the draft's language (default: the site's first)", null),
-                            Option.value("--date", "DATE", "the article's date, e.g. 2018-06-20 (default: today in the site's time zone)", null)),
+                            Option.required("--year", "YEAR", Msg.OPT_IMPORT_YEAR.with()),
+                            Option.required("--name", "NAME", Msg.ARG_IMPORT_NAME.with()),
+                            Option.value("--lang", "CODE", Msg.OPT_IMPORT_LANG.with(), null),
+                            Option.value("--date", "DATE", Msg.OPT_IMPORT_DATE.with(), null)),
                     Main::importDocx)
-                    .describedAlso("Refuses to overwrite. Pictures go to <year>/news/images/ without their EXIF (place, time, device).")
-                    .withArguments(Option.required("FILE", "FILE", "the draft, e.g. draft.docx")),
-            Command.of("schema", "Update the content folder's JSON Schema (schema/report.schema.json) to the unit table.",
-                    List.of(CONTENT), Main::schema)
-                    .describedAlso("The table is Gazette's units with those of units.yaml; an editor with a YAML language server then accepts them."),
-            Command.of("bulletin", "Render one year's bulletin in one language to a PDF file, without building the website.",
+                    .describedAlso(Msg.CMD_IMPORT_MORE.with())
+                    .withArguments(Option.required("FILE", "FILE", Msg.ARG_DOCX.with())),
+            Command.of("schema", Msg.CMD_SCHEMA.with(), List.of(CONTENT), Main::schema)
+                    .describedAlso(Msg.CMD_SCHEMA_MORE.with()),
+            Command.of("bulletin", Msg.CMD_BULLETIN.with(),
                     with(FOLDERS,
-                            Option.required("--year", "YEAR", "the year, e.g. 2017"),
-                            Option.required("--lang", "CODE", "the language code, e.g. zh"),
-                            Option.required("--out", "FILE", "the PDF file to write"),
-                            Option.value("--xhtml", "FILE", "also write the XHTML the PDF is made from", null)),
+                            Option.required("--year", "YEAR", Msg.ARG_YEAR.with("2017")),
+                            Option.required("--lang", "CODE", Msg.OPT_BULLETIN_LANG.with()),
+                            Option.required("--out", "FILE", Msg.OPT_OUT_PDF.with()),
+                            Option.value("--xhtml", "FILE", Msg.OPT_XHTML.with(), null)),
                     Main::bulletin)));
 
     /** "gazette 0.1.0", from the jar's manifest. */
@@ -118,12 +143,12 @@ public final class Main {
     }
 
     /** An option's whole number; null (after a usage message) when it is not one. */
-    private static Integer number(CommandLine.Args a, String option, String what) {
+    private static Integer number(CommandLine.Args a, String option, Message what) {
         String v = a.get(option);
         try {
             return Integer.parseInt(v.trim());
         } catch (NumberFormatException e) {
-            a.err.println(a.command() + ": " + option + " '" + Problem.visible(v) + "' is not " + what + " (see " + a.command() + " --help)");
+            a.err.println(a.command() + ": " + a.say(Msg.CLI_NOT_NUMBER.with(option, Problem.visible(v), what, a.command() + " --help")));
             return null;
         }
     }
@@ -132,10 +157,9 @@ public final class Main {
      * A very large archive on a small machine: say what to do, not a stack trace. The output folder
      * is replaced only at the very end, so the previous site is still there.
      */
-    static int outOfMemory(PrintWriter err) {
-        err.println("gazette: out of memory: this content needs more than the " + (Runtime.getRuntime().maxMemory() >> 20)
-                + " MB Java may use here; nothing was written (the previous site is kept)");
-        err.println("  give Java more, e.g. GAZETTE_JAVA_OPTS=-Xmx12g ./gazette build (a build holds about 60 MB per 1,000 articles in both languages)");
+    static int outOfMemory(PrintWriter err, Lang lang) {
+        err.println("gazette: " + Msg.CLI_OUT_OF_MEMORY.with(Runtime.getRuntime().maxMemory() >> 20).in(lang));
+        err.println("  " + Msg.CLI_OUT_OF_MEMORY_FIX.with().in(lang));
         return 1;
     }
 
@@ -165,13 +189,13 @@ public final class Main {
         }
 
         /** What the build publishes; null (after a message) when --now cannot be read. */
-        org.gazette.content.Publishing publishing(PrintWriter err) {
+        org.gazette.content.Publishing publishing(PrintWriter err, Lang lang) {
             java.time.Instant at = java.time.Instant.now();
             if (now != null) {
                 try {
                     at = java.time.OffsetDateTime.parse(now.trim().replace(' ', 'T')).toInstant();
                 } catch (java.time.format.DateTimeParseException e) {
-                    err.println("gazette: --now '" + Problem.visible(now) + "' is not a date and time with its offset — write it like 2019-02-26T10:00+08:00");
+                    err.println("gazette: " + Msg.CLI_BAD_NOW.with(Problem.visible(now)).in(lang));
                     return null;
                 }
             }
@@ -185,28 +209,28 @@ public final class Main {
         Path out = a.path("--out");
         Path xhtml = a.path("--xhtml");
         String lang = a.get("--lang");
-        Integer year = number(a, "--year", "a year, e.g. 2017");
+        Integer year = number(a, "--year", Msg.CLI_A_YEAR.with("2017"));
         if (year == null) return 2;
         long start = System.nanoTime();
-        var publishing = folders.publishing(stderr);
+        var publishing = folders.publishing(stderr, a.lang);
         if (publishing == null) return 2;
         Build build = new Build(new Build.Options(folders.content, folders.templates, out, folders.strict, publishing)
                 .withBulletinCache(org.gazette.render.BulletinCache.configuredFolder()));
         var result = build.bulletin(year, lang);
-        for (Problem p : build.problems()) stderr.println(p.format());
+        for (Problem p : build.problems()) stderr.println(p.format(a.lang));
         if (result == null) {
-            stderr.println("gazette: bulletin failed; nothing was written");
+            stderr.println("gazette: " + a.say(Msg.CLI_BULLETIN_FAILED.with()));
             return 1;
         }
         try {
             java.nio.file.Files.write(out, result.getKey());
             if (xhtml != null) java.nio.file.Files.writeString(xhtml, result.getValue(), java.nio.charset.StandardCharsets.UTF_8);
         } catch (java.io.IOException e) {
-            stderr.println("gazette: cannot write " + Problem.visible(e.getMessage()) + " — check the folder exists and may be written");
+            stderr.println("gazette: " + Problem.visible(a.say(Msg.CLI_CANNOT_WRITE.with(Msg.reason(e)))));
             return 1;
         }
-        a.out.println("gazette: wrote " + out + " (" + result.getKey().length / 1024 + " KB), "
-                + String.format(Locale.ROOT, "%.2f s", (System.nanoTime() - start) / 1e9));
+        a.out.println("gazette: " + a.say(Msg.CLI_WROTE_PDF.with(out, result.getKey().length / 1024,
+                String.format(Locale.ROOT, "%.2f", (System.nanoTime() - start) / 1e9))));
         return 0;
     }
 
@@ -217,21 +241,20 @@ public final class Main {
         Path templates = a.path("--templates");
         String bind = a.get("--bind");
         boolean drafts = a.has("--drafts");
-        Integer port = number(a, "--port", "a port number, e.g. 1717 (0 picks a free one)");
+        Integer port = number(a, "--port", Msg.CLI_A_PORT.with());
         if (port == null) return 2;
         try {
             java.net.InetAddress address;
             try {
                 address = java.net.InetAddress.getByName(bind);
             } catch (java.net.UnknownHostException e) {
-                stderr.println("gazette: --bind '" + Problem.visible(bind) + "' is not an address of this machine — use 127.0.0.1 (the default)");
+                stderr.println("gazette: " + a.say(Msg.CLI_BAD_BIND.with(Problem.visible(bind))));
                 return 2;
             }
             boolean local = address.isLoopbackAddress();
             boolean showHeld = org.gazette.serve.Serve.showsHeld(address, drafts);
             if (!local) {
-                stderr.println("gazette: warning: serving on " + bind + ", which other machines can reach"
-                        + (drafts ? "; drafts and embargoed articles are shown to them (--drafts)" : "; drafts and embargoed articles are left out (add --drafts to show them)"));
+                stderr.println("gazette: " + a.say((drafts ? Msg.CLI_SERVE_REACHABLE_DRAFTS : Msg.CLI_SERVE_REACHABLE).with(bind)));
             }
             var publishing = new org.gazette.content.Publishing(java.time.Instant.now(), showHeld);
             var options = new Build.Options(content, templates, Path.of("site-out"), false, publishing, true)
@@ -242,21 +265,22 @@ public final class Main {
             List<String> names = hostName == null || hostName.isBlank() ? List.of() : List.of(hostName.trim());
             try (var serve = new org.gazette.serve.Serve(options, new java.net.InetSocketAddress(address, port), names, stdout)) {
                 serve.verbose(a.has("--verbose"));
+                serve.speaking(a.lang);
                 serve.route(desk(content, templates, serve, local));
                 serve.start();
                 String host = address.getHostAddress().contains(":") ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
                 String url = "http://" + (local ? "127.0.0.1" : host) + ":" + serve.port() + "/";
-                stdout.println("gazette: serving " + content + " at " + url + " — watching " + content + "/ and " + templates + "/; Ctrl+C stops");
+                stdout.println("gazette: " + a.say(Msg.CLI_SERVING.with(content, url, content + "/", templates + "/")));
                 stdout.flush();
-                if (a.has("--open")) openBrowser(url, stderr);
+                if (a.has("--open")) openBrowser(url, stderr, a.lang);
                 serve.run();
             } catch (java.net.BindException e) {
-                stderr.println("gazette: cannot serve on " + bind + ":" + port + " (" + e.getMessage() + ") — is another preview running? Try --port " + (port + 1));
+                stderr.println("gazette: " + a.say(Msg.CLI_CANNOT_SERVE.with(bind + ":" + port, Msg.reason(e), "--port " + (port + 1))));
                 return 1;
             }
             return 0;
         } catch (java.io.IOException e) {
-            stderr.println("gazette: the preview stopped: " + Problem.visible(e.getMessage()));
+            stderr.println("gazette: " + Problem.visible(a.say(Msg.CLI_PREVIEW_STOPPED.with(Msg.reason(e)))));
             return 1;
         }
     }
@@ -266,7 +290,7 @@ public final class Main {
         var problems = new org.gazette.problem.Problems();
         var site = org.gazette.config.SiteConfigLoader.load(content, new org.gazette.yaml.YamlReader(), problems);
         if (site.isEmpty()) {
-            problems.sorted().forEach(p -> a.err.println(p.format()));
+            problems.sorted().forEach(p -> a.err.println(p.format(a.lang)));
             return 1;
         }
         List<String> languages = site.get().languages().stream().map(org.gazette.i18n.Language::code).toList();
@@ -276,16 +300,19 @@ public final class Main {
         try {
             byte[] docx = java.nio.file.Files.readAllBytes(file);
             var done = new org.gazette.desk.Articles(content, languages).importDocx(a.get("--year"), a.get("--name"), lang, date, docx);
-            a.out.println("gazette: wrote " + content.resolve(done.file()));
-            for (String p : done.pictures()) a.out.println("gazette: wrote " + content.resolve(p) + " (without its EXIF)");
-            for (String n : done.notCarried()) a.err.println(file.getFileName() + ": warning: " + Problem.visible(n));
-            a.out.println("gazette: read it through, fill in the summary, and remove 'draft: true' when it may be published");
+            a.out.println("gazette: " + a.say(Msg.CLI_WROTE.with(content.resolve(done.file()))));
+            for (String p : done.pictures()) a.out.println("gazette: " + a.say(Msg.CLI_WROTE_PICTURE.with(content.resolve(p))));
+            for (Message n : done.notCarried()) a.err.println(file.getFileName() + ": " + Problem.visible(a.say(Msg.WARNING.with(a.say(n)))));
+            a.out.println("gazette: " + a.say(Msg.CLI_IMPORT_NEXT.with()));
             return 0;
         } catch (java.nio.file.NoSuchFileException e) {
-            a.err.println(file + ": no such file — name the .docx to import");
+            a.err.println(file + ": " + a.say(Msg.CLI_NO_DOCX.with()));
+            return 1;
+        } catch (org.gazette.desk.Articles.Refused e) {
+            a.err.println(file + ": " + Problem.visible(a.say(org.gazette.desk.Articles.why(e))));
             return 1;
         } catch (java.io.IOException e) {
-            a.err.println(file + ": " + Problem.visible(e.getMessage()));
+            a.err.println(file + ": " + Problem.visible(a.say(Msg.reason(e))));
             return 1;
         }
     }
@@ -295,48 +322,48 @@ public final class Main {
         var site = org.gazette.config.SiteConfigLoader.load(content, new org.gazette.yaml.YamlReader(), new org.gazette.problem.Problems());
         List<String> languages = site.map(s -> s.languages().stream().map(org.gazette.i18n.Language::code).toList()).orElse(List.of("zh", "en"));
         return new org.gazette.desk.Desk(new org.gazette.desk.Articles(content, languages), serve::problems,
-                file -> serve.rebuild(List.of(file), file + " (desk)"), local).warm()
+                file -> serve.rebuild(List.of(file), serve.lang() == Lang.ZH ? file + "（写作台）" : file + " (desk)"), local).warm()
                 .reports(new org.gazette.desk.ReportTable(content, templates, null))
-                .builds(() -> {
+                .builds(lang -> {
                     // The Build button runs what `gazette build` runs, into site-out/ beside the content.
                     java.io.StringWriter out = new java.io.StringWriter();
                     java.io.StringWriter err = new java.io.StringWriter();
                     int code = run(new String[] {"build", "--content", content.toString(), "--templates", templates.toString(),
-                            "--out", content.toAbsolutePath().normalize().resolveSibling("site-out").toString()},
+                            "--out", content.toAbsolutePath().normalize().resolveSibling("site-out").toString(), "--lang", lang.code()},
                             new PrintWriter(out, true), new PrintWriter(err, true));
                     // The summary line first, then what it found.
                     return new org.gazette.desk.Desk.Built(code, out.toString() + err);
                 });
     }
 
-    private static void openBrowser(String url, PrintWriter err) {
+    private static void openBrowser(String url, PrintWriter err, Lang lang) {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         List<String> command = os.contains("win") ? List.of("rundll32", "url.dll,FileProtocolHandler", url)
                 : os.contains("mac") ? List.of("open", url) : List.of("xdg-open", url);
         try {
             new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         } catch (java.io.IOException e) {
-            err.println("gazette: could not open a browser (" + e.getMessage() + "); open " + url + " yourself");
+            err.println("gazette: " + Msg.CLI_NO_BROWSER.with(Msg.reason(e), url).in(lang));
         }
     }
 
     /** Runs a {@code new} command: the files it wrote and what to do next, or its problems (exit 1). */
-    static int writeNew(CommandLine.Args a, java.util.function.Supplier<List<Path>> write, String next) {
+    static int writeNew(CommandLine.Args a, java.util.function.Supplier<List<Path>> write, Message next) {
         try {
-            for (Path f : write.get()) a.out.println("gazette: wrote " + f);
-            a.out.println("gazette: " + next);
+            for (Path f : write.get()) a.out.println("gazette: " + a.say(Msg.CLI_WROTE.with(f)));
+            a.out.println("gazette: " + a.say(next));
             return 0;
         } catch (org.gazette.problem.GazetteException e) {
-            e.problems().forEach(p -> a.err.println(p.format()));
+            e.problems().forEach(p -> a.err.println(p.format(a.lang)));
             return 1;
         }
     }
 
     static int newYear(CommandLine.Args a) {
-        Integer year = number(a, "YEAR", "a year, e.g. 2018");
+        Integer year = number(a, "YEAR", Msg.CLI_A_YEAR.with("2018"));
         if (year == null) return 2;
-        return writeNew(a, () -> org.gazette.content.NewText.year(a.path("--content"), year, java.time.Instant.now()),
-                "fill in the figures' values and the texts; remove 'draft: true' from the prose when the report may be published");
+        return writeNew(a, () -> org.gazette.content.NewText.year(a.path("--content"), year, java.time.Instant.now(), a.lang),
+                Msg.NEW_YEAR_NEXT.with());
     }
 
     static int schema(CommandLine.Args a) {
@@ -346,18 +373,18 @@ public final class Main {
         var yaml = new org.gazette.yaml.YamlReader();
         var site = org.gazette.config.SiteConfigLoader.load(content, yaml, problems);
         var units = site.map(s -> org.gazette.format.Units.load(content, yaml, s.languages(), problems));
-        problems.sorted().forEach(p -> err.println(p.format()));
+        problems.sorted().forEach(p -> err.println(p.format(a.lang)));
         if (units.isEmpty() || problems.hasErrors()) {
-            err.println("gazette: schema not updated: fix the errors above first");
+            err.println("gazette: " + a.say(Msg.CLI_SCHEMA_NOT_UPDATED.with()));
             return 1;
         }
         try {
             boolean changed = org.gazette.content.SchemaFiles.update(content, units.get());
-            a.out.println("gazette: " + content.resolve(org.gazette.content.SchemaFiles.REPORT)
-                    + (changed ? " now accepts the " : " already accepts the ") + units.get().all().size() + " units of the table");
+            a.out.println("gazette: " + a.say((changed ? Msg.CLI_SCHEMA_UPDATED : Msg.CLI_SCHEMA_CURRENT)
+                    .with(content.resolve(org.gazette.content.SchemaFiles.REPORT), units.get().all().size())));
             return 0;
         } catch (org.gazette.problem.GazetteException e) {
-            e.problems().forEach(p -> err.println(p.format()));
+            e.problems().forEach(p -> err.println(p.format(a.lang)));
             return 1;
         }
     }
@@ -368,11 +395,11 @@ public final class Main {
         PrintWriter stdout = a.out;
         PrintWriter stderr = a.err;
         long start = System.nanoTime();
-        var publishing = f.publishing(stderr);
+        var publishing = f.publishing(stderr, a.lang);
         if (publishing == null) return 2;
         Build.Result r = new Build(new Build.Options(f.content, f.templates, out, f.strict, publishing, !f.noSearch, paintBulletins)
                 .withBulletinCache(org.gazette.render.BulletinCache.configuredFolder())).run(write);
-        for (Problem p : r.problems()) stderr.println(p.format());
+        for (Problem p : r.problems()) stderr.println(p.format(a.lang));
         long warnings = r.problems().stream().filter(p -> !p.isError()).count();
         long errors = r.problems().size() - warnings;
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -380,37 +407,29 @@ public final class Main {
             r.stepMillis().forEach((step, ms) -> stderr.println("  " + step + ": " + ms + " ms"));
         }
         int pages = r.pagesPerLanguage().values().stream().mapToInt(Integer::intValue).sum();
-        StringBuilder perLang = new StringBuilder();
-        r.pagesPerLanguage().forEach((lang, n) -> perLang.append(perLang.length() == 0 ? "" : ", ").append(lang).append(' ').append(n));
-        String time = String.format(Locale.ROOT, "%.2f s", seconds);
+        List<Message> perLang = r.pagesPerLanguage().entrySet().stream().map(e -> Msg.SUM_LANG_PAGES.with(e.getKey(), e.getValue())).toList();
+        String time = String.format(Locale.ROOT, "%.2f", seconds);
         if (!r.ok()) {
-            stderr.println("gazette: " + (write ? "build" : "check") + " failed: " + plural(errors, "error") + ", " + plural(warnings, "warning")
-                    + (f.strict && errors == 0 ? " (--strict)" : "") + "; nothing was written");
+            Message strict = f.strict && errors == 0 ? Msg.SUM_STRICT.with() : Msg.NOTHING.with();
+            stderr.println("gazette: " + a.say((write ? Msg.SUM_BUILD_FAILED : Msg.SUM_CHECK_FAILED).with(errors, warnings, strict)));
             return 1;
         }
         // "zh 9 pages", or "2017 zh 9 pages" when there are bulletins of several years.
         boolean years = r.bulletinPages().keySet().stream().map(k -> k.split("/")[1]).distinct().count() > 1;
         boolean painted = r.bulletinPages().values().stream().allMatch(n -> n > 0);
-        String bulletins = r.bulletinPages().isEmpty() ? "" : !painted
-                ? ", " + plural(r.bulletinPages().size(), "bulletin") + " checked, not painted (--bulletins paints them)"
-                : ", " + plural(r.bulletinPages().size(), "bulletin") + " ("
-                + String.join(", ", r.bulletinPages().entrySet().stream().map(e -> {
-                    String[] parts = e.getKey().split("/");
-                    return (years ? parts[1] + " " : "") + parts[0] + " " + plural(e.getValue(), "page");
-                }).toList())
-                + (r.bulletinsReused() == 0 ? "" : "; " + r.bulletinsReused() + " unchanged, not painted again")
-                + ")";
-        if (f.drafts) stderr.println("gazette: this is a preview with drafts and embargoed articles (--drafts): do not publish it");
+        int count = r.bulletinPages().size();
+        List<Message> each = r.bulletinPages().entrySet().stream().map(e -> {
+            String[] parts = e.getKey().split("/");
+            return years ? Msg.SUM_YEAR_BULLETIN_PAGES.with(parts[1], parts[0], e.getValue()) : Msg.SUM_BULLETIN_PAGES.with(parts[0], e.getValue());
+        }).toList();
+        Message bulletins = count == 0 ? Msg.NOTHING.with() : !painted ? Msg.SUM_BULLETINS_CHECKED.with(count)
+                : r.bulletinsReused() == 0 ? Msg.SUM_BULLETINS.with(count, each) : Msg.SUM_BULLETINS_REUSED.with(count, each, r.bulletinsReused());
+        if (f.drafts) stderr.println("gazette: " + a.say(Msg.SUM_DRAFTS.with()));
         if (write) {
-            stdout.println("gazette: built " + out + ": " + pages + " pages (" + perLang + ")" + bulletins + ", " + r.files().size() + " files, "
-                    + plural(warnings, "warning") + ", " + time);
+            stdout.println("gazette: " + a.say(Msg.SUM_BUILT.with(out, pages, perLang, bulletins, r.files().size(), warnings, time)));
         } else {
-            stdout.println("gazette: check ok: " + pages + " pages (" + perLang + ")" + bulletins + ", " + plural(warnings, "warning") + ", " + time);
+            stdout.println("gazette: " + a.say(Msg.SUM_CHECKED.with(pages, perLang, bulletins, warnings, time)));
         }
         return 0;
-    }
-
-    private static String plural(long n, String word) {
-        return n + " " + word + (n == 1 ? "" : "s");
     }
 }

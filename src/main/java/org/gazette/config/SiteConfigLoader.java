@@ -13,6 +13,7 @@ import java.util.Set;
 
 import org.gazette.i18n.Language;
 import org.gazette.i18n.Localized;
+import org.gazette.problem.Msg;
 import org.gazette.problem.Position;
 import org.gazette.problem.Problems;
 import org.gazette.yaml.Fields;
@@ -30,13 +31,12 @@ public final class SiteConfigLoader {
     public static Optional<SiteConfig> load(Path contentDir, YamlReader yaml, Problems problems) {
         Path path = contentDir.resolve(FILE);
         if (!Files.isRegularFile(path)) {
-            problems.error(Position.of(FILE), "the content folder has no site.yaml",
-                    "create " + FILE + " with the site's title, office, languages and baseUrl (see README, 'Content format')");
+            problems.error(Position.of(FILE), Msg.NO_SITE_YAML.with(), Msg.NO_SITE_YAML_FIX.with());
             return Optional.empty();
         }
         Node root = yaml.read(SourceText.read(path, FILE), problems);
         if (root == null) return Optional.empty();
-        return Fields.of(root, problems, FILE).flatMap(f -> read(f, problems, contentDir));
+        return Fields.of(root, problems, Msg.NAMED.with(FILE)).flatMap(f -> read(f, problems, contentDir));
     }
 
     private static Optional<SiteConfig> read(Fields f, Problems problems, Path dir) {
@@ -47,7 +47,7 @@ public final class SiteConfigLoader {
         Set<String> seen = new HashSet<>();
         for (Language l : languages) {
             if (!seen.add(l.code())) {
-                problems.error(f.at(), "language '" + l.code() + "' is listed twice", "list each language once");
+                problems.error(f.at(), Msg.LANGUAGE_TWICE.with(l.code()), Msg.LANGUAGE_TWICE_FIX.with());
             }
         }
         List<Language> langs = languages;
@@ -56,11 +56,11 @@ public final class SiteConfigLoader {
         Optional<Localized> district = f.required("district", "{zh: …, en: …}").flatMap(n -> Localized.read(n, f, langs, "district"));
         Optional<String> baseUrl = f.requiredString("baseUrl", "https://news.example.gov.cn/");
         baseUrl.filter(u -> !u.matches("https?://[^\\s/]+(/\\S*)?"))
-                .ifPresent(u -> problems.error(f.node("baseUrl").get().at(), "baseUrl '" + u + "' is not a web address",
-                        "write it like https://news.example.gov.cn/"));
+                .ifPresent(u -> problems.error(f.node("baseUrl").get().at(), Msg.NOT_WEB_ADDRESS.with(u),
+                        Msg.WRITE_LIKE.with("https://news.example.gov.cn/")));
         ZoneId zone = f.string("timeZone").flatMap(z -> zone(z, f)).orElse(ZoneId.of("Asia/Shanghai"));
-        SiteConfig.News news = f.node("news").flatMap(n -> Fields.of(n, problems, "news")).map(SiteConfigLoader::news).orElse(SiteConfig.News.DEFAULT);
-        SiteConfig.Fonts fonts = f.node("fonts").flatMap(n -> Fields.of(n, problems, "fonts")).map(ff -> fonts(ff, dir)).orElse(SiteConfig.Fonts.NONE);
+        SiteConfig.News news = f.node("news").flatMap(n -> Fields.of(n, problems, Msg.PART.with("news"))).map(SiteConfigLoader::news).orElse(SiteConfig.News.DEFAULT);
+        SiteConfig.Fonts fonts = f.node("fonts").flatMap(n -> Fields.of(n, problems, Msg.PART.with("fonts"))).map(ff -> fonts(ff, dir)).orElse(SiteConfig.Fonts.NONE);
         f.finish();
         if (langs.isEmpty() || title.isEmpty() || office.isEmpty() || district.isEmpty() || baseUrl.isEmpty()) {
             return Optional.empty();
@@ -107,24 +107,24 @@ public final class SiteConfigLoader {
         try {
             return Optional.of(ZoneId.of(z));
         } catch (DateTimeException e) {
-            f.problems().error(f.node("timeZone").get().at(), "'" + z + "' is not a time zone", "write it like Asia/Shanghai");
+            f.problems().error(f.node("timeZone").get().at(), Msg.NOT_TIME_ZONE.with(z), Msg.WRITE_LIKE.with("Asia/Shanghai"));
             return Optional.empty();
         }
     }
 
     private static Optional<Language> language(Node n, Problems problems) {
-        return Fields.of(n, problems, "a language").flatMap(f -> {
+        return Fields.of(n, problems, Msg.IN_LANGUAGE.with()).flatMap(f -> {
             Optional<String> code = f.requiredString("code", "zh");
             Optional<String> name = f.requiredString("name", "中文");
             Optional<String> tag = f.requiredString("locale", "zh-CN");
             f.finish();
             code.filter(c -> !c.matches("[a-z]{2,3}")).ifPresent(c ->
-                    problems.error(f.node("code").get().at(), "'" + c + "' is not a language code", "use a two-letter code such as zh or en"));
+                    problems.error(f.node("code").get().at(), Msg.NOT_LANGUAGE_CODE.with(c), Msg.NOT_LANGUAGE_CODE_FIX.with()));
             Optional<Locale> locale = tag.flatMap(t -> {
                 try {
                     return Optional.of(new Locale.Builder().setLanguageTag(t).build());
                 } catch (IllformedLocaleException e) {
-                    problems.error(f.node("locale").get().at(), "'" + t + "' is not a locale", "write it like zh-CN or en-GB");
+                    problems.error(f.node("locale").get().at(), Msg.NOT_LOCALE.with(t), Msg.NOT_LOCALE_FIX.with());
                     return Optional.empty();
                 }
             });

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.gazette.i18n.Language;
+import org.gazette.problem.Msg;
 import org.gazette.problem.Position;
 import org.gazette.problem.Problems;
 import org.gazette.yaml.Fields;
@@ -14,8 +15,7 @@ import org.gazette.yaml.YamlReader;
 /** Reads one Markdown file: YAML front matter between two {@code ---} lines, then the body. */
 final class ArticleReader {
 
-    private static final String FRONT_MATTER_HINT =
-            "start the file with a line '---', then 'title: …' and 'date: 2018-02-27', then a line '---'";
+    private static final Msg FRONT_MATTER_HINT = Msg.NO_FRONT_MATTER_FIX;
 
     private final YamlReader yaml;
     private final Markdown markdown;
@@ -34,7 +34,7 @@ final class ArticleReader {
         String text = source.text();
         String file = source.file();
         if (!text.startsWith("---\n")) {
-            problems.error(new Position(file, 1, 1), "no front matter (title, date) at the top of the article", FRONT_MATTER_HINT);
+            problems.error(new Position(file, 1, 1), Msg.NO_FRONT_MATTER.with(), FRONT_MATTER_HINT.with());
             return Optional.empty();
         }
         int end = -1;
@@ -52,14 +52,14 @@ final class ArticleReader {
             line++;
         }
         if (end < 0) {
-            problems.error(new Position(file, 1, 1), "the front matter is not closed", "add a line '---' after the last front-matter field");
+            problems.error(new Position(file, 1, 1), Msg.FRONT_MATTER_OPEN.with(), Msg.FRONT_MATTER_OPEN_FIX.with());
             return Optional.empty();
         }
         int bodyStart = text.indexOf('\n', end);
         String body = bodyStart < 0 ? "" : text.substring(bodyStart + 1);
         Node root = yaml.read(text.substring(4, end), file, 1, problems);
         if (root == null) return Optional.empty();
-        Optional<Fields> fields = Fields.of(root, problems, "the front matter");
+        Optional<Fields> fields = Fields.of(root, problems, Msg.IN_FRONT_MATTER.with());
         if (fields.isEmpty()) return Optional.empty();
         Fields f = fields.get();
         var title = f.requiredString("title", "…");
@@ -75,8 +75,7 @@ final class ArticleReader {
         boolean featured = f.bool("featured").orElse(false);
         f.finish();
         if (body.isBlank()) {
-            problems.error(new Position(file, line + 1, 1), "the article has no text after its front matter",
-                    "write the article below the closing '---'");
+            problems.error(new Position(file, line + 1, 1), Msg.NO_ARTICLE_TEXT.with(), Msg.NO_ARTICLE_TEXT_FIX.with());
             return Optional.empty();
         }
         if (title.isEmpty() || (date.isEmpty() && !undated)) return Optional.empty();
@@ -99,16 +98,15 @@ final class ArticleReader {
                 if (!ids.contains(id.get())) ids.add(id.get());
             } else if (tagList.declared()) {
                 String near = tagList.nearest(text);
-                problems.warning(item.at(), "tag '" + text + "' is not declared in " + Tags.FILE,
-                        (near != null ? "did you mean '" + near + "'? " : "") + "declare it once with its names in each language, e.g. "
-                                + "'my-tag: {zh: …, en: …}'; until then it is shown without a page");
+                problems.warning(item.at(), Msg.TAG_UNDECLARED.with(text, Tags.FILE),
+                        near != null ? Msg.TAG_UNDECLARED_NEAR_FIX.with(near) : Msg.TAG_UNDECLARED_FIX.with());
             }
         }
         return ids;
     }
 
     private Optional<Article.Byline> byline(Node n, Problems problems) {
-        return Fields.of(n, problems, "byline").map(f -> {
+        return Fields.of(n, problems, Msg.PART.with("byline")).map(f -> {
             var reporter = names(f, "reporter");
             var correspondent = names(f, "correspondent");
             var photographer = names(f, "photographer");

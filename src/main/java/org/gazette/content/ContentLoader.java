@@ -18,6 +18,7 @@ import org.gazette.config.SiteConfig;
 import org.gazette.config.SiteConfigLoader;
 import org.gazette.i18n.Language;
 import org.gazette.problem.GazetteException;
+import org.gazette.problem.Msg;
 import org.gazette.problem.Position;
 import org.gazette.problem.Problems;
 import org.gazette.yaml.Node;
@@ -89,8 +90,7 @@ public final class ContentLoader {
     /** The content, or empty when problems make it unusable (they are in {@code problems}). */
     public Optional<Content> load(Path dir) {
         if (!Files.isDirectory(dir)) {
-            problems.error(Position.of(dir.toString()), "the content folder does not exist",
-                    "run Gazette in the folder that holds content/, or name it with --content DIR");
+            problems.error(Position.of(dir.toString()), Msg.NO_CONTENT_FOLDER.with(), Msg.NO_CONTENT_FOLDER_FIX.with());
             return Optional.empty();
         }
         root = dir.toAbsolutePath().normalize();
@@ -101,8 +101,7 @@ public final class ContentLoader {
         }
         List<Path> entries = list(dir);
         if (entries.isEmpty()) {
-            problems.error(Position.of(dir.toString()), "the content folder is empty",
-                    "add site.yaml and a year folder such as 2017/ (see README, 'Content format')");
+            problems.error(Position.of(dir.toString()), Msg.CONTENT_EMPTY.with(), Msg.CONTENT_EMPTY_FIX.with());
             return Optional.empty();
         }
         Path siteFile = dir.resolve(SiteConfigLoader.FILE);
@@ -111,8 +110,7 @@ public final class ContentLoader {
         tags = site.map(s -> Tags.load(dir, yaml, s.languages(), problems)).orElse(null);
         units = site.map(s -> org.gazette.format.Units.load(dir, yaml, s.languages(), problems)).orElse(null);
         if (units != null && SchemaFiles.outdated(dir, units)) {
-            problems.warning(Position.of(SchemaFiles.REPORT), "the editor's schema does not accept every unit of the unit table",
-                    "run 'gazette schema' to update it, so your editor accepts the units of units.yaml");
+            problems.warning(Position.of(SchemaFiles.REPORT), Msg.SCHEMA_STALE.with(), Msg.SCHEMA_STALE_FIX.with());
         }
         // site.yaml, tags.yaml and units.yaml change how every text reads (time zone, tag names, units): a new cache then.
         long settings = (version(dir.resolve(SiteConfigLoader.FILE), SiteConfigLoader.FILE) * 31 + version(dir.resolve(Tags.FILE), Tags.FILE)) * 31
@@ -134,17 +132,14 @@ public final class ContentLoader {
                 .flatMap(Optional::stream).toList());
         if (site.isPresent() && years.isEmpty() && !problems.hasErrors()) {
             if (yearDirs.isEmpty()) {
-                problems.error(Position.of(dir.toString()), "the content folder has no year folder",
-                        "add a folder named after the year, e.g. 2017/, with news/ or a report.yaml");
+                problems.error(Position.of(dir.toString()), Msg.NO_YEAR_FOLDER.with(), Msg.NO_YEAR_FOLDER_FIX.with());
             } else {
-                problems.error(Position.of(dir.toString()), "nothing to publish yet: every text is a draft or embargoed",
-                        "preview them with --drafts, or publish one (remove 'draft: true', or wait for its 'publish' time)");
+                problems.error(Position.of(dir.toString()), Msg.NOTHING_TO_PUBLISH.with(), Msg.NOTHING_TO_PUBLISH_FIX.with());
             }
         }
         for (var img : foundImages.entrySet()) {
             if (!usedImages.containsKey(img.getKey()) && !heldImages.contains(img.getKey())) {
-                problems.warning(Position.of(img.getKey()), "image not used by any text",
-                        "refer to it from a text in " + textFolder(img.getKey()) + " with ![description](" + fromText(img.getKey()) + "), or remove it");
+                problems.warning(Position.of(img.getKey()), Msg.IMAGE_UNUSED.with(), Msg.IMAGE_UNUSED_FIX.with(textFolder(img.getKey()), fromText(img.getKey())));
             }
         }
         checkImages();
@@ -153,8 +148,7 @@ public final class ContentLoader {
         if (site.isEmpty() || problems.hasErrors()) return Optional.empty();
         years.sort(Comparator.comparingInt(Year::year).reversed());
         if (!tags.declared() && !tagsUsed.isEmpty()) {
-            problems.warning(Position.of(Tags.FILE), tagsUsed.size() + " tags are used, but the content folder has no " + Tags.FILE,
-                    "declare each tag once with its names in each language (e.g. 'major-projects: {zh: 重大项目, en: Major projects}'), so the languages pair their tags and each tag gets a page");
+            problems.warning(Position.of(Tags.FILE), Msg.NO_TAGS_FILE.with(tagsUsed.size(), Tags.FILE), Msg.NO_TAGS_FILE_FIX.with());
         }
         return Optional.of(new Content(root, site.get(), years, usedImages, tags, units, new TreeMap<>(versions)));
     }
@@ -210,7 +204,7 @@ public final class ContentLoader {
         for (Read r : read(newsFiles, languages, articles)) {
             // Only the report's prose may leave its date out; a news text named report.<lang>.md may not.
             if (r.article().date() == null) {
-                problems.error(new Position(r.article().file(), 1, 1), "'date' is missing", "add a line 'date: 2018-02-27' to the front matter");
+                problems.error(new Position(r.article().file(), 1, 1), Msg.DATE_MISSING.with(), Msg.DATE_MISSING_FIX.with());
             } else {
                 newsRead.add(r);
             }
@@ -222,12 +216,11 @@ public final class ContentLoader {
         Translations reportProse = null;
         if (!hasReportFile) {
             if (!proseRead.isEmpty()) {
-                problems.warning(Position.of(proseRead.get(0).article().file()), "the report prose is not published: the year " + name + " has no report.yaml",
-                        "write " + name + "/" + REPORT + " (copy last year's and change it); until then the year shows its news only");
+                problems.warning(Position.of(proseRead.get(0).article().file()), Msg.PROSE_WITHOUT_REPORT.with(name), Msg.PROSE_WITHOUT_REPORT_FIX.with(name + "/" + REPORT));
             }
         } else if (proseRead.isEmpty()) {
-            problems.error(Position.of(name + "/report." + site.defaultLanguage().code() + ".md"), "the year " + name + " has no report prose",
-                    "write the report's introduction in " + name + "/report." + site.defaultLanguage().code() + ".md (and its translations)");
+            problems.error(Position.of(name + "/report." + site.defaultLanguage().code() + ".md"), Msg.NO_PROSE.with(name),
+                    Msg.NO_PROSE_FIX.with(name + "/report." + site.defaultLanguage().code() + ".md"));
         } else if (!prose.isEmpty()) {
             reportProse = pair(prose, languages).get(0);
         }
@@ -293,15 +286,13 @@ public final class ContentLoader {
         }
         Matcher m = TEXT.matcher(p.getFileName().toString());
         if (!Files.isRegularFile(p) || !m.matches()) {
-            problems.error(Position.of(display), "'" + p.getFileName() + "' is not named like an article",
-                    "name articles <name>.<language>.md in lower-case letters, digits and hyphens, e.g. meeting.zh.md");
+            problems.error(Position.of(display), Msg.NOT_NAMED_LIKE_ARTICLE.with(p.getFileName().toString()), Msg.NOT_NAMED_LIKE_ARTICLE_FIX.with());
             return Optional.empty();
         }
         String code = m.group(2);
         Optional<Language> lang = languages.stream().filter(l -> l.code().equals(code)).findFirst();
         if (lang.isEmpty()) {
-            problems.error(Position.of(display), "'" + code + "' in the file name is not one of the site's languages",
-                    "use " + String.join(" or ", languages.stream().map(Language::code).toList()) + " (see site.yaml)");
+            problems.error(Position.of(display), Msg.NOT_SITE_LANGUAGE_IN_NAME.with(code), Msg.USE_SITE_LANGUAGES.with(languages.stream().map(Language::code).toList()));
             return Optional.empty();
         }
         seen.add(display);
@@ -381,30 +372,27 @@ public final class ContentLoader {
                 // keep it as written
             }
             if (url.startsWith("/") || url.startsWith("\\") || url.matches("^[A-Za-z]:[\\\\/].*")) {
-                problems.error(at, "image path '" + img.url() + "' is absolute",
-                        "write it relative to the text, e.g. images/photo.jpg, with the image inside the content folder");
+                problems.error(at, Msg.IMAGE_ABSOLUTE.with(img.url()), Msg.IMAGE_ABSOLUTE_FIX.with());
                 continue;
             }
             String rel = java.nio.file.Path.of(folder + url).normalize().toString().replace('\\', '/');
             if (rel.startsWith("..") || Path.of(rel).isAbsolute()) {
-                problems.error(at, "image path '" + img.url() + "' leaves the content folder",
-                        "keep images inside the content folder, next to the text, e.g. images/photo.jpg");
+                problems.error(at, Msg.IMAGE_LEAVES.with(img.url()), Msg.IMAGE_LEAVES_FIX.with());
                 continue;
             }
             Path file = root.resolve(rel);
             if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 String near = nearImage(file);
                 String written = img.url().contains("/") ? img.url().substring(0, img.url().lastIndexOf('/') + 1) : "";
-                problems.error(at, "image '" + img.url() + "' does not exist (looked for " + rel + ")",
-                        near == null ? "check the file name and folder; names are case-sensitive"
-                                : near.equalsIgnoreCase(file.getFileName().toString())
-                                ? "the file is named '" + near + "': names are case-sensitive — write " + written + near
-                                : "did you mean '" + written + near + "'?");
+                problems.error(at, Msg.IMAGE_MISSING.with(img.url(), rel),
+                        near == null ? Msg.IMAGE_MISSING_FIX.with()
+                                : near.equalsIgnoreCase(file.getFileName().toString()) ? Msg.IMAGE_CASE_FIX.with(near, written + near)
+                                : Msg.DID_YOU_MEAN.with(written + near));
                 continue;
             }
             if (!inside(file, rel)) continue;
             if (!isImage(rel) || !Files.isRegularFile(file)) {
-                problems.error(at, "'" + img.url() + "' is not an image", "use a " + String.join(", ", new java.util.TreeSet<>(IMAGE_TYPES)) + " file");
+                problems.error(at, Msg.NOT_AN_IMAGE.with(img.url()), Msg.USE_IMAGE_TYPES.with(List.copyOf(new java.util.TreeSet<>(IMAGE_TYPES))));
                 continue;
             }
             used.put(rel, file);
@@ -441,11 +429,10 @@ public final class ContentLoader {
         try {
             if (p.toRealPath().startsWith(realRoot)) return true;
         } catch (IOException e) {
-            problems.error(Position.of(display), "cannot read: " + e.getMessage(), "check the file exists and is readable");
+            problems.error(Position.of(display), Msg.CANNOT_READ_FILE.with(Msg.reason(e)), Msg.CHECK_READABLE.with());
             return false;
         }
-        problems.error(Position.of(display), "is a link to a file outside the content folder; refused",
-                "copy the file into the content folder instead of linking to it");
+        problems.error(Position.of(display), Msg.LINK_OUTSIDE_FILE.with(), Msg.LINK_OUTSIDE_FILE_FIX.with());
         return false;
     }
 
@@ -477,8 +464,7 @@ public final class ContentLoader {
                 if (first == null) {
                     first = a;
                 } else if (!a.date().equals(first.date())) {
-                    problems.error(a.dateAt(), "date " + a.date() + " differs from " + first.file() + " (" + first.date() + ")",
-                            "translations of one article share one date: correct the wrong one");
+                    problems.error(a.dateAt(), Msg.DATES_DIFFER.with(a.date(), first.file(), first.date()), Msg.DATES_DIFFER_FIX.with());
                 }
             }
             if (first == null) continue;
@@ -487,8 +473,8 @@ public final class ContentLoader {
                     String missing = first.file().replaceAll("\\.[a-z]{2,3}\\.md$", "." + l.code() + ".md");
                     if (unreadable.contains(missing)) continue; // it exists; its own error says what is wrong
                     if (held.contains(missing)) continue; // it exists, held back (draft or embargo) for now
-                    problems.warning(Position.of(first.file()), "not yet translated into " + l.name() + " (" + missing + " is missing)",
-                            "until it exists, the " + l.code() + " page shows the " + first.language().code() + " text with a notice");
+                    problems.warning(Position.of(first.file()), Msg.NOT_TRANSLATED.with(l.name(), missing),
+                            Msg.NOT_TRANSLATED_FIX.with(l.code(), first.language().code()));
                 }
             }
             out.add(new Translations(e.getKey(), versions));
@@ -497,8 +483,7 @@ public final class ContentLoader {
     }
 
     private void unused(String display) {
-        problems.warning(Position.of(display), "not used by Gazette",
-                "year folders are named like 2017/ and hold report.yaml, report.<lang>.md and news/; move or remove this");
+        problems.warning(Position.of(display), Msg.NOT_USED.with(), Msg.NOT_USED_FIX.with());
     }
 
     private static List<Path> list(Path dir) {
@@ -506,7 +491,7 @@ public final class ContentLoader {
         try (Stream<Path> s = Files.list(dir)) {
             return s.map(p -> Map.entry(p.getFileName().toString(), p)).sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).toList();
         } catch (IOException e) {
-            throw new GazetteException(Position.of(dir.toString()).error("cannot list folder: " + e.getMessage(), null));
+            throw new GazetteException(Position.of(dir.toString()).error(Msg.CANNOT_LIST.with(Msg.reason(e)), null));
         }
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import org.gazette.problem.Msg;
 import org.gazette.problem.Position;
 import org.gazette.problem.Problems;
 import org.gazette.safety.SafeSvg;
@@ -38,22 +39,19 @@ public final class ImageCheck {
         byte[] bytes;
         try {
             if (Files.size(file) > MAX_FILE_BYTES) {
-                problems.error(at, "image '" + rel + "' is " + (Files.size(file) / (1024 * 1024)) + " MB; Gazette publishes pictures up to "
-                        + MAX_FILE_BYTES / (1024 * 1024) + " MB", "save it smaller (a photo for a web page needs about 2,000 pixels across, a few hundred KB)");
+                problems.error(at, Msg.IMAGE_TOO_LARGE.with(rel, Files.size(file) / (1024 * 1024), MAX_FILE_BYTES / (1024 * 1024)), Msg.IMAGE_TOO_LARGE_FIX.with());
                 return false;
             }
             bytes = ext.equals("svg") ? Files.readAllBytes(file) : head(file);
         } catch (IOException e) {
-            problems.error(at, "cannot read image '" + rel + "': " + e.getMessage(), "check the file is readable");
+            problems.error(at, Msg.CANNOT_READ_IMAGE.with(rel, Msg.reason(e)), Msg.CHECK_READABLE.with());
             return false;
         }
         if (ext.equals("svg")) {
             SafeSvg.Result r = SafeSvg.clean(bytes);
             if (r.ok()) return true;
             SafeSvg.Refusal why = r.refusal();
-            problems.error(new Position(rel, why.line(), why.column()), "this SVG cannot be published: it " + why.message(),
-                    "an SVG on the site is a program the browser runs; export the drawing again as plain SVG without scripts, links or embedded web content "
-                            + "(Inkscape: Save As → Plain SVG; Illustrator: Export As → SVG), or as a PNG");
+            problems.error(new Position(rel, why.line(), why.column()), Msg.SVG_REFUSED.with(why.what()), Msg.SVG_REFUSED_FIX.with());
             return false;
         }
         Picture p;
@@ -63,19 +61,16 @@ public final class ImageCheck {
             p = null;
         }
         if (p == null) {
-            problems.error(at, "image '" + rel + "' is not a picture: its bytes are not PNG, JPEG, GIF or WebP",
-                    "open it in an image viewer; if it shows, save it again as PNG or JPEG; the file may be damaged or misnamed");
+            problems.error(at, Msg.IMAGE_NOT_PICTURE.with(rel), Msg.IMAGE_NOT_PICTURE_FIX.with());
             return false;
         }
         if (p.width() <= 0 || p.height() <= 0) {
-            problems.error(at, "image '" + rel + "' says it is " + p.width() + " × " + p.height() + " pixels", "the file is damaged: save it again from an image editor");
+            problems.error(at, Msg.IMAGE_DAMAGED.with(rel, p.width(), p.height()), Msg.IMAGE_DAMAGED_FIX.with());
             return false;
         }
         long pixels = p.width() * p.height();
         if (pixels > MAX_PIXELS) {
-            problems.error(at, "image '" + rel + "' is " + p.width() + " × " + p.height() + " pixels (" + (pixels / 1_000_000) + " megapixels); Gazette publishes pictures up to "
-                            + (MAX_PIXELS / 1_000_000) + " megapixels",
-                    "resize it (2,000–4,000 pixels across is plenty for a page and for print) and save it again");
+            problems.error(at, Msg.IMAGE_TOO_MANY_PIXELS.with(rel, p.width(), p.height(), pixels / 1_000_000, MAX_PIXELS / 1_000_000), Msg.IMAGE_TOO_MANY_PIXELS_FIX.with());
             return false;
         }
         return true;

@@ -3,6 +3,8 @@ package org.gazette.content;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.gazette.problem.Message;
+import org.gazette.problem.Msg;
 import org.gazette.problem.Position;
 import org.gazette.problem.Problems;
 import org.gazette.safety.SafeUrl;
@@ -64,7 +66,7 @@ public final class Markdown {
     public Html read(String body, String file, int firstLine, Problems problems) {
         Nesting.Deep deep = Nesting.scan(body);
         if (deep != null) {
-            tooDeep(problems, new Position(file, firstLine + deep.line() - 1, deep.column()), deep.depth(), deep.what());
+            tooDeep(problems, new Position(file, firstLine + deep.line() - 1, deep.column()), deep.depth(), deep.what(), deep.emphasis());
             return null;
         }
         Sizes.TooLarge large = Sizes.scan(body);
@@ -77,19 +79,18 @@ public final class Markdown {
             document = parse(body);
         } catch (StackOverflowError e) {
             // A nesting the scan does not foresee; refused all the same, never a crash.
-            tooDeep(problems, new Position(file, firstLine, 1), 0, "text");
+            tooDeep(problems, new Position(file, firstLine, 1), 0, "text", false);
             return null;
         }
         int depth = depth(document);
         if (depth > MarkdownHtml.MAX_DEPTH) {
-            tooDeep(problems, new Position(file, firstLine, 1), depth, "text");
+            tooDeep(problems, new Position(file, firstLine, 1), depth, "text", false);
             return null;
         }
         for (LinkFilter.Dropped d : LinkFilter.apply(document)) {
             Position at = position(body, d.offset(), file, firstLine);
-            problems.warning(at, (d.image() ? "image '" : "link '") + shorten(d.url()) + "' is not published",
-                    "only web (http, https), mail (mailto), telephone (tel) and relative addresses are; "
-                            + (d.image() ? "its description is shown instead" : "its text is kept without the link"));
+            problems.warning(at, (d.image() ? Msg.IMAGE_NOT_PUBLISHED : Msg.LINK_NOT_PUBLISHED).with(shorten(d.url())),
+                    d.image() ? Msg.IMAGE_NOT_PUBLISHED_FIX.with() : Msg.LINK_NOT_PUBLISHED_FIX.with());
         }
         CjkBreaks.apply(document);
         List<Article.Ref> links = new ArrayList<>();
@@ -107,11 +108,11 @@ public final class Markdown {
         return new Html(Figures.number(render(document)), images, links);
     }
 
-    private static void tooDeep(Problems problems, Position at, int depth, String what) {
-        problems.error(at, (depth > 0 ? "nesting is " + depth + " levels deep (" + what + ")" : "the text is nested too deeply to read")
-                        + "; Gazette accepts at most " + Nesting.MAX,
-                what.startsWith("emphasis") ? "remove the extra '*' or '_', or write \\* for a star that is not emphasis"
-                        : "remove the extra '>' or list markers: no text needs more than a few levels");
+    private static void tooDeep(Problems problems, Position at, int depth, String what, boolean emphasis) {
+        Message kind = emphasis ? Msg.NESTING_EMPHASIS.with(what.substring(what.indexOf('\'') + 1, what.lastIndexOf('\'')))
+                : what.equals("text") ? Msg.NESTING_TEXT.with() : Msg.NESTING_QUOTE.with();
+        problems.error(at, depth > 0 ? Msg.NESTING_DEPTH.with(depth, kind, Nesting.MAX) : Msg.NESTING_UNREADABLE.with(Nesting.MAX),
+                emphasis ? Msg.NESTING_EMPHASIS_FIX.with() : Msg.NESTING_QUOTE_FIX.with());
     }
 
     /** The depth of the deepest node, counted without recursion (the tree may be arbitrarily deep). */

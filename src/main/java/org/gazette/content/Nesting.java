@@ -13,7 +13,11 @@ final class Nesting {
     static final int MAX = 32;
 
     /** Where a text nests too deep: the line and column (1-based, within the text given), the depth, and what nests. */
-    record Deep(int line, int column, int depth, String what) {}
+    record Deep(int line, int column, int depth, String what) {
+        boolean emphasis() {
+            return what.startsWith("emphasis");
+        }
+    }
 
     private Nesting() {}
 

@@ -15,6 +15,8 @@ import org.gazette.config.SiteConfig;
 import org.gazette.config.SiteConfigLoader;
 import org.gazette.i18n.Language;
 import org.gazette.problem.GazetteException;
+import org.gazette.problem.Lang;
+import org.gazette.problem.Msg;
 import org.gazette.problem.Position;
 import org.gazette.problem.Problems;
 import org.gazette.yaml.YamlReader;
@@ -33,8 +35,7 @@ public final class NewText {
     /** Writes the article's files and returns them; problems (bad name, existing files, no site.yaml) are thrown. */
     public static List<Path> article(Path content, String name, Instant now) {
         if (!NAME.matcher(name).matches()) {
-            throw new GazetteException(Position.of(name).error("'" + name + "' cannot be an article's name",
-                    "use lower-case letters, digits and hyphens, e.g. spring-planting (it becomes the page's address)"));
+            throw new GazetteException(Position.of(name).error(Msg.BAD_ARTICLE_NAME.with(name), Msg.BAD_ARTICLE_NAME_FIX.with()));
         }
         Problems problems = new Problems();
         SiteConfig site = SiteConfigLoader.load(content, new YamlReader(), problems).orElse(null);
@@ -46,7 +47,7 @@ public final class NewText {
         for (Path f : files) {
             if (Files.exists(f)) {
                 throw new GazetteException(Position.of(content.relativize(f).toString().replace('\\', '/')).error(
-                        "already exists; nothing was written", "choose another name, or edit the existing article"));
+                        Msg.ALREADY_EXISTS.with(), Msg.ALREADY_EXISTS_ARTICLE_FIX.with()));
             }
         }
         try {
@@ -58,8 +59,7 @@ public final class NewText {
                         java.nio.file.StandardOpenOption.CREATE_NEW);
             }
         } catch (IOException e) {
-            throw new GazetteException(Position.of(folder.toString()).error("cannot write: " + e.getMessage(),
-                    "check the content folder exists and can be written"));
+            throw new GazetteException(Position.of(folder.toString()).error(Msg.CANNOT_WRITE.with(Msg.reason(e)), Msg.CANNOT_WRITE_CONTENT_FIX.with()));
         }
         return files;
     }
@@ -69,8 +69,7 @@ public final class NewText {
         Path real = folder.toRealPath();
         if (!real.startsWith(content.toRealPath())) {
             String shown = content.relativize(folder).toString().replace('\\', '/');
-            throw new GazetteException(Position.of(shown).error("is a link to a folder outside the content folder (" + real + "); nothing was written",
-                    "make " + shown + " a real folder inside the content folder"));
+            throw new GazetteException(Position.of(shown).error(Msg.LINK_OUTSIDE_FOLDER.with(real), Msg.LINK_OUTSIDE_FOLDER_FIX.with(shown)));
         }
     }
 
@@ -83,8 +82,13 @@ public final class NewText {
      * year already has a report, and nothing that the loader would not accept.
      */
     public static List<Path> year(Path content, int year, Instant now) {
+        return year(content, year, now, Lang.EN);
+    }
+
+    /** As {@link #year(Path, int, Instant)}, with the report.yaml's comments in {@code lang}. */
+    public static List<Path> year(Path content, int year, Instant now, Lang speaking) {
         if (year < 1949 || year > 2999) {
-            throw new GazetteException(Position.of(String.valueOf(year)).error("'" + year + "' is not a year Gazette takes", "write it like 2018"));
+            throw new GazetteException(Position.of(String.valueOf(year)).error(Msg.NOT_A_YEAR.with(year), Msg.WRITE_LIKE.with("2018")));
         }
         Problems problems = new Problems();
         SiteConfig site = SiteConfigLoader.load(content, new YamlReader(), problems).orElse(null);
@@ -96,7 +100,7 @@ public final class NewText {
         for (Path f : files) {
             if (Files.exists(f)) {
                 throw new GazetteException(Position.of(content.relativize(f).toString().replace('\\', '/')).error(
-                        "already exists; nothing was written", "the year has begun: edit its files"));
+                        Msg.ALREADY_EXISTS.with(), Msg.ALREADY_EXISTS_YEAR_FIX.with()));
             }
         }
         int previous = -1;
@@ -104,27 +108,26 @@ public final class NewText {
             if (Files.isRegularFile(content.resolve(y + "/" + ContentLoader.REPORT))) previous = y;
         }
         if (previous < 0) {
-            throw new GazetteException(Position.of(year + "/" + ContentLoader.REPORT).error("no earlier year has a report.yaml to start from",
-                    "write " + year + "/report.yaml by hand (see README, 'Content format'), or copy the sample's"));
+            throw new GazetteException(Position.of(year + "/" + ContentLoader.REPORT).error(Msg.NO_EARLIER_YEAR.with(),
+                    Msg.NO_EARLIER_YEAR_FIX.with(year + "/report.yaml")));
         }
         String before;
         try {
             before = Files.readString(content.resolve(previous + "/" + ContentLoader.REPORT), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new GazetteException(Position.of(previous + "/" + ContentLoader.REPORT).error("cannot read: " + e.getMessage(), "check the file"));
+            throw new GazetteException(Position.of(previous + "/" + ContentLoader.REPORT).error(Msg.CANNOT_READ_FILE.with(Msg.reason(e)), Msg.CHECK_READABLE.with()));
         }
         LocalDate today = now.atZone(site.timeZone()).toLocalDate();
         try {
             Files.createDirectories(folder);
             staysInside(content, folder);
-            Files.writeString(files.get(0), report(before, previous, year), StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW);
+            Files.writeString(files.get(0), report(before, previous, year, speaking), StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW);
             for (int i = 0; i < site.languages().size(); i++) {
                 Language lang = site.languages().get(i);
                 Files.writeString(files.get(i + 1), prose(lang, today), StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW);
             }
         } catch (IOException e) {
-            throw new GazetteException(Position.of(folder.toString()).error("cannot write: " + e.getMessage(),
-                    "check the content folder exists and can be written"));
+            throw new GazetteException(Position.of(folder.toString()).error(Msg.CANNOT_WRITE.with(Msg.reason(e)), Msg.CANNOT_WRITE_CONTENT_FIX.with()));
         }
         // What was written must load (as the draft it is): otherwise take it back and say why.
         Problems check = new Problems();
@@ -154,7 +157,7 @@ public final class NewText {
      * 2018 → 2019), each figure's value emptied and its other parts commented out, last year's kept
      * in the comments as a reminder of what was there.
      */
-    static String report(String before, int previous, int year) {
+    static String report(String before, int previous, int year, Lang lang) {
         int step = year - previous;
         StringBuilder out = new StringBuilder();
         // The editor's schema line stays first, where editors look for it.
@@ -163,11 +166,7 @@ public final class NewText {
             out.append(before, 0, nl + 1);
             before = before.substring(nl + 1);
         }
-        out.append("# Started by 'gazette new year ").append(year).append("' from ").append(previous).append("/report.yaml.\n")
-                .append("# Fill in every figure's value, the summary and the meeting's date (last year's are in the\n")
-                .append("# comments beside them). Last year's honours, highlights, plans and follow-up are kept below\n")
-                .append("# as comments, for reference: write this year's in their place.\n")
-                .append("# The report is held back while its prose (report.<lang>.md) says draft: true.\n");
+        for (String comment : Msg.NEW_YEAR_HEADER.with(year, previous).in(lang).split("\n")) out.append("# ").append(comment).append('\n');
         boolean inFigures = false;
         String section = "";
         int partIndent = -1;
@@ -179,8 +178,7 @@ public final class NewText {
                 section = line.substring(0, Math.max(0, line.indexOf(':')));
                 commentIndent = -1;
                 if (REFERENCE_ONLY.contains(section)) {
-                    out.append("# ").append(previous).append("'s ").append(section).append(", for reference: write ").append(year)
-                            .append("'s here (remove the '# ' in front of the lines you keep, and rewrite them)\n");
+                    out.append("# ").append(Msg.NEW_YEAR_REFERENCE.with(previous, section, year).in(lang)).append('\n');
                 }
             }
             String moved = line.startsWith("#") ? line : moveYears(line, previous, step);
@@ -204,7 +202,7 @@ public final class NewText {
             }
             if (section.equals("meeting") && indent0 == 2 && stripped0.startsWith("date:")) {
                 out.append("  date:             # ").append(previous).append(": ").append(stripped0.substring(5).strip())
-                        .append(" (write this year's when it is set)\n");
+                        .append(' ').append(Msg.NEW_YEAR_DATE.with().in(lang)).append('\n');
                 continue;
             }
             if ((section.equals("meeting") && indent0 == 2 && stripped0.startsWith("theme:"))
@@ -227,7 +225,7 @@ public final class NewText {
                 if (part != null) {
                     String last = stripped.substring(part.length() + 1).strip();
                     out.append(" ".repeat(indent)).append(part).append(":            # ").append(previous).append(": ")
-                            .append(last.isEmpty() ? "(below)" : last).append('\n');
+                            .append(last.isEmpty() ? Msg.NEW_YEAR_BELOW.with().in(lang) : last).append('\n');
                     kept = true;
                     if (last.isEmpty()) partIndent = indent; // a rank written as a block: its lines become comments
                     continue;

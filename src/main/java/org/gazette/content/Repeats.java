@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.gazette.i18n.Localized;
+import org.gazette.problem.Msg;
 import org.gazette.problem.Problems;
 
 /**
@@ -36,8 +37,8 @@ final class Repeats {
             for (Localized t : sentences(now)) {
                 boolean repeated = t.byLanguage().values().stream().anyMatch(s -> !s.equals(Localized.EMPTY) && said.contains(s));
                 if (repeated) {
-                    problems.warning(t.at(), "this text is " + before.year() + "'s, as written in " + before.year() + "/" + ContentLoader.REPORT,
-                            "rewrite it for " + now.year() + ": published as it is, it states " + before.year() + "'s results as " + now.year() + "'s");
+                    problems.warning(t.at(), Msg.REPEATED_TEXT.with(before.year(), before.year() + "/" + ContentLoader.REPORT),
+                            Msg.REPEATED_TEXT_FIX.with(now.year(), before.year()));
                 }
             }
         }

@@ -9,6 +9,7 @@ import org.gazette.format.Units;
 import org.gazette.format.Unit;
 import org.gazette.i18n.Language;
 import org.gazette.i18n.Localized;
+import org.gazette.problem.Msg;
 import org.gazette.problem.Position;
 import org.gazette.problem.Problems;
 import org.gazette.yaml.Fields;
@@ -28,10 +29,10 @@ final class ReportReader {
     }
 
     Optional<Report> read(Node root, int folderYear) {
-        return Fields.of(root, problems, "the report").flatMap(f -> {
+        return Fields.of(root, problems, Msg.IN_REPORT.with()).flatMap(f -> {
             Optional<Integer> year = f.requiredInteger("year", 1949, 2999, String.valueOf(folderYear));
             year.filter(y -> y != folderYear).ifPresent(y -> problems.error(f.node("year").get().at(),
-                    "year " + y + " does not match its folder " + folderYear + "/", "write year: " + folderYear + ", or move the file"));
+                    Msg.YEAR_NOT_FOLDER.with(y, folderYear + "/"), Msg.YEAR_NOT_FOLDER_FIX.with("year: " + folderYear)));
             Optional<Localized> title = text(f, "title", true);
             Optional<Localized> summary = text(f, "summary", true);
             Optional<Meeting> meeting = f.required("meeting", "(the meeting's fields, indented)").flatMap(this::meeting);
@@ -53,7 +54,7 @@ final class ReportReader {
     }
 
     private Optional<ChartSpec> chart(Node n, List<Figure> figures) {
-        return Fields.of(n, problems, "a chart").flatMap(f -> {
+        return Fields.of(n, problems, Msg.IN_CHART.with()).flatMap(f -> {
             var type = f.choice("type", ChartSpec.TYPES, true);
             var figure = f.string("figure");
             var listed = f.list("figures", i -> f.scalarText(i));
@@ -62,13 +63,12 @@ final class ReportReader {
             for (String id : figure.map(List::of).orElse(listed)) {
                 if (!ids.contains(id)) {
                     String near = org.gazette.yaml.Suggest.nearest(id, ids);
-                    problems.error(f.at(), "the chart names the figure '" + id + "', which this report does not have",
-                            (near != null ? "did you mean '" + near + "'? " : "") + "name a figure by its id");
+                    problems.error(f.at(), Msg.CHART_NO_FIGURE.with(id), near != null ? Msg.DID_YOU_MEAN.with(near) : Msg.CHART_NO_FIGURE_FIX.with());
                     return Optional.empty();
                 }
             }
             if (type.isPresent() && type.get().equals("years") && figure.isEmpty()) {
-                problems.error(f.at(), "a 'years' chart needs the figure it follows", "add figure: economic-output");
+                problems.error(f.at(), Msg.CHART_YEARS_FIGURE.with(), Msg.ADD.with("figure: economic-output"));
                 return Optional.empty();
             }
             return type.map(t -> new ChartSpec(t, figure.orElse(null), listed));
@@ -79,18 +79,17 @@ final class ReportReader {
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (Figure fig : figures) {
             if (!seen.add(fig.id())) {
-                problems.error(fig.label().at(), "figure id '" + fig.id() + "' is used twice", "give each figure its own id");
+                problems.error(fig.label().at(), Msg.FIGURE_ID_TWICE.with(fig.id()), Msg.FIGURE_ID_TWICE_FIX.with());
             }
         }
     }
 
     private Optional<Meeting> meeting(Node n) {
-        return Fields.of(n, problems, "meeting").flatMap(f -> {
+        return Fields.of(n, problems, Msg.PART.with("meeting")).flatMap(f -> {
             var title = text(f, "title", true);
             // "date:" left empty: the meeting is not set yet (a new year starts so): the report shows no date until it is.
             boolean undated = f.node("date").filter(ReportReader::blank).isPresent();
-            if (undated) problems.warning(f.node("date").get().at(), "the meeting has no date yet",
-                    "fill in date: (e.g. 2018-02-27) when it is set; until then the report prints — for it");
+            if (undated) problems.warning(f.node("date").get().at(), Msg.MEETING_UNDATED.with(), Msg.MEETING_UNDATED_FIX.with());
             var date = undated ? Optional.<java.time.LocalDate>empty() : f.requiredDate("date");
             var session = f.choice("session", Meeting.SESSIONS, false).orElse(null);
             var place = text(f, "place", false).orElse(null);
@@ -105,7 +104,7 @@ final class ReportReader {
     }
 
     private Optional<Commendation> commendation(Node n) {
-        return Fields.of(n, problems, "a commendation").flatMap(f -> {
+        return Fields.of(n, problems, Msg.IN_COMMENDATION.with()).flatMap(f -> {
             var category = text(f, "category", true);
             var recipients = f.choice("recipients", Commendation.RECIPIENTS, true);
             var names = f.list("names", i -> Localized.read(i, f, languages, "names"));
@@ -116,18 +115,17 @@ final class ReportReader {
     }
 
     private Optional<Figure> figure(Node n) {
-        return Fields.of(n, problems, "a figure").flatMap(f -> {
+        return Fields.of(n, problems, Msg.IN_FIGURE.with()).flatMap(f -> {
             var id = f.requiredString("id", "economic-output");
             id.filter(s -> !s.matches("[a-z0-9]+(-[a-z0-9]+)*")).ifPresent(s -> problems.error(f.node("id").get().at(),
-                    "figure id '" + s + "' may use only lower-case letters, digits and hyphens", "for example economic-output"));
+                    Msg.FIGURE_BAD_ID.with(s), Msg.FOR_EXAMPLE.with("economic-output")));
             var field = f.choice("field", Report.FIELDS, true);
             var label = text(f, "label", true);
             // A part left empty ("value:" with nothing after it) is still to be filled in: a new year
             // started from the last one (gazette new year) keeps each figure that way until the office writes it.
             for (String part : List.of("value", "attainment", "rank")) {
                 if (f.node(part).filter(ReportReader::blank).isPresent()) {
-                    problems.warning(f.node(part).get().at(), "figure '" + id.orElse("?") + "' has no " + part + " yet",
-                            "fill in " + part + ": before the report is published; until then it prints as —");
+                    problems.warning(f.node(part).get().at(), Msg.FIGURE_EMPTY_PART.with(id.orElse("?"), part), Msg.FIGURE_EMPTY_PART_FIX.with(part));
                 }
             }
             Quantity value = f.node("value").filter(v -> !blank(v)).flatMap(this::quantity).orElse(null);
@@ -137,12 +135,10 @@ final class ReportReader {
             Quantity growth = f.node("growth").flatMap(this::change).orElse(null);
             Rank rank = f.node("rank").filter(v -> !blank(v)).flatMap(this::rank).orElse(null);
             if (!f.has("value") && !f.has("attainment") && !f.has("rank")) {
-                problems.error(f.at(), "figure '" + id.orElse("?") + "' has no value, attainment or rank",
-                        "add at least one of: value: 320亿元, attainment: 1.25倍, rank: {position: 1, of: 6, peers: …}");
+                problems.error(f.at(), Msg.FIGURE_NOTHING.with(id.orElse("?")), Msg.FIGURE_NOTHING_FIX.with());
             }
             if (target != null && overTarget != null) {
-                problems.error(f.node("overTarget").get().at(), "figure '" + id.orElse("?") + "' has both target and overTarget",
-                        "keep one: the target, or how far the value beat it");
+                problems.error(f.node("overTarget").get().at(), Msg.FIGURE_TWO_TARGETS.with(id.orElse("?")), Msg.FIGURE_TWO_TARGETS_FIX.with());
             }
             f.finish();
             if (id.isEmpty() || field.isEmpty() || label.isEmpty()) return Optional.empty();
@@ -151,13 +147,13 @@ final class ReportReader {
     }
 
     private Optional<Rank> rank(Node n) {
-        return Fields.of(n, problems, "rank").flatMap(f -> {
+        return Fields.of(n, problems, Msg.PART.with("rank")).flatMap(f -> {
             var position = f.requiredInteger("position", 1, 10000, "1");
             var of = f.requiredInteger("of", 1, 10000, "6");
             var peers = text(f, "peers", true);
             f.finish();
             if (position.isPresent() && of.isPresent() && position.get() > of.get()) {
-                problems.error(f.at(), "rank " + position.get() + " of " + of.get() + " is impossible", "check position and of");
+                problems.error(f.at(), Msg.RANK_IMPOSSIBLE.with(position.get(), of.get()), Msg.RANK_IMPOSSIBLE_FIX.with());
                 return Optional.empty();
             }
             if (position.isEmpty() || of.isEmpty() || peers.isEmpty()) return Optional.empty();
@@ -166,7 +162,7 @@ final class ReportReader {
     }
 
     private Optional<Honour> honour(Node n) {
-        return Fields.of(n, problems, "an honour").flatMap(f -> {
+        return Fields.of(n, problems, Msg.IN_HONOUR.with()).flatMap(f -> {
             var holder = text(f, "holder", true);
             var title = text(f, "title", true);
             var level = f.choice("level", Honour.LEVELS, true);
@@ -178,7 +174,7 @@ final class ReportReader {
     }
 
     private Optional<Highlight> highlight(Node n) {
-        return Fields.of(n, problems, "a highlight").flatMap(f -> {
+        return Fields.of(n, problems, Msg.IN_HIGHLIGHT.with()).flatMap(f -> {
             var field = f.choice("field", Report.FIELDS, true);
             var text = text(f, "text", true);
             f.finish();
@@ -188,7 +184,7 @@ final class ReportReader {
     }
 
     private Optional<Plans> plans(Node n, int folderYear, List<Figure> figures) {
-        return Fields.of(n, problems, "plans").flatMap(f -> {
+        return Fields.of(n, problems, Msg.PART.with("plans")).flatMap(f -> {
             var year = f.requiredInteger("year", 1949, 2999, String.valueOf(folderYear + 1));
             var items = f.list("items", i -> plan(i, figures));
             f.finish();
@@ -197,7 +193,7 @@ final class ReportReader {
     }
 
     private Optional<Plans.Plan> plan(Node n, List<Figure> figures) {
-        return Fields.of(n, problems, "a plan").flatMap(f -> {
+        return Fields.of(n, problems, Msg.IN_PLAN.with()).flatMap(f -> {
             var id = f.requiredString("id", "major-projects");
             var field = f.choice("field", Report.FIELDS, true);
             var title = text(f, "title", true);
@@ -211,7 +207,7 @@ final class ReportReader {
     }
 
     private Optional<Plans.Target> target(Node n, List<Figure> figures) {
-        return Fields.of(n, problems, "a target").flatMap(f -> {
+        return Fields.of(n, problems, Msg.IN_TARGET.with()).flatMap(f -> {
             var label = text(f, "label", true);
             var value = f.required("value", "220个").flatMap(this::quantity);
             var figure = f.string("figure");
@@ -223,14 +219,12 @@ final class ReportReader {
                 Position at = f.node("figure").get().at();
                 if (result == null) {
                     String near = org.gazette.yaml.Suggest.nearest(figure.get(), figures.stream().map(Figure::id).toList());
-                    problems.error(at, "the target names the figure '" + figure.get() + "', which this report does not have",
-                            (near != null ? "did you mean '" + near + "'? " : "") + "name one of this year's figures by its id, or remove figure:");
+                    problems.error(at, Msg.TARGET_NO_FIGURE.with(figure.get()), near != null ? Msg.DID_YOU_MEAN.with(near) : Msg.TARGET_NO_FIGURE_FIX.with());
                     return Optional.empty();
                 }
                 if (result.value() != null && !result.value().unit().equals(value.get().unit())) {
-                    problems.error(at, "the target is counted in " + unitName(value.get().unit()) + " but the figure '" + figure.get()
-                            + "' in " + unitName(result.value().unit()) + ": a result and a target compare only in the same unit",
-                            "name the figure this target carries on, or remove figure:");
+                    problems.error(at, Msg.TARGET_OTHER_UNIT.with(unitName(value.get().unit()), figure.get(), unitName(result.value().unit())),
+                            Msg.TARGET_OTHER_UNIT_FIX.with());
                     return Optional.empty();
                 }
             }
@@ -238,12 +232,12 @@ final class ReportReader {
         });
     }
 
-    private static String unitName(Unit unit) {
-        return unit.written().isEmpty() ? "plain numbers" : "'" + unit.written().get(0) + "'";
+    private static org.gazette.problem.Message unitName(Unit unit) {
+        return unit.written().isEmpty() ? Msg.PLAIN_NUMBERS.with() : Msg.QUOTED.with(unit.written().get(0));
     }
 
     private Optional<FollowUp> followUp(Node n) {
-        return Fields.of(n, problems, "followUp").flatMap(f -> {
+        return Fields.of(n, problems, Msg.PART.with("followUp")).flatMap(f -> {
             var text = text(f, "text", true);
             var measures = f.list("measures", i -> Localized.read(i, f, languages, "measures"));
             f.finish();
@@ -252,7 +246,7 @@ final class ReportReader {
     }
 
     private Optional<Bulletin> bulletin(Node n) {
-        return Fields.of(n, problems, "bulletin").flatMap(f -> {
+        return Fields.of(n, problems, Msg.PART.with("bulletin")).flatMap(f -> {
             var name = text(f, "name", true);
             var issue = f.requiredInteger("issue", 1, 100000, "1");
             var issuer = text(f, "issuer", false).orElse(null);
@@ -266,13 +260,12 @@ final class ReportReader {
     }
 
     private Optional<Bulletin.Distribution> distribution(Node n) {
-        return Fields.of(n, problems, "a distribution line").flatMap(f -> {
+        return Fields.of(n, problems, Msg.IN_DISTRIBUTION.with()).flatMap(f -> {
             var role = f.choice("role", Bulletin.ROLES, true);
             var recipients = f.list("recipients", i -> Localized.read(i, f, languages, "recipients"));
             f.finish();
             if (recipients.isEmpty() && role.isPresent()) {
-                problems.error(f.at(), "distribution line '" + role.get() + "' has no recipients",
-                        "list them under recipients:, each as {zh: …, en: …}");
+                problems.error(f.at(), Msg.DISTRIBUTION_EMPTY.with(role.get()), Msg.DISTRIBUTION_EMPTY_FIX.with());
             }
             return role.map(r -> new Bulletin.Distribution(r, recipients));
         });
@@ -289,8 +282,8 @@ final class ReportReader {
 
     private Optional<Quantity> quantity(Node n) {
         if (!(n instanceof Node.Scalar s) || s.isNull()) {
-            problems.error(n.at(), "expected a quantity such as 320亿元, not " + (n instanceof Node.MapNode ? "a group of fields" : "a list"),
-                    "write the number and unit on the same line");
+            problems.error(n.at(), Msg.NOT_A_QUANTITY_NODE.with(n instanceof Node.MapNode ? Msg.KIND_GROUP.with() : Msg.KIND_LIST.with()),
+                    Msg.NOT_A_QUANTITY_NODE_FIX.with());
             return Optional.empty();
         }
         QuantityParser.Result result = units.parse(s.text(), n.at().column());
@@ -304,8 +297,7 @@ final class ReportReader {
     private Optional<Quantity> change(Node n) {
         return quantity(n).filter(q -> {
             if (q.unit().kind() == Unit.Kind.PERCENT || q.unit().kind() == Unit.Kind.POINTS) return true;
-            problems.error(n.at(), "'growth' must be a change in percent or in percentage points, not '" + q.written() + "'",
-                    "write it like 7% (growth rate), -2.3% (a fall) or 1.2个百分点 (a share or rate that rose by 1.2 points)");
+            problems.error(n.at(), Msg.GROWTH_UNIT.with(q.written()), Msg.GROWTH_UNIT_FIX.with());
             return false;
         });
     }

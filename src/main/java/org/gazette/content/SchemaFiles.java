@@ -7,6 +7,7 @@ import java.nio.file.Path;
 
 import org.gazette.format.Units;
 import org.gazette.problem.GazetteException;
+import org.gazette.problem.Msg;
 import org.gazette.problem.Problem;
 
 /**
@@ -41,8 +42,7 @@ public final class SchemaFiles {
             String text = Files.readString(file, StandardCharsets.UTF_8);
             int[] span = span(text);
             if (span == null) {
-                throw problem("no quantity pattern found in the schema",
-                        "restore the file from Gazette's sample content (content/schema/report.schema.json) and run this again");
+                throw problem(Msg.SCHEMA_NO_PATTERN.with(), Msg.SCHEMA_NO_PATTERN_FIX.with());
             }
             String updated = text.substring(0, span[0]) + json(units.schemaPattern()) + text.substring(span[1]);
             if (updated.equals(text)) return false;
@@ -51,14 +51,13 @@ public final class SchemaFiles {
             Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             return true;
         } catch (java.nio.file.NoSuchFileException e) {
-            throw problem("the content folder has no report schema",
-                    "copy content/schema/ from Gazette's sample content, then run this again");
+            throw problem(Msg.SCHEMA_MISSING.with(), Msg.SCHEMA_MISSING_FIX.with());
         } catch (IOException e) {
-            throw problem("could not read or write the schema: " + e.getMessage(), "check the file's permissions");
+            throw problem(Msg.SCHEMA_IO.with(Msg.reason(e)), Msg.SCHEMA_IO_FIX.with());
         }
     }
 
-    private static GazetteException problem(String message, String hint) {
+    private static GazetteException problem(org.gazette.problem.Message message, org.gazette.problem.Message hint) {
         return new GazetteException(new Problem(Problem.Severity.ERROR, REPORT, 0, 0, message, hint));
     }
 

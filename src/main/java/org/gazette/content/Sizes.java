@@ -2,6 +2,9 @@ package org.gazette.content;
 
 import java.util.regex.Pattern;
 
+import org.gazette.problem.Message;
+import org.gazette.problem.Msg;
+
 /**
  * Markdown that flexmark reads in time that grows with the square of its size, refused before the
  * parser sees it. Measured on flexmark 0.64.8 (README, "Limits"): a table of 4,000 rows takes
@@ -16,7 +19,7 @@ final class Sizes {
     static final int MAX_LINKS = 2_000;
 
     /** What is too large, where (line and column within the text), and what to do. */
-    record TooLarge(int line, int column, String message, String hint) {}
+    record TooLarge(int line, int column, Message message, Message hint) {}
 
     /** A table's delimiter row: | --- | :--: | (pipes at the ends optional). */
     private static final Pattern DELIMITER = Pattern.compile("^\\s*\\|?\\s*:?-+:?\\s*(\\|\\s*:?-+:?\\s*)*\\|?\\s*$");
@@ -49,16 +52,14 @@ final class Sizes {
                     table = true;
                 }
                 if (table && ++rows > MAX_TABLE_ROWS + 1) {
-                    return new TooLarge(line, 1, "this table has more than " + String.format(java.util.Locale.ROOT, "%,d", MAX_TABLE_ROWS)
-                                    + " rows; Gazette accepts at most " + String.format(java.util.Locale.ROOT, "%,d", MAX_TABLE_ROWS) + " in one table",
-                            "split it into several tables with an empty line between them, or publish the data as a spreadsheet file linked from the text");
+                    String most = String.format(java.util.Locale.ROOT, "%,d", MAX_TABLE_ROWS);
+                    return new TooLarge(line, 1, Msg.TABLE_TOO_LONG.with(most), Msg.TABLE_TOO_LONG_FIX.with());
                 }
                 for (int i = text.indexOf(']', pos); i >= 0 && i + 1 < end; i = text.indexOf(']', i + 1)) {
                     char next = text.charAt(i + 1);
                     if ((next == '(' || next == '[') && ++links > MAX_LINKS) {
-                        return new TooLarge(line, i - pos + 1, "this text has more than " + String.format(java.util.Locale.ROOT, "%,d", MAX_LINKS)
-                                        + " links; Gazette accepts at most " + String.format(java.util.Locale.ROOT, "%,d", MAX_LINKS) + " in one text",
-                                "split it into several texts; a list this long is usually pasted data");
+                        String most = String.format(java.util.Locale.ROOT, "%,d", MAX_LINKS);
+                        return new TooLarge(line, i - pos + 1, Msg.TOO_MANY_LINKS.with(most), Msg.TOO_MANY_LINKS_FIX.with());
                     }
                 }
             }

@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import org.gazette.i18n.Language;
 import org.gazette.i18n.Localized;
+import org.gazette.problem.Msg;
 import org.gazette.problem.Position;
 import org.gazette.problem.Problems;
 import org.gazette.yaml.Fields;
@@ -88,15 +89,14 @@ public final class Tags {
             return new Tags(Map.of(), true);
         }
         if (root == null) return new Tags(Map.of(), true);
-        Optional<Fields> fields = Fields.of(root, problems, FILE);
+        Optional<Fields> fields = Fields.of(root, problems, Msg.NAMED.with(FILE));
         if (fields.isEmpty()) return new Tags(Map.of(), true);
         Map<String, Tag> tags = new LinkedHashMap<>();
         Map<String, Position> names = new LinkedHashMap<>();
         for (Node.Entry e : ((Node.MapNode) root).entries().values()) {
             String id = e.key().name();
             if (!ID.matcher(id).matches()) {
-                problems.error(e.key().at(), "tag id '" + id + "' is not lower-case letters, digits and hyphens",
-                        "the id is the tag page's address (tags/" + id.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + "/): write it like major-projects");
+                problems.error(e.key().at(), Msg.TAG_BAD_ID.with(id), Msg.TAG_BAD_ID_FIX.with("tags/" + id.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + "/"));
                 continue;
             }
             Optional<Localized> name = Localized.read(e.value(), fields.get(), languages, id);
@@ -104,8 +104,7 @@ public final class Tags {
             for (String n : name.get().byLanguage().values()) {
                 Position before = names.putIfAbsent(fold(n), e.value().at());
                 if (before != null) {
-                    problems.error(e.value().at(), "the tag name '" + n + "' is declared twice (first at line " + before.line() + ")",
-                            "give each tag its own names, or merge the two tags");
+                    problems.error(e.value().at(), Msg.TAG_NAME_TWICE.with(n, before.line()), Msg.TAG_NAME_TWICE_FIX.with());
                 }
             }
             tags.put(id, new Tag(id, name.get()));

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.gazette.problem.Message;
+import org.gazette.problem.Msg;
 import org.gazette.problem.Problems;
 import org.gazette.yaml.Node;
 import org.gazette.yaml.YamlReader;
@@ -152,7 +154,7 @@ public final class Articles {
         Path f = path(year, name, lang);
         String rel = content.relativize(f).toString().replace('\\', '/');
         if (!Files.exists(f, LinkOption.NOFOLLOW_LINKS)) return new Text(rel, false, new LinkedHashMap<>(), "", "");
-        if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) throw new Refused(400, rel + " is not a plain file");
+        if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) throw new Refused(400, Msg.DESK_NOT_PLAIN_FILE.with(rel));
         byte[] bytes = Files.readAllBytes(f);
         String text = new String(bytes, StandardCharsets.UTF_8);
         return new Text(rel, true, read(text), FrontMatter.split(text.replace("\r\n", "\n")).body(), versionOf(bytes));
@@ -218,7 +220,7 @@ public final class Articles {
         String before = now == null ? "---\n---\n" : new String(now, StandardCharsets.UTF_8);
         String text = FrontMatter.update(before, fields, body);
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        if (bytes.length > MAX_BYTES) throw new Refused(413, "the text is larger than 5 MB; split it into several articles");
+        if (bytes.length > MAX_BYTES) throw new Refused(413, Msg.DESK_TEXT_TOO_LARGE.with());
         Path dir = f.getParent();
         Files.createDirectories(dir);
         inside(dir);
@@ -231,12 +233,12 @@ public final class Articles {
      * written as {@code <year>/news/<name>.<lang>.md}, a draft dated {@code date}; never over an existing file.
      * Returns the file written and what could not be carried over.
      */
-    public record Imported(String file, List<String> pictures, List<String> notCarried) {}
+    public record Imported(String file, List<String> pictures, List<Message> notCarried) {}
 
     public Imported importDocx(String year, String name, String lang, String date, byte[] docx) throws IOException {
         Path f = path(year, name, lang);
         String rel = content.relativize(f).toString().replace('\\', '/');
-        if (Files.exists(f, LinkOption.NOFOLLOW_LINKS)) throw new Refused(409, rel + " already exists; nothing was written — choose another name");
+        if (Files.exists(f, LinkOption.NOFOLLOW_LINKS)) throw new Refused(409, Msg.DESK_EXISTS.with(rel));
         List<String> stored = new ArrayList<>();
         org.gazette.word.WordImport.Article a;
         try {
@@ -247,8 +249,10 @@ public final class Articles {
             });
         } catch (Refused r) {
             throw r;
+        } catch (org.gazette.word.WordImport.NotWord e) {
+            throw new Refused(415, e.why);
         } catch (IOException e) {
-            throw new Refused(415, e.getMessage());
+            throw new Refused(415, Msg.reason(e));
         }
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("title", a.title().isEmpty() ? name : a.title());
@@ -272,13 +276,13 @@ public final class Articles {
      * over another picture: the same picture again is found, a different one gets -2, -3 ….
      */
     public Stored savePicture(String year, String article, String original, byte[] bytes) throws IOException {
-        if (year == null || !YEAR.matcher(year).matches()) throw new Refused(400, "'" + year + "' is not a year");
-        if (article == null || !NAME.matcher(article).matches()) throw new Refused(400, "'" + article + "' cannot be an article's name");
-        if (bytes.length > MAX_PICTURE_BYTES) throw new Refused(413, "the picture is larger than 30 MB: save it smaller (2,000–4,000 pixels across is plenty)");
+        if (year == null || !YEAR.matcher(year).matches()) throw new Refused(400, Msg.DESK_NOT_YEAR.with(year));
+        if (article == null || !NAME.matcher(article).matches()) throw new Refused(400, Msg.BAD_ARTICLE_NAME.with(article));
+        if (bytes.length > MAX_PICTURE_BYTES) throw new Refused(413, Msg.DESK_PICTURE_TOO_LARGE.with());
         org.gazette.content.ImageCheck.Picture p = org.gazette.content.ImageCheck.picture(bytes);
-        if (p == null) throw new Refused(415, "this file is not a picture Gazette publishes: use PNG, JPEG, GIF or WebP");
+        if (p == null) throw new Refused(415, Msg.DESK_NOT_PICTURE.with());
         if (p.width() * p.height() > org.gazette.content.ImageCheck.MAX_PIXELS) {
-            throw new Refused(413, "the picture is " + p.width() + " × " + p.height() + " pixels; resize it to at most 50 megapixels");
+            throw new Refused(413, Msg.DESK_PICTURE_PIXELS.with(p.width(), p.height()));
         }
         byte[] clean = PhotoMetadata.strip(bytes);
         String ext = p.kind().equals("jpeg") ? "jpg" : p.kind();
@@ -309,18 +313,18 @@ public final class Articles {
             }
             return new Stored("images/" + name, rel, false);
         }
-        throw new Refused(409, "too many pictures named " + base);
+        throw new Refused(409, Msg.DESK_TOO_MANY_PICTURES.with(base));
     }
 
     /** The file of an article's version; refused unless year, name and language are what Gazette names files with. */
     Path path(String year, String name, String lang) throws IOException {
-        if (year == null || !YEAR.matcher(year).matches()) throw new Refused(400, "'" + year + "' is not a year");
+        if (year == null || !YEAR.matcher(year).matches()) throw new Refused(400, Msg.DESK_NOT_YEAR.with(year));
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new Refused(400, "'" + name + "' cannot be an article's name: use lower-case letters, digits and hyphens, e.g. flood-drill");
+            throw new Refused(400, Msg.DESK_BAD_NAME.with(name));
         }
-        if (lang == null || !languages.contains(lang)) throw new Refused(400, "'" + lang + "' is not one of the site's languages");
+        if (lang == null || !languages.contains(lang)) throw new Refused(400, Msg.DESK_NOT_LANGUAGE.with(lang));
         Path f = content.resolve(year).resolve("news").resolve(name + "." + lang + ".md");
-        if (Files.isSymbolicLink(f)) throw new Refused(400, content.relativize(f) + " is a link; the desk writes only plain files");
+        if (Files.isSymbolicLink(f)) throw new Refused(400, Msg.DESK_LINK.with(content.relativize(f).toString()));
         Path existing = f.getParent();
         while (existing != null && !Files.exists(existing)) existing = existing.getParent();
         if (existing != null) inside(existing);
@@ -330,7 +334,7 @@ public final class Articles {
     /** Refuses a folder that is, or is reached through, a link to outside the content folder. */
     private void inside(Path dir) throws IOException {
         if (!dir.toRealPath().startsWith(content.toRealPath())) {
-            throw new Refused(400, content.relativize(dir.toAbsolutePath().normalize()) + " leads outside the content folder; the desk writes only inside it");
+            throw new Refused(400, Msg.DESK_OUTSIDE.with(content.relativize(dir.toAbsolutePath().normalize()).toString()));
         }
     }
 
@@ -342,13 +346,20 @@ public final class Articles {
         }
     }
 
+    /** Why {@code r} was refused, to be said in the user's language. */
+    public static Message why(Refused r) {
+        return r.why;
+    }
+
     /** A request the desk will not carry out: its HTTP status and why. */
     public static class Refused extends IOException {
         final int status;
+        final transient Message why;
 
-        Refused(int status, String why) {
-            super(why);
+        Refused(int status, Message why) {
+            super(why.toString());
             this.status = status;
+            this.why = why;
         }
     }
 
@@ -359,7 +370,7 @@ public final class Articles {
         final String version;
 
         Conflict(String file, String onDisk, String version) {
-            super(409, file + " was changed on disk since you opened it");
+            super(409, Msg.DESK_CHANGED_ON_DISK.with(file));
             this.file = file;
             this.onDisk = onDisk;
             this.version = version;

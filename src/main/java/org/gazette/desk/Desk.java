@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import org.gazette.problem.Lang;
+import org.gazette.problem.Message;
+import org.gazette.problem.Msg;
 import org.gazette.problem.Problem;
 import org.gazette.serve.PreviewServer;
 
@@ -54,11 +57,11 @@ public final class Desk implements PreviewServer.Route {
     /** The site built as `gazette build` builds it: exit code, and what it printed (the summary line, problems). */
     public record Built(int code, String output) {}
 
-    private java.util.function.Supplier<Built> builds = () -> new Built(1, "no build here");
+    private java.util.function.Function<Lang, Built> builds = lang -> new Built(1, Msg.DESK_NO_BUILD.with().in(lang));
     private final Object building = new Object();
 
     /** Lets the desk's Build button run {@code b} (one build at a time). */
-    public Desk builds(java.util.function.Supplier<Built> b) {
+    public Desk builds(java.util.function.Function<Lang, Built> b) {
         this.builds = b;
         return this;
     }
@@ -101,8 +104,9 @@ public final class Desk implements PreviewServer.Route {
     @Override
     public boolean handle(HttpExchange ex, String path) throws IOException {
         if (!path.equals("/desk") && !path.startsWith(PREFIX)) return false;
+        Lang lang = lang(ex);
         if (!local) {
-            text(ex, 403, "the writing desk answers only on this machine (gazette serve without --bind)");
+            text(ex, 403, Msg.DESK_LOCAL_ONLY.with().in(lang));
             return true;
         }
         if (path.equals("/desk")) {
@@ -116,26 +120,26 @@ public final class Desk implements PreviewServer.Route {
             if (method.equals("POST")) {
                 if (!what.equals("api/article") && !what.equals("api/picture") && !what.equals("api/build") && !what.equals("api/import")
                         && !what.equals("api/report") && !what.equals("api/new-year")) {
-                    text(ex, 404, "not found");
+                    text(ex, 404, Msg.DESK_NOT_FOUND.with().in(lang));
                     return true;
                 }
-                String refused = refusal(ex, what.equals("api/picture") ? "image/"
+                Message refused = refusal(ex, what.equals("api/picture") ? "image/"
                         : what.equals("api/import") ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document" : "application/json");
                 if (refused != null) {
-                    text(ex, 403, refused);
+                    text(ex, 403, refused.in(lang));
                     return true;
                 }
                 if (what.equals("api/picture")) picture(ex);
-                else if (what.equals("api/import")) importDocx(ex);
-                else if (what.equals("api/build")) build(ex);
-                else if (what.equals("api/report")) saveReport(ex);
-                else if (what.equals("api/new-year")) newYear(ex);
-                else save(ex);
+                else if (what.equals("api/import")) importDocx(ex, lang);
+                else if (what.equals("api/build")) build(ex, lang);
+                else if (what.equals("api/report")) saveReport(ex, lang);
+                else if (what.equals("api/new-year")) newYear(ex, lang);
+                else save(ex, lang);
                 return true;
             }
             if (!method.equals("GET") && !method.equals("HEAD")) {
                 ex.getResponseHeaders().set("Allow", "GET, HEAD, POST");
-                text(ex, 405, "only GET, HEAD and POST");
+                text(ex, 405, Msg.DESK_METHODS.with().in(lang));
                 return true;
             }
             switch (what) {
@@ -143,50 +147,71 @@ public final class Desk implements PreviewServer.Route {
                 case "desk.js" -> send(ex, 200, "text/javascript; charset=utf-8", resource("desk.js"));
                 case "desk.css" -> send(ex, 200, "text/css; charset=utf-8", resource("desk.css"));
                 case "api/articles" -> sendJson(ex, 200, list());
-                case "api/article" -> sendJson(ex, 200, article(query(ex, "year"), query(ex, "name")));
-                case "api/report" -> sendJson(ex, 200, report(query(ex, "year")));
-                case "api/quantity" -> sendJson(ex, 200, json.valueToTree(reportTable().check(query(ex, "text"))));
-                default -> text(ex, 404, "not found");
+                case "api/article" -> sendJson(ex, 200, article(query(ex, "year"), query(ex, "name"), lang));
+                case "api/report" -> sendJson(ex, 200, report(query(ex, "year"), lang));
+                case "api/quantity" -> sendJson(ex, 200, checked(reportTable().check(query(ex, "text")), lang));
+                default -> text(ex, 404, Msg.DESK_NOT_FOUND.with().in(lang));
             }
         } catch (Articles.Conflict c) {
             ObjectNode o = json.createObjectNode();
-            o.put("error", c.getMessage());
+            o.put("error", c.why.in(lang));
             o.put("file", c.file);
             o.put("onDisk", c.onDisk);
             o.put("version", c.version);
             sendJson(ex, 409, o);
         } catch (Articles.Refused r) {
             ObjectNode o = json.createObjectNode();
-            o.put("error", r.getMessage());
+            o.put("error", r.why.in(lang));
             sendJson(ex, r.status, o);
         }
         return true;
     }
 
+    /**
+     * The language the desk speaks in: the desk page sends its switch ({@code X-Gazette-Lang}); other
+     * callers are answered in the browser's first language when it is Chinese, else in English.
+     */
+    static Lang lang(HttpExchange ex) {
+        Lang chosen = Lang.of(ex.getRequestHeaders().getFirst("X-Gazette-Lang"));
+        if (chosen != null) return chosen;
+        String accept = ex.getRequestHeaders().getFirst("Accept-Language");
+        return accept != null && Lang.of(accept.split("[,;]")[0]) == Lang.ZH ? Lang.ZH : Lang.EN;
+    }
+
+    /** A quantity as typed, checked: how each language prints it, or what is wrong, in the desk's language. */
+    private ObjectNode checked(ReportTable.Checked c, Lang lang) {
+        ObjectNode o = json.createObjectNode();
+        o.put("ok", c.ok());
+        o.set("shown", json.valueToTree(c.shown()));
+        o.put("message", c.message() == null ? "" : org.gazette.problem.Problem.visible(c.message().in(lang)));
+        o.put("hint", c.hint() == null ? "" : org.gazette.problem.Problem.visible(c.hint().in(lang)));
+        return o;
+    }
+
     /** Why a change is refused: not the desk's token, not from the preview's own page, not JSON; null when it may go on. */
-    private String refusal(HttpExchange ex, String kind) {
+    private Message refusal(HttpExchange ex, String kind) {
         String t = ex.getRequestHeaders().getFirst(TOKEN_HEADER);
         if (t == null || !java.security.MessageDigest.isEqual(t.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
-            return "a change needs the desk's token: reload the desk page";
+            return Msg.DESK_NO_TOKEN.with();
         }
         List<String> origins = ex.getRequestHeaders().get("Origin");
         String host = ex.getRequestHeaders().getFirst("Host");
         if (origins == null || origins.size() != 1 || host == null || !origins.get(0).equalsIgnoreCase("http://" + host.trim())) {
-            return "a change must come from the desk's own page";
+            return Msg.DESK_WRONG_ORIGIN.with();
         }
         String type = ex.getRequestHeaders().getFirst("Content-Type");
-        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith(kind)) return "a change is sent as " + kind;
+        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith(kind)) return Msg.DESK_WRONG_TYPE.with(kind);
         return null;
     }
 
     /** A Word or WPS draft dropped on the desk: a new article (a draft) with its pictures; says what could not be carried over. */
-    private void importDocx(HttpExchange ex) throws IOException {
+    private void importDocx(HttpExchange ex, Lang lang) throws IOException {
         byte[] body;
         try (InputStream in = ex.getRequestBody()) {
             body = in.readNBytes(org.gazette.word.WordImport.MAX_BYTES + 1);
         }
         String date = query(ex, "date");
-        if (date == null || !date.matches("\\d{4}-\\d{2}-\\d{2}")) throw new Articles.Refused(400, "the date is written like 2018-06-20");
+        if (date == null || !date.matches("\\d{4}-\\d{2}-\\d{2}")) throw new Articles.Refused(400, Msg.DESK_DATE.with());
         Articles.Imported done = articles.importDocx(query(ex, "year"), query(ex, "name"), query(ex, "lang"), date, body);
         saves.saved(done.file());
         ObjectNode o = json.createObjectNode();
@@ -194,16 +219,16 @@ public final class Desk implements PreviewServer.Route {
         ArrayNode pics = o.putArray("pictures");
         done.pictures().forEach(pics::add);
         ArrayNode not = o.putArray("notCarried");
-        done.notCarried().forEach(not::add);
+        done.notCarried().forEach(m -> not.add(org.gazette.problem.Problem.visible(m.in(lang))));
         sendJson(ex, 200, o);
     }
 
     private ReportTable reportTable() throws Articles.Refused {
-        if (reports == null) throw new Articles.Refused(404, "the figures cannot be edited here");
+        if (reports == null) throw new Articles.Refused(404, Msg.DESK_NO_FIGURES.with());
         return reports;
     }
 
-    private ObjectNode report(String year) throws IOException {
+    private ObjectNode report(String year, Lang lang) throws IOException {
         ReportTable.Table t = reportTable().read(year);
         ObjectNode o = json.valueToTree(t);
         o.set("lists", json.valueToTree(reportTable().lists(year)));
@@ -212,16 +237,16 @@ public final class Desk implements PreviewServer.Route {
         choices.set("level", json.valueToTree(org.gazette.content.Honour.LEVELS));
         choices.set("field", json.valueToTree(org.gazette.content.Report.FIELDS));
         choices.set("recipients", json.valueToTree(org.gazette.content.Commendation.RECIPIENTS));
-        o.set("problems", problemsOf(t.file()));
+        o.set("problems", problemsOf(t.file(), lang));
         return o;
     }
 
-    private void saveReport(HttpExchange ex) throws IOException {
+    private void saveReport(HttpExchange ex, Lang lang) throws IOException {
         JsonNode req;
         try (InputStream in = ex.getRequestBody()) {
             req = json.readTree(in.readNBytes(MAX_REQUEST));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new Articles.Refused(400, "not JSON");
+            throw new Articles.Refused(400, Msg.DESK_NOT_JSON.with());
         }
         List<ReportTable.Edit> edits = new ArrayList<>();
         for (JsonNode e : req.path("edits")) edits.add(new ReportTable.Edit(e.path("figure").asText(""), e.path("part").asText(""), e.path("text").asText("")));
@@ -242,19 +267,19 @@ public final class Desk implements PreviewServer.Route {
         saves.saved(year + "/report.yaml");
         ObjectNode o = json.createObjectNode();
         o.put("version", version);
-        o.set("problems", problemsOf(year + "/report.yaml"));
+        o.set("problems", problemsOf(year + "/report.yaml", lang));
         sendJson(ex, 200, o);
     }
 
     /** Starts a year's report as `gazette new year` does: its figures emptied, last year's beside them, its prose drafts. */
-    private void newYear(HttpExchange ex) throws IOException {
+    private void newYear(HttpExchange ex, Lang lang) throws IOException {
         String year = query(ex, "year");
-        if (year == null || !Articles.YEAR.matcher(year).matches()) throw new Articles.Refused(400, "'" + year + "' is not a year");
+        if (year == null || !Articles.YEAR.matcher(year).matches()) throw new Articles.Refused(400, Msg.DESK_NOT_YEAR.with(year));
         List<java.nio.file.Path> written;
         try {
-            written = org.gazette.content.NewText.year(articles.content(), Integer.parseInt(year), java.time.Instant.now());
+            written = org.gazette.content.NewText.year(articles.content(), Integer.parseInt(year), java.time.Instant.now(), lang);
         } catch (org.gazette.problem.GazetteException e) {
-            throw new Articles.Refused(409, e.problems().get(0).format());
+            throw new Articles.Refused(409, Msg.NAMED.with(e.problems().get(0).format(lang)));
         }
         for (java.nio.file.Path p : written) saves.saved(articles.content().relativize(p.toAbsolutePath().normalize()).toString().replace('\\', '/'));
         ObjectNode o = json.createObjectNode();
@@ -263,10 +288,10 @@ public final class Desk implements PreviewServer.Route {
         sendJson(ex, 200, o);
     }
 
-    private void build(HttpExchange ex) throws IOException {
+    private void build(HttpExchange ex, Lang lang) throws IOException {
         Built b;
         synchronized (building) {
-            b = builds.get();
+            b = builds.apply(lang);
         }
         ObjectNode o = json.createObjectNode();
         o.put("ok", b.code() == 0);
@@ -288,16 +313,16 @@ public final class Desk implements PreviewServer.Route {
         sendJson(ex, 200, o);
     }
 
-    private void save(HttpExchange ex) throws IOException {
+    private void save(HttpExchange ex, Lang speaking) throws IOException {
         JsonNode req;
         try (InputStream in = ex.getRequestBody()) {
             byte[] body = in.readNBytes(MAX_REQUEST + 1);
-            if (body.length > MAX_REQUEST) throw new Articles.Refused(413, "the text is too large");
+            if (body.length > MAX_REQUEST) throw new Articles.Refused(413, Msg.DESK_TEXT_TOO_LARGE.with());
             req = json.readTree(body);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new Articles.Refused(400, "not JSON");
+            throw new Articles.Refused(400, Msg.DESK_NOT_JSON.with());
         }
-        if (req == null || !req.isObject()) throw new Articles.Refused(400, "not a JSON object");
+        if (req == null || !req.isObject()) throw new Articles.Refused(400, Msg.DESK_NOT_JSON.with());
         String year = req.path("year").asText(null);
         String name = req.path("name").asText(null);
         String lang = req.path("lang").asText(null);
@@ -307,7 +332,7 @@ public final class Desk implements PreviewServer.Route {
         ObjectNode o = json.createObjectNode();
         o.put("file", saved.file());
         o.put("version", saved.version());
-        o.set("problems", problemsOf(saved.file()));
+        o.set("problems", problemsOf(saved.file(), speaking));
         sendJson(ex, 200, o);
     }
 
@@ -361,7 +386,7 @@ public final class Desk implements PreviewServer.Route {
         return o;
     }
 
-    private ObjectNode article(String year, String name) throws IOException {
+    private ObjectNode article(String year, String name, Lang speaking) throws IOException {
         ObjectNode o = json.createObjectNode();
         o.put("year", year);
         o.put("name", name);
@@ -374,13 +399,13 @@ public final class Desk implements PreviewServer.Route {
             x.put("version", t.version());
             x.set("fields", json.valueToTree(t.fields()));
             x.put("body", t.body());
-            x.set("problems", problemsOf(t.file()));
+            x.set("problems", problemsOf(t.file(), speaking));
         }
         return o;
     }
 
     /** The last build's problems in {@code file}, with the front-matter field each concerns when it can be told. */
-    private ArrayNode problemsOf(String file) {
+    private ArrayNode problemsOf(String file, Lang lang) {
         ArrayNode out = json.createArrayNode();
         for (Problem p : problems.get()) {
             if (!p.file().equals(file)) continue;
@@ -388,11 +413,26 @@ public final class Desk implements PreviewServer.Route {
             x.put("line", p.line());
             x.put("column", p.column());
             x.put("error", p.isError());
-            x.put("message", p.message());
-            x.put("hint", p.hint() == null ? "" : p.hint());
-            x.put("text", p.format());
+            x.put("message", p.message(lang));
+            x.put("hint", p.hint(lang) == null ? "" : p.hint(lang));
+            x.put("text", p.format(lang));
+            String field = field(p);
+            if (field != null) x.put("field", field);
         }
         return out;
+    }
+
+    private static final java.util.Set<String> FRONT_MATTER = java.util.Set.of("title", "date", "summary", "tags", "byline", "publish", "draft", "featured");
+
+    /** The front-matter field a problem concerns, when it names one (the desk marks that field); null otherwise. */
+    static String field(Problem p) {
+        if (p.what().kind() == Msg.DATE_MISSING) return "date";
+        if (p.what().kind() == Msg.TAG_UNDECLARED) return "tags";
+        List<String> names = p.what().kind().parameters();
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).equals("field") && p.what().value(i) instanceof String f && FRONT_MATTER.contains(f)) return f;
+        }
+        return null;
     }
 
     private byte[] page() throws IOException {

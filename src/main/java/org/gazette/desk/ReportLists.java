@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.gazette.problem.Msg;
 import org.gazette.problem.Problems;
 import org.gazette.yaml.Node;
 import org.gazette.yaml.SourceText;
@@ -104,8 +105,8 @@ public final class ReportLists {
         for (Edit e : edits) {
             Entry entry = entry(byName, e.list(), e.index());
             ReportTable.Cell cell = entry.cells().get(e.part());
-            if (cell == null) throw new Articles.Refused(400, "'" + e.part() + "' is not a one-line part of that entry");
-            if (e.text().indexOf('\n') >= 0 || e.text().length() > 2000) throw new Articles.Refused(400, "a text is one line here");
+            if (cell == null) throw new Articles.Refused(400, Msg.DESK_NOT_ONE_LINE_PART.with(e.part()));
+            if (e.text().indexOf('\n') >= 0 || e.text().length() > 2000) throw new Articles.Refused(400, Msg.DESK_ONE_LINE.with());
             String key = e.part().contains(".") ? e.part().substring(e.part().indexOf('.') + 1) : e.part();
             changes.add(new Change(cell.line(), 1, l -> l.set(cell.line() - 1, ReportTable.replace(l.get(cell.line() - 1), key, e.text().strip()))));
         }
@@ -117,12 +118,12 @@ public final class ReportLists {
         }
         for (Added a : added) {
             Section s = byName.get(a.list());
-            if (s == null) throw new Articles.Refused(400, "'" + a.list() + "' is not a list the desk edits");
+            if (s == null) throw new Articles.Refused(400, Msg.DESK_NOT_A_LIST.with(a.list()));
             List<String> block = block(a, s.keyIndent());
             if (s.last() > 0) {
                 changes.add(new Change(s.last() + 1, 2, l -> l.addAll(s.last(), block)));
             } else if (a.list().equals("plans.items")) {
-                throw new Articles.Refused(400, "the year has no plans: section yet; write 'plans:' with its 'year:' in report.yaml first");
+                throw new Articles.Refused(400, Msg.DESK_NO_PLANS.with());
             } else {
                 List<String> section = new ArrayList<>();
                 section.add("");
@@ -142,7 +143,7 @@ public final class ReportLists {
 
     private static Entry entry(Map<String, Section> byName, String list, int index) throws Articles.Refused {
         Section s = byName.get(list);
-        if (s == null || index < 0 || index >= s.entries().size()) throw new Articles.Refused(400, "no entry " + index + " in " + list);
+        if (s == null || index < 0 || index >= s.entries().size()) throw new Articles.Refused(400, Msg.DESK_NO_ENTRY.with(index, list));
         return s.entries().get(index);
     }
 
@@ -159,12 +160,12 @@ public final class ReportLists {
                 out.add(lead + part + ":");
                 for (String lang : List.of("zh", "en")) {
                     String v = a.parts().getOrDefault(part + "." + lang, "").strip();
-                    if (v.indexOf('\n') >= 0) throw new Articles.Refused(400, "a text is one line here");
+                    if (v.indexOf('\n') >= 0) throw new Articles.Refused(400, Msg.DESK_ONE_LINE.with());
                     out.add(pad + "  " + lang + ":" + (v.isEmpty() ? "" : " " + FrontMatter.scalar(v)));
                 }
             } else {
                 String v = a.parts().getOrDefault(part, "").strip();
-                if (!v.matches("[a-z0-9-]*")) throw new Articles.Refused(400, "'" + v + "' is not a value for " + part);
+                if (!v.matches("[a-z0-9-]*")) throw new Articles.Refused(400, Msg.DESK_NOT_A_VALUE.with(v, part));
                 out.add(lead + part + ":" + (v.isEmpty() ? "" : " " + v));
             }
         }
@@ -188,11 +189,11 @@ public final class ReportLists {
     }
 
     private static Path file(Path content, String year) throws IOException {
-        if (year == null || !Articles.YEAR.matcher(year).matches()) throw new Articles.Refused(400, "'" + year + "' is not a year");
+        if (year == null || !Articles.YEAR.matcher(year).matches()) throw new Articles.Refused(400, Msg.DESK_NOT_YEAR.with(year));
         Path c = content.toAbsolutePath().normalize();
         Path f = c.resolve(year).resolve("report.yaml");
-        if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) throw new Articles.Refused(404, year + "/report.yaml does not exist");
-        if (!f.toRealPath().startsWith(c.toRealPath())) throw new Articles.Refused(400, year + "/report.yaml leads outside the content folder");
+        if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) throw new Articles.Refused(404, Msg.DESK_NO_REPORT.with(year + "/report.yaml"));
+        if (!f.toRealPath().startsWith(c.toRealPath())) throw new Articles.Refused(400, Msg.DESK_OUTSIDE.with(year + "/report.yaml"));
         return f;
     }
 }

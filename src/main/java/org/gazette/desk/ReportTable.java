@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 import org.gazette.format.QuantityParser;
 import org.gazette.format.Units;
 import org.gazette.i18n.Language;
+import org.gazette.problem.Message;
+import org.gazette.problem.Msg;
 import org.gazette.problem.Problems;
 import org.gazette.render.Localizer;
 import org.gazette.yaml.Node;
@@ -51,10 +53,10 @@ public final class ReportTable {
     public record Table(String file, String version, List<Figure> figures) {}
 
     private Path file(String year) throws IOException {
-        if (year == null || !Articles.YEAR.matcher(year).matches()) throw new Articles.Refused(400, "'" + year + "' is not a year");
+        if (year == null || !Articles.YEAR.matcher(year).matches()) throw new Articles.Refused(400, Msg.DESK_NOT_YEAR.with(year));
         Path f = content.resolve(year).resolve("report.yaml");
-        if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) throw new Articles.Refused(404, year + "/report.yaml does not exist: start the year with gazette new year " + year);
-        if (!f.toRealPath().startsWith(content.toRealPath())) throw new Articles.Refused(400, year + "/report.yaml leads outside the content folder");
+        if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) throw new Articles.Refused(404, Msg.DESK_NO_REPORT_START.with(year + "/report.yaml", "gazette new year " + year));
+        if (!f.toRealPath().startsWith(content.toRealPath())) throw new Articles.Refused(400, Msg.DESK_OUTSIDE.with(year + "/report.yaml"));
         return f;
     }
 
@@ -113,14 +115,14 @@ public final class ReportTable {
     }
 
     /** A quantity as typed: how each language prints it, or what is wrong and what to do. */
-    public record Checked(boolean ok, Map<String, String> shown, String message, String hint) {}
+    public record Checked(boolean ok, Map<String, String> shown, Message message, Message hint) {}
 
     public Checked check(String text) {
         Problems problems = new Problems();
         var site = org.gazette.config.SiteConfigLoader.load(content, new YamlReader(), problems);
         List<Language> languages = site.map(s -> s.languages()).orElse(List.of());
         Units units = site.isPresent() ? Units.load(content, new YamlReader(), languages, problems) : Units.shipped();
-        if (text == null || text.isBlank()) return new Checked(true, Map.of(), "", "");
+        if (text == null || text.isBlank()) return new Checked(true, Map.of(), null, null);
         QuantityParser.Result r = units.parse(text, 1);
         if (r instanceof QuantityParser.Error e) return new Checked(false, Map.of(), e.message(), e.hint());
         var q = ((QuantityParser.Ok) r).quantity();
@@ -130,7 +132,7 @@ public final class ReportTable {
             if (!strings.containsKey(l.code())) continue;
             shown.put(l.code(), new Localizer(l, languages, strings.get(l.code()), units).q(q));
         }
-        return new Checked(true, shown, "", "");
+        return new Checked(true, shown, null, null);
     }
 
     /** One change: a figure's part ("value", "label.zh" …) and its new text ("" empties it). */
@@ -164,9 +166,9 @@ public final class ReportTable {
         sorted.sort((a, b) -> Integer.compare(line(byId, b), line(byId, a)));
         for (Edit e : sorted) {
             Figure fig = byId.get(e.figure());
-            if (fig == null) throw new Articles.Refused(400, "no figure '" + e.figure() + "' in " + rel);
-            if (!e.part().startsWith("label.") && !NUMBERS.contains(e.part())) throw new Articles.Refused(400, "'" + e.part() + "' is not edited here");
-            if (e.text().indexOf('\n') >= 0 || e.text().length() > 2000) throw new Articles.Refused(400, "a value is one line");
+            if (fig == null) throw new Articles.Refused(400, Msg.DESK_NO_FIGURE.with(e.figure(), rel));
+            if (!e.part().startsWith("label.") && !NUMBERS.contains(e.part())) throw new Articles.Refused(400, Msg.DESK_NOT_EDITED.with(e.part()));
+            if (e.text().indexOf('\n') >= 0 || e.text().length() > 2000) throw new Articles.Refused(400, Msg.DESK_ONE_LINE.with());
             Cell cell = fig.cells().get(e.part());
             String key = e.part().startsWith("label.") ? e.part().substring(6) : e.part();
             String value = e.text().strip();
@@ -178,7 +180,7 @@ public final class ReportTable {
                     lines.set(at, replace(lines.get(at), key, value));
                 }
             } else if (!value.isEmpty()) {
-                if (e.part().startsWith("label.")) throw new Articles.Refused(400, "figure '" + e.figure() + "' has no label to add a language to here");
+                if (e.part().startsWith("label.")) throw new Articles.Refused(400, Msg.DESK_NO_LABEL.with(e.figure()));
                 lines.add(fig.lastLine(), " ".repeat(fig.indent()) + key + ": " + FrontMatter.scalar(value));
             }
         }

@@ -4,6 +4,9 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
+import org.gazette.problem.Message;
+import org.gazette.problem.Msg;
+
 /**
  * Reads a quantity the way the office writes it: an optional qualifier (近, 约, 超, 超过, 逾),
  * a number (ASCII digits, optional thousands commas and decimal point), an optional magnitude
@@ -18,7 +21,7 @@ public final class QuantityParser {
 
     public record Ok(Quantity quantity) implements Result {}
 
-    public record Error(String message, String hint) implements Result {}
+    public record Error(Message message, Message hint) implements Result {}
 
     private static final List<Map.Entry<String, Quantity.Qualifier>> QUALIFIERS = List.of(
             Map.entry("超过", Quantity.Qualifier.OVER),
@@ -37,7 +40,7 @@ public final class QuantityParser {
     /** Above any figure a government reports (a country's output is ~10¹⁴ yuan); beyond it formatting would overflow. */
     static final BigDecimal MAX = BigDecimal.TEN.pow(16);
 
-    private static final String HINT = "write it like 320亿元, 26.56亿元, 7%, 1.25倍, 5000亩 or 146个, with ASCII digits";
+    private static final Message HINT = Msg.QUANTITY_FIX.with();
 
     static Result parse(Units units, String written, int column) {
         String s = written;
@@ -47,8 +50,8 @@ public final class QuantityParser {
         for (int k = i; k < n; k++) {
             char c = s.charAt(k);
             if ((c >= '０' && c <= '９') || c == '．' || c == '，') {
-                return error(written, "full-width " + (c == '．' ? "point" : c == '，' ? "comma" : "digit") + " '" + c + "' at column " + (column + k),
-                        "type it again with the keyboard in English (half-width) mode: " + toAscii(written).strip());
+                return error(written, (c == '．' ? Msg.FULL_WIDTH_POINT : c == '，' ? Msg.FULL_WIDTH_COMMA : Msg.FULL_WIDTH_DIGIT).with(String.valueOf(c), column + k),
+                        Msg.HALF_WIDTH_FIX.with(toAscii(written).strip()));
             }
         }
         Quantity.Qualifier qualifier = Quantity.Qualifier.EXACT;
@@ -78,12 +81,11 @@ public final class QuantityParser {
             i++;
         }
         if (!digits) {
-            return error(written, (numberStart < n ? "no number before '" + s.substring(numberStart).strip() + "'" : "no number"),
-                    HINT);
+            return error(written, numberStart < n ? Msg.NO_NUMBER_BEFORE.with(s.substring(numberStart).strip()) : Msg.NO_NUMBER.with(), HINT);
         }
         String number = s.substring(numberStart, i).replace(",", "");
         if (number.endsWith(".")) {
-            return error(written, "the number ends with a point", "add the digits after the point or remove it");
+            return error(written, Msg.ENDS_WITH_POINT.with(), Msg.ENDS_WITH_POINT_FIX.with());
         }
         BigDecimal amount = new BigDecimal(number);
         while (i < n && Character.isWhitespace(s.charAt(i))) i++;
@@ -115,11 +117,10 @@ public final class QuantityParser {
             }
         }
         if (amount.abs().compareTo(MAX) >= 0 || number.length() > 30) {
-            return error(written, "the number is too large for a key figure (Gazette reads amounts below 1亿亿, 10¹⁶)",
-                    "check the digits and the magnitude word: 320亿元 is 320 followed by 亿, not 32000000000亿");
+            return error(written, Msg.NUMBER_TOO_LARGE.with(), Msg.NUMBER_TOO_LARGE_FIX.with());
         }
         if (!magnitudeWord.isEmpty() && !unit.scalable()) {
-            return error(written, "'" + magnitudeWord + "' cannot stand before '" + word + "'", "write the plain number, e.g. 7% or 1.25倍");
+            return error(written, Msg.NO_MAGNITUDE.with(magnitudeWord, word), Msg.NO_MAGNITUDE_FIX.with());
         }
         if (word.equals("％")) word = "%";
         return new Ok(new Quantity(qualifier, amount, unit, word, written.strip()));
@@ -132,19 +133,19 @@ public final class QuantityParser {
             String after = rest.substring(w.length()).strip();
             for (String other : units.words()) {
                 if (after.contains(other)) {
-                    return error(written, "two units ('" + w + "' and '" + other + "')", "keep one unit: " + written.strip().replace(after, ""));
+                    return error(written, Msg.TWO_UNITS.with(w, other), Msg.TWO_UNITS_FIX.with(written.strip().replace(after, "")));
                 }
             }
-            return error(written, "unexpected '" + after + "' after the unit '" + w + "'", HINT);
+            return error(written, Msg.AFTER_UNIT.with(after, w), HINT);
         }
         String near = units.nearest(rest);
-        return error(written, "unknown unit '" + rest + "' at column " + column,
-                (near != null ? "did you mean '" + near + "'? Or declare" : "Declare") + " '" + rest + "' in " + Units.FILE
-                        + " in the content folder: " + rest + ": {written: [" + rest + "], kind: …, zh: \"{n}" + rest + "\", en: \"{n} …\"} (see README, 'Units')");
+        String declaration = rest + ": {written: [" + rest + "], kind: …, zh: \"{n}" + rest + "\", en: \"{n} …\"}";
+        return error(written, Msg.UNKNOWN_UNIT.with(rest, column),
+                near != null ? Msg.UNKNOWN_UNIT_NEAR_FIX.with(near, rest, Units.FILE, declaration) : Msg.UNKNOWN_UNIT_FIX.with(rest, Units.FILE, declaration));
     }
 
-    private static Error error(String written, String what, String hint) {
-        return new Error("'" + written.strip() + "' is not a quantity: " + what, hint);
+    private static Error error(String written, Message what, Message hint) {
+        return new Error(Msg.NOT_QUANTITY.with(written.strip(), what), hint);
     }
 
     private static String toAscii(String s) {

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 
 import org.gazette.i18n.Language;
 import org.gazette.problem.GazetteException;
+import org.gazette.problem.Msg;
 import org.gazette.problem.Position;
 import org.gazette.problem.Problem;
 import org.gazette.problem.Problems;
@@ -115,8 +116,8 @@ public final class Units {
         for (Unit u : byId.values()) {
             for (String code : codes) {
                 if (!forms.getOrDefault(u.id(), Map.of()).containsKey(code)) {
-                    problems.error(Position.of(FILE), "the unit '" + u.id() + "' has no printed form for the language '" + code + "'",
-                            "add it in " + FILE + " in the content folder: " + u.id() + ": {" + code + ": \"{n} …\"}");
+                    problems.error(Position.of(FILE), Msg.UNIT_NO_FORM.with(u.id(), code),
+                            Msg.UNIT_NO_FORM_FIX.with(FILE, u.id() + ": {" + code + ": \"{n} …\"}"));
                 }
             }
         }
@@ -126,18 +127,17 @@ public final class Units {
     /** Reads one table into {@code byId}/{@code forms}; {@code fixed} are units whose words and kind may not change. */
     private static void read(Node root, String display, List<String> languages, Map<String, Unit> byId,
                              Map<String, Map<String, Forms>> forms, Map<String, Unit> fixed, Problems problems) {
-        Optional<Fields> top = Fields.of(root, problems, display);
+        Optional<Fields> top = Fields.of(root, problems, Msg.NAMED.with(display));
         if (top.isEmpty()) return;
         Map<String, Position> wordAt = new LinkedHashMap<>();
-        for (Unit u : byId.values()) for (String w : u.written()) wordAt.put(w, Position.of("Gazette's unit table"));
+        for (Unit u : byId.values()) for (String w : u.written()) wordAt.put(w, Position.of(""));
         for (Node.Entry e : ((Node.MapNode) root).entries().values()) {
             String id = e.key().name();
             if (!ID.matcher(id).matches()) {
-                problems.error(e.key().at(), "unit id '" + id + "' is not lower-case letters, digits and underscores (or a Chinese measure word)",
-                        "the id is what open data writes as the unit: write it like square_metre, or 个 for a measure word");
+                problems.error(e.key().at(), Msg.UNIT_BAD_ID.with(id), Msg.UNIT_BAD_ID_FIX.with());
                 continue;
             }
-            Optional<Fields> of = Fields.of(e.value(), problems, "the unit '" + id + "'");
+            Optional<Fields> of = Fields.of(e.value(), problems, Msg.IN_UNIT.with(id));
             if (of.isEmpty()) continue;
             Fields f = of.get();
             Map<String, Forms> printed = new LinkedHashMap<>(forms.getOrDefault(id, Map.of()));
@@ -145,8 +145,8 @@ public final class Units {
             if (fixed.containsKey(id)) {
                 for (String key : List.of("written", "kind", "magnitude")) {
                     if (f.has(key)) {
-                        problems.error(f.node(key).get().at(), "'" + id + "' is one of Gazette's units: its '" + key + "' cannot be changed here",
-                                "give it only printed forms per language (" + id + ": {en: \"…{n}…\"}), or declare a unit with a new id");
+                        problems.error(f.node(key).get().at(), Msg.UNIT_FIXED.with(id, key),
+                                Msg.UNIT_FIXED_FIX.with(id + ": {en: \"…{n}…\"}"));
                     }
                 }
                 f.finish();
@@ -155,7 +155,7 @@ public final class Units {
             }
             List<String> written = f.list("written", n -> f.scalarText(n).map(String::strip));
             if (!f.has("written")) {
-                problems.error(f.at(), "the unit '" + id + "' has no 'written' words", "list the words as written after the number: written: [吨]");
+                problems.error(f.at(), Msg.UNIT_NO_WORDS.with(id), Msg.UNIT_NO_WORDS_FIX.with());
             }
             Optional<String> kind = f.choice("kind", Unit.Kind.ids(), true);
             boolean scalable = f.bool("magnitude").orElse(true);
@@ -163,21 +163,21 @@ public final class Units {
             boolean ok = kind.isPresent() && !written.isEmpty();
             for (String w : written) {
                 if (w.isEmpty() || w.chars().anyMatch(c -> Character.isDigit(c) || Character.isWhitespace(c))) {
-                    problems.error(f.at(), "the unit word '" + w + "' of '" + id + "' is empty or holds a digit or a space",
-                            "write the word alone, as it follows the number: 吨, 平方米");
+                    problems.error(f.at(), Msg.UNIT_BAD_WORD.with(w, id), Msg.UNIT_BAD_WORD_FIX.with());
                     ok = false;
                     continue;
                 }
                 Position first = wordAt.putIfAbsent(w, f.at());
                 if (first != null) {
-                    problems.error(f.at(), "the unit word '" + w + "' is declared twice (first in " + first.file()
-                            + (first.line() > 0 ? " line " + first.line() : "") + ")", "each word may name one unit: remove one");
+                    problems.error(f.at(), first.file().isEmpty() ? Msg.UNIT_WORD_BUILT_IN.with(w)
+                            : first.line() > 0 ? Msg.UNIT_WORD_TWICE_AT.with(w, first.file(), first.line()) : Msg.UNIT_WORD_TWICE.with(w, first.file()),
+                            Msg.UNIT_WORD_TWICE_FIX.with());
                     ok = false;
                 }
             }
             if (!ok) continue;
             if (byId.containsKey(id)) {
-                problems.error(e.key().at(), "the unit '" + id + "' is declared twice", "keep one");
+                problems.error(e.key().at(), Msg.UNIT_TWICE.with(id), Msg.KEEP_ONE.with());
                 continue;
             }
             byId.put(id, new Unit(id, Unit.Kind.valueOf(kind.get().toUpperCase(java.util.Locale.ROOT)), written, scalable));
@@ -185,13 +185,13 @@ public final class Units {
         }
         Unit percent = byId.get(Unit.PERCENT.id());
         if (percent != null && percent.kind() != Unit.Kind.PERCENT) {
-            problems.error(Position.of(display), "the unit 'percent' must be of kind percent", "Gazette computes attainment in it");
+            problems.error(Position.of(display), Msg.UNIT_PERCENT_KIND.with(), Msg.UNIT_PERCENT_KIND_FIX.with());
         }
     }
 
     private static Optional<Forms> forms(Node n, String code, Problems problems) {
         if (n instanceof Node.MapNode) {
-            Optional<Fields> pf = Fields.of(n, problems, "the printed forms for '" + code + "'");
+            Optional<Fields> pf = Fields.of(n, problems, Msg.IN_PRINTED_FORMS.with(code));
             if (pf.isEmpty()) return Optional.empty();
             Optional<String> other = pf.get().requiredString("other", "\"{n} tonnes\"");
             Optional<String> one = pf.get().string("one");
@@ -204,13 +204,13 @@ public final class Units {
         if (n instanceof Node.Scalar s && !s.isNull()) {
             return placeholder(n, s.text(), problems) ? Optional.of(new Forms(null, s.text())) : Optional.empty();
         }
-        problems.error(n.at(), "the printed form for '" + code + "' must be text like \"{n} tonnes\" or {one: …, other: …}", "write it on the same line");
+        problems.error(n.at(), Msg.UNIT_FORM_KIND.with(code), Msg.UNIT_FORM_KIND_FIX.with());
         return Optional.empty();
     }
 
     private static boolean placeholder(Node n, String form, Problems problems) {
         if (form.contains("{n}")) return true;
-        problems.error(n.at(), "the printed form '" + form + "' has no {n}", "write {n} where the number goes: \"{n} tonnes\"");
+        problems.error(n.at(), Msg.UNIT_FORM_NO_N.with(form), Msg.UNIT_FORM_NO_N_FIX.with());
         return false;
     }
 

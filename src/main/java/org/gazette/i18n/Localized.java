@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.gazette.problem.Msg;
 import org.gazette.problem.Position;
 import org.gazette.yaml.Fields;
 import org.gazette.yaml.Node;
@@ -49,11 +50,10 @@ public record Localized(Map<String, String> byLanguage, Position at) {
     public static Optional<Localized> read(Node node, Fields context, List<Language> languages, String field) {
         var problems = context.problems();
         if (node instanceof Node.Scalar s && !s.isNull()) {
-            problems.error(node.at(), "'" + field + "' must be written per language",
-                    "write it as {" + codes(languages) + "} with the text in each language");
+            problems.error(node.at(), Msg.PER_LANGUAGE.with(field), Msg.PER_LANGUAGE_FIX.with("{" + codes(languages) + "}"));
             return Optional.empty();
         }
-        Optional<Fields> f = Fields.of(node, problems, "'" + field + "'");
+        Optional<Fields> f = Fields.of(node, problems, Msg.QUOTED.with(field));
         if (f.isEmpty()) return Optional.empty();
         Node.MapNode map = (Node.MapNode) node;
         Map<String, String> texts = new LinkedHashMap<>();
@@ -62,8 +62,8 @@ public record Localized(Map<String, String> byLanguage, Position at) {
             String code = e.key().name();
             if (!known.contains(code)) {
                 String near = Suggest.nearest(code, known);
-                problems.error(e.key().at(), "'" + code + "' is not one of the site's languages in '" + field + "'",
-                        near != null ? "did you mean '" + near + "'?" : "use " + String.join(" or ", known) + " (see site.yaml)");
+                problems.error(e.key().at(), Msg.NOT_SITE_LANGUAGE_IN.with(code, field),
+                        near != null ? Msg.DID_YOU_MEAN.with(near) : Msg.USE_SITE_LANGUAGES.with(known));
                 continue;
             }
             f.get().scalarText(e.value()).map(String::strip).filter(t -> !t.isEmpty()).ifPresent(t -> texts.put(code, t));
@@ -71,19 +71,17 @@ public record Localized(Map<String, String> byLanguage, Position at) {
         if (texts.isEmpty()) {
             boolean toWrite = map.entries().keySet().stream().anyMatch(known::contains);
             if (!toWrite) {
-                problems.error(node.at(), "'" + field + "' has no text", "write it as {" + codes(languages) + "}");
+                problems.error(node.at(), Msg.NO_TEXT.with(field), Msg.WRITE_LIKE.with("{" + codes(languages) + "}"));
                 return Optional.empty();
             }
             // Its languages are there with nothing after them: still to be written (a new year starts so).
-            problems.warning(node.at(), "'" + field + "' has no text yet",
-                    "write it in each language before it is published; until then it prints as " + EMPTY);
+            problems.warning(node.at(), Msg.NO_TEXT_YET.with(field), Msg.NO_TEXT_YET_FIX.with(EMPTY));
             for (String code : known) texts.put(code, EMPTY);
             return Optional.of(new Localized(texts, node.at()));
         }
         for (String code : known) {
             if (!texts.containsKey(code)) {
-                problems.warning(node.at(), "'" + field + "' has no " + code + " text (not yet translated)",
-                        "add a line '" + code + ": …'; until then the page shows the " + texts.keySet().iterator().next() + " text");
+                problems.warning(node.at(), Msg.NO_TRANSLATION.with(field, code), Msg.NO_TRANSLATION_FIX.with(code + ": …", texts.keySet().iterator().next()));
             }
         }
         return Optional.of(new Localized(texts, node.at()));

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 import org.gazette.problem.GazetteException;
+import org.gazette.problem.Msg;
 import org.gazette.problem.Position;
 import org.gazette.problem.Problems;
 import org.gazette.yaml.Fields;
@@ -43,8 +44,7 @@ public final class StringsLoader {
             String display = "templates/" + DIR + "/" + lang.code() + ".yaml";
             Path file = templatesDir.resolve(DIR).resolve(lang.code() + ".yaml");
             if (!Files.isRegularFile(file)) {
-                problems.error(Position.of(display), "no interface strings for the language '" + lang.code() + "'",
-                        "copy another language's file in templates/" + DIR + "/ to " + lang.code() + ".yaml and translate it");
+                problems.error(Position.of(display), Msg.NO_STRINGS.with(lang.code()), Msg.NO_STRINGS_FIX.with("templates/" + DIR + "/", lang.code() + ".yaml"));
                 continue;
             }
             SourceText source;
@@ -56,14 +56,14 @@ public final class StringsLoader {
             }
             Node root = yaml.read(source, problems);
             if (root == null) continue;
-            Optional<Fields> f = Fields.of(root, problems, display);
+            Optional<Fields> f = Fields.of(root, problems, Msg.NAMED.with(display));
             if (f.isEmpty()) continue;
             Map<String, String> map = new LinkedHashMap<>();
             for (Node.Entry e : ((Node.MapNode) root).entries().values()) {
                 String key = e.key().name();
                 if (e.value() instanceof Node.MapNode forms) {
                     // A counted string: {one: …, other: …}; "other" is required, "one" where the language has it.
-                    Optional<Fields> pf = Fields.of(forms, problems, "'" + key + "'");
+                    Optional<Fields> pf = Fields.of(forms, problems, Msg.QUOTED.with(key));
                     if (pf.isEmpty()) continue;
                     pf.get().requiredString("other", "\"{n} items\"").ifPresent(v -> map.put(key, v));
                     pf.get().string("one").ifPresent(v -> map.put(key + ".one", v));
@@ -72,8 +72,7 @@ public final class StringsLoader {
                 }
                 f.get().scalarText(e.value()).ifPresent(v -> map.put(key, v));
                 if (key.equals("plural_rule") && !PLURAL_RULES.contains(map.get(key))) {
-                    problems.error(e.value().at(), "'" + map.get(key) + "' is not a plural rule",
-                            "use one-other (a singular form for exactly 1, as in English) or other (one form, as in Chinese)");
+                    problems.error(e.value().at(), Msg.NOT_PLURAL_RULE.with(map.get(key)), Msg.NOT_PLURAL_RULE_FIX.with());
                 }
             }
             out.put(lang.code(), new Strings(lang, map));
@@ -85,8 +84,7 @@ public final class StringsLoader {
             List<String> missing = all.stream().filter(k -> !k.endsWith(".one") && !s.map().containsKey(k)).toList();
             if (!missing.isEmpty()) {
                 problems.error(Position.of("templates/" + DIR + "/" + s.language().code() + ".yaml"),
-                        "missing interface strings: " + String.join(", ", missing),
-                        "add them; every language file must define the same keys");
+                        Msg.MISSING_STRINGS.with(List.copyOf(missing)), Msg.MISSING_STRINGS_FIX.with());
             }
         }
         return out;

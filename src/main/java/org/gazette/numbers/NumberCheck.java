@@ -22,6 +22,7 @@ import org.gazette.format.QuantityFormat;
 import org.gazette.format.Unit;
 import org.gazette.i18n.Language;
 import org.gazette.i18n.Strings;
+import org.gazette.problem.Msg;
 import org.gazette.problem.Position;
 import org.gazette.problem.Problems;
 import org.gazette.yaml.Node;
@@ -92,9 +93,8 @@ public final class NumberCheck {
             list.subList(0, Math.min(PER_FILE, list.size())).forEach(out::add);
             if (list.size() > PER_FILE) {
                 var next = list.get(PER_FILE);
-                out.warning(new Position(next.file(), next.line(), next.column()),
-                        "and " + (list.size() - PER_FILE) + " more numbers like these in this file, not listed",
-                        "correct the ones above first; for an intended difference, mark its line with [//]: # (" + OPT_OUT + ") on the line before (see README)");
+                out.warning(new Position(next.file(), next.line(), next.column()), Msg.NUMBERS_MORE.with(list.size() - PER_FILE),
+                        Msg.NUMBERS_MORE_FIX.with("[//]: # (" + OPT_OUT + ")"));
             }
         }
     }
@@ -258,27 +258,28 @@ public final class NumberCheck {
                 continue;
             }
             Stated odd = b.get(j);
-            problems.warning(new Position(fileB, odd.line(), odd.column()), "'" + odd.written() + "' has no counterpart in " + fileA,
-                    "the " + name(langA) + " text states no such amount: check the number, or give it there too");
+            problems.warning(new Position(fileB, odd.line(), odd.column()), Msg.NO_COUNTERPART.with(odd.written(), fileA),
+                    Msg.NO_COUNTERPART_CHECK_FIX.with(name(langA)));
         }
         for (int i = 0; i < a.size(); i++) {
             if (usedA[i] || doneA[i] || a.get(i).soft()) continue;
             Stated odd = a.get(i);
-            problems.warning(new Position(fileA, odd.line(), odd.column()), "'" + odd.written() + "' has no counterpart in " + fileB,
-                    "the " + name(langB) + " text states no such amount: translate it, or check the number");
+            problems.warning(new Position(fileA, odd.line(), odd.column()), Msg.NO_COUNTERPART.with(odd.written(), fileB),
+                    Msg.NO_COUNTERPART_TRANSLATE_FIX.with(name(langB)));
         }
     }
 
     /** {@code odd} in the translation where the original has {@code meant}: say what it has, and what was meant. */
     private void translationSlip(String fileA, String langA, Stated meant, String fileB, String langB, Stated odd) {
         String inB = formats.containsKey(langB) ? print(meant, langB) : meant.written();
-        problems.warning(new Position(fileB, odd.line(), odd.column()), "'" + odd.written() + "' has no counterpart in " + fileA,
-                "the " + name(langA) + " text has " + meant.written() + " (= " + inB + "); did you mean " + inB + "?");
+        problems.warning(new Position(fileB, odd.line(), odd.column()), Msg.NO_COUNTERPART.with(odd.written(), fileA),
+                Msg.TRANSLATION_SLIP_FIX.with(name(langA), meant.written(), inB));
     }
 
-    private String name(String lang) {
+    /** The language, named in the language the message is said in. */
+    private Object name(String lang) {
         for (Language l : content.site().languages()) {
-            if (l.code().equals(lang)) return l.locale().getDisplayLanguage(java.util.Locale.ENGLISH);
+            if (l.code().equals(lang)) return l.locale();
         }
         return lang;
     }
@@ -371,10 +372,15 @@ public final class NumberCheck {
                     if (how == null || how.equals("percent and percentage points") && !pointsOrPercent(s)) continue;
                     if (how.equals("a rounding") && s.unit() == null) continue;
                     String shown = formats.containsKey(a.language().code()) ? print(d.getValue(), a.language().code()) : d.getValue().written();
-                    problems.warning(new Position(a.file(), s.line(), s.column()), "'" + s.written() + "' is close to the figure '" + d.getKey()
-                                    + "' of " + y.year() + "/" + org.gazette.content.ContentLoader.REPORT + " (" + d.getValue().written() + "), but not equal ("
-                                    + how + ")",
-                            "write " + shown + " as the figure has it, or correct the figure");
+                    Msg kind = switch (how) {
+                        case "percent and percentage points" -> Msg.HOW_PERCENT_POINTS;
+                        case "a factor of ten" -> Msg.HOW_FACTOR_TEN;
+                        case "transposed digits" -> Msg.HOW_TRANSPOSED;
+                        default -> Msg.HOW_ROUNDING;
+                    };
+                    problems.warning(new Position(a.file(), s.line(), s.column()), Msg.CLOSE_TO_FIGURE.with(s.written(), d.getKey(),
+                                    y.year() + "/" + org.gazette.content.ContentLoader.REPORT, d.getValue().written(), kind.with()),
+                            Msg.CLOSE_TO_FIGURE_FIX.with(shown));
                     break;
                 }
             }

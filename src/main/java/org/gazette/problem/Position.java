@@ -7,12 +7,12 @@ public record Position(String file, int line, int column) {
         return new Position(file, 0, 0);
     }
 
-    public Problem error(String message, String hint) {
-        return new Problem(Problem.Severity.ERROR, file, line, column, message, hint);
+    public Problem error(Message what, Message fix) {
+        return new Problem(Problem.Severity.ERROR, file, line, column, what, fix);
     }
 
-    public Problem warning(String message, String hint) {
-        return new Problem(Problem.Severity.WARNING, file, line, column, message, hint);
+    public Problem warning(Message what, Message fix) {
+        return new Problem(Problem.Severity.WARNING, file, line, column, what, fix);
     }
 
     @Override

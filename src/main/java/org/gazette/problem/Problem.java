@@ -6,7 +6,7 @@ import java.util.Comparator;
  * One thing wrong (or worth a warning) in the user's sources, printed as
  * {@code path:line:column: message — hint}. Line and column are 1-based; 0 means unknown.
  */
-public record Problem(Severity severity, String file, int line, int column, String message, String hint) {
+public record Problem(Severity severity, String file, int line, int column, Message what, Message fix) {
 
     public enum Severity { ERROR, WARNING }
 
@@ -14,18 +14,34 @@ public record Problem(Severity severity, String file, int line, int column, Stri
             .comparing(Problem::file)
             .thenComparingInt(Problem::line)
             .thenComparingInt(Problem::column)
-            .thenComparing(Problem::message);
+            .thenComparing(p -> p.message());
 
     /** Longest message or hint printed; the user's input quoted in them is shortened first. */
     static final int MAX_TEXT = 400;
-    private static final java.util.regex.Pattern LONG_QUOTE = java.util.regex.Pattern.compile("'([^'\\n]{80,})'");
+    private static final java.util.regex.Pattern LONG_QUOTE = java.util.regex.Pattern.compile("'([^'\\n]{80,})'|“([^”\\n]{80,})”");
 
     public Problem {
         file = visible(file);
-        message = clip(visible(message));
-        hint = hint == null ? null : clip(visible(hint));
+        java.util.Objects.requireNonNull(what);
     }
 
+    /** What is wrong, in English. */
+    public String message() {
+        return message(Lang.EN);
+    }
+
+    public String message(Lang lang) {
+        return clip(visible(what.in(lang)));
+    }
+
+    /** What to do, in English; null when there is nothing to add. */
+    public String hint() {
+        return hint(Lang.EN);
+    }
+
+    public String hint(Lang lang) {
+        return fix == null ? null : clip(visible(fix.in(lang)));
+    }
     /**
      * A message quotes what was written — a tag name, a link, bytes of a font file — and a terminal
      * obeys control characters ({@code ESC ]0;…} sets its title, {@code ESC [2J} clears it) and
@@ -54,7 +70,8 @@ public record Problem(Severity severity, String file, int line, int column, Stri
         java.util.regex.Matcher m = LONG_QUOTE.matcher(s);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
-            m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement("'" + m.group(1).substring(0, 60) + "…'"));
+            String quoted = m.group(1) != null ? "'" + m.group(1).substring(0, 60) + "…'" : "“" + m.group(2).substring(0, 60) + "…”";
+            m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(quoted));
         }
         m.appendTail(sb);
         return sb.length() <= MAX_TEXT ? sb.toString() : sb.substring(0, MAX_TEXT - 1) + "…";
@@ -64,17 +81,23 @@ public record Problem(Severity severity, String file, int line, int column, Stri
         return severity == Severity.ERROR;
     }
 
-    /** The one-line form a press officer reads: where, what, and what to do. */
+    /** The one-line form a press officer reads, in English: where, what, and what to do. */
     public String format() {
+        return format(Lang.EN);
+    }
+
+    /** The one-line form in {@code lang}: the position as tools read it ({@code file:line:column: }), then what and what to do. */
+    public String format(Lang lang) {
         StringBuilder sb = new StringBuilder(file);
         if (line > 0) {
             sb.append(':').append(line);
             if (column > 0) sb.append(':').append(column);
         }
         sb.append(": ");
-        if (severity == Severity.WARNING) sb.append("warning: ");
-        sb.append(message);
-        if (hint != null && !hint.isEmpty()) sb.append(" — ").append(hint);
+        String hint = hint(lang);
+        Msg form = severity == Severity.WARNING ? (hint == null || hint.isEmpty() ? Msg.WARNING : Msg.WARNING_HINT)
+                : (hint == null || hint.isEmpty() ? Msg.ERROR : Msg.ERROR_HINT);
+        sb.append(form.with(message(lang), hint).in(lang));
         return sb.toString();
     }
 

@@ -13,12 +13,12 @@ public final class Problems {
         list.add(problem);
     }
 
-    public void error(Position at, String message, String hint) {
-        add(at.error(message, hint));
+    public void error(Position at, Message what, Message fix) {
+        add(at.error(what, fix));
     }
 
-    public void warning(Position at, String message, String hint) {
-        add(at.warning(message, hint));
+    public void warning(Position at, Message what, Message fix) {
+        add(at.warning(what, fix));
     }
 
     public synchronized boolean hasErrors() {

@@ -19,6 +19,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
+import org.gazette.problem.Message;
+import org.gazette.problem.Msg;
+
 /**
  * Finished bulletins kept between runs, named by what they were made from. Laying out and painting
  * a bulletin is most of a small site's build, yet a year's report changes far less often than its
@@ -66,7 +69,7 @@ public final class BulletinCache {
     /** The sealing key, once opened; null until then or when the cache cannot be used. */
     private byte[] key;
     private boolean opened;
-    private String unsafe;
+    private Message unsafe;
 
     private BulletinCache(Path root) {
         this.root = root;
@@ -111,7 +114,7 @@ public final class BulletinCache {
      * owner, writable by group or others); null when it is used or simply cannot be made (then
      * bulletins are painted without a word).
      */
-    public synchronized String unsafe() {
+    public synchronized Message unsafe() {
         open();
         return unsafe;
     }
@@ -142,16 +145,16 @@ public final class BulletinCache {
     }
 
     /** Why {@code dir} cannot be trusted, or null. */
-    private static String unsafeFolder(Path dir, boolean posix) throws IOException {
+    private static Message unsafeFolder(Path dir, boolean posix) throws IOException {
         var attrs = Files.readAttributes(dir, java.nio.file.attribute.BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
-        if (attrs.isSymbolicLink()) return dir + " is a link; Gazette keeps bulletins only in a folder of its own";
+        if (attrs.isSymbolicLink()) return Msg.CACHE_LINK.with(dir);
         if (!attrs.isDirectory()) throw new IOException(dir + " is not a folder"); // cannot be used: painting, without a word
         if (!posix) return null;
         var posixAttrs = Files.readAttributes(dir, java.nio.file.attribute.PosixFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
-        if (!posixAttrs.owner().equals(me(dir))) return dir + " belongs to " + posixAttrs.owner().getName() + ", not to you";
+        if (!posixAttrs.owner().equals(me(dir))) return Msg.CACHE_OWNER.with(dir, posixAttrs.owner().getName());
         var perms = posixAttrs.permissions();
         if (perms.contains(java.nio.file.attribute.PosixFilePermission.GROUP_WRITE) || perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE)) {
-            return dir + " can be written by other users (" + java.nio.file.attribute.PosixFilePermissions.toString(perms) + ")";
+            return Msg.CACHE_WRITABLE.with(dir, java.nio.file.attribute.PosixFilePermissions.toString(perms));
         }
         return null;
     }

@@ -19,6 +19,7 @@ import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.gazette.problem.GazetteException;
+import org.gazette.problem.Msg;
 import org.gazette.problem.Position;
 
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
@@ -187,8 +188,7 @@ public final class BulletinRenderer {
                 doc.save(out);
                 return new Result(out.toByteArray(), pages, refused);
             } catch (IOException | RuntimeException e) {
-                throw new GazetteException(Position.of(file).error("the bulletin could not be rendered: " + e.getMessage(),
-                        "check the bulletin template produces well-formed XHTML"));
+                throw new GazetteException(Position.of(file).error(Msg.BULLETIN_RENDER.with(String.valueOf(e.getMessage())), Msg.BULLETIN_XHTML_FIX.with()));
             }
         }
 
@@ -215,8 +215,7 @@ public final class BulletinRenderer {
             } catch (RuntimeException ignored) {
                 // the layout's own error is the one to report
             }
-            throw new GazetteException(Position.of(file).error("the bulletin could not be laid out: " + e.getMessage(),
-                    "check the bulletin template produces well-formed XHTML"));
+            throw new GazetteException(Position.of(file).error(Msg.BULLETIN_LAYOUT.with(String.valueOf(e.getMessage())), Msg.BULLETIN_XHTML_FIX.with()));
         }
     }
 

@@ -15,6 +15,7 @@ import org.gazette.content.Content;
 import org.gazette.content.Year;
 import org.gazette.i18n.Language;
 import org.gazette.i18n.Strings;
+import org.gazette.problem.Msg;
 import org.gazette.problem.Position;
 import org.gazette.problem.Problems;
 
@@ -199,8 +200,7 @@ public final class Bulletins {
             f.newSAXParser().parse(new org.xml.sax.InputSource(new java.io.StringReader(xhtml)), new org.xml.sax.helpers.DefaultHandler());
         } catch (org.xml.sax.SAXParseException e) {
             throw new org.gazette.problem.GazetteException(Position.of("templates/" + TEMPLATE).error(
-                    "the bulletin's XHTML is not well-formed (line " + e.getLineNumber() + " of the output): " + e.getMessage(),
-                    "check the bulletin template produces well-formed XHTML"));
+                    Msg.BULLETIN_XHTML.with(e.getLineNumber(), e.getMessage()), Msg.BULLETIN_XHTML_FIX.with()));
         } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException | java.io.IOException e) {
             throw new IllegalStateException(e);
         }
@@ -218,14 +218,12 @@ public final class Bulletins {
         for (Article.Image img : prose.images()) {
             Position at = new Position(prose.file(), img.line(), img.column());
             if (img.isRemote()) {
-                problems.warning(at, "remote image '" + img.url() + "' is not fetched for the bulletin",
-                        "Gazette never downloads during a build: save the image in the content folder and refer to it by its path");
+                problems.warning(at, Msg.BULLETIN_REMOTE_IMAGE.with(img.url()), Msg.BULLETIN_REMOTE_IMAGE_FIX.with());
                 continue;
             }
             String path = img.url().replaceAll("[?#].*$", "");
             if (path.toLowerCase(java.util.Locale.ROOT).endsWith(".svg")) {
-                problems.warning(at, "the bulletin does not draw SVG images: '" + img.url() + "' prints as its caption alone",
-                        "for print, export the drawing as a PNG (300 dpi) and refer to that file; the web page shows either");
+                problems.warning(at, Msg.BULLETIN_SVG.with(img.url()), Msg.BULLETIN_SVG_FIX.with());
                 continue;
             }
             Path file = content.folder().resolve(folder + path).toAbsolutePath().normalize();
@@ -233,8 +231,7 @@ public final class Bulletins {
             for (String u : undrawn) {
                 // The renderer names a picture it could not draw as written (images/x.png) or resolved (file:/…).
                 if (u.equals(img.url()) || u.equals(uri) || u.equals(uri.replace("file:///", "file:/"))) {
-                    problems.warning(at, "the bulletin could not draw '" + img.url() + "': it prints as its caption alone",
-                            "open the picture in an image editor and save it again as PNG or JPEG, smaller than 4,000 pixels across");
+                    problems.warning(at, Msg.BULLETIN_IMAGE_FAILED.with(img.url()), Msg.BULLETIN_IMAGE_FAILED_FIX.with());
                     break;
                 }
             }
@@ -254,8 +251,7 @@ public final class Bulletins {
                 String mime = f.endsWith(".md") ? "text/markdown" : "application/yaml";
                 out.add(new BulletinRenderer.Attachment(f, data, mime, "Source of this bulletin: content/" + f));
             } catch (java.io.IOException e) {
-                throw new org.gazette.problem.GazetteException(Position.of(f).error("cannot read to attach it to the bulletin: " + e.getMessage(),
-                        "check the file is readable"));
+                throw new org.gazette.problem.GazetteException(Position.of(f).error(Msg.BULLETIN_ATTACH.with(Msg.reason(e)), Msg.CHECK_READABLE.with()));
             }
         }
         return out;
@@ -289,17 +285,14 @@ public final class Bulletins {
         job.year().prose().byLanguage().values().forEach(a -> sources.add(a.file()));
         sources.add(org.gazette.config.SiteConfigLoader.FILE);
         for (int c : missing) {
-            String shown = "'" + new String(Character.toChars(c)) + "' (U+" + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT) + ")";
+            String character = new String(Character.toChars(c));
+            String code = "U+" + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT);
             Position at = locate(c, sources);
             if (at == null) at = Position.of(job.path());
             if (office.accepts(c)) {
-                problems.warning(at, shown + " has no glyph in the bulletin's fonts and prints as '#' in " + job.path() + " (accepted in site.yaml)",
-                        "add a font that has it under fonts: fallback: in site.yaml");
+                problems.warning(at, Msg.NO_GLYPH_ACCEPTED.with(character, code, job.path()), Msg.NO_GLYPH_ACCEPTED_FIX.with());
             } else {
-                problems.error(at, shown + " has no glyph in the bulletin's fonts: it would print as '#' in " + job.path(),
-                        "add a font that has it under 'fonts: fallback:' in site.yaml (Debian's fonts-hanazono has CJK Extensions B–F: "
-                                + "/usr/share/fonts/truetype/hanazono/HanaMinB.ttf; fonts-babelstone-han also G), or accept it there with 'fonts: accept: [\""
-                                + new String(Character.toChars(c)) + "\"]'");
+                problems.error(at, Msg.NO_GLYPH.with(character, code, job.path()), Msg.NO_GLYPH_FIX.with("fonts: accept: [\"" + character + "\"]"));
             }
         }
     }

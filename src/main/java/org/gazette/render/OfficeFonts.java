@@ -15,6 +15,7 @@ import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.gazette.config.SiteConfig;
+import org.gazette.problem.Msg;
 import org.gazette.problem.Problems;
 
 /**
@@ -56,8 +57,8 @@ public final class OfficeFonts {
         }
         BitSet fallback = new BitSet();
         if (config.fallback().size() > MAX_FALLBACK) {
-            problems.error(config.fallback().get(MAX_FALLBACK).at(), "at most " + MAX_FALLBACK + " fallback fonts are used",
-                    "list the fonts that cover most first; " + (config.fallback().size() - MAX_FALLBACK) + " would be ignored");
+            problems.error(config.fallback().get(MAX_FALLBACK).at(), Msg.FONT_FALLBACKS.with(MAX_FALLBACK),
+                    Msg.FONT_FALLBACKS_FIX.with(config.fallback().size() - MAX_FALLBACK));
         }
         for (int i = 0; i < Math.min(MAX_FALLBACK, config.fallback().size()); i++) {
             read(config.fallback().get(i), "Office Fallback " + (i + 1), problems).ifPresent(f -> {
@@ -71,8 +72,7 @@ public final class OfficeFonts {
     private static java.util.Optional<Face> read(SiteConfig.FontFile f, String family, Problems problems) {
         String shown = f.path().toString();
         if (!Files.isRegularFile(f.path())) {
-            problems.error(f.at(), "the font file '" + shown + "' does not exist",
-                    "install the font, or correct the path (a relative path starts from the content folder)");
+            problems.error(f.at(), Msg.FONT_MISSING.with(shown), Msg.FONT_MISSING_FIX.with());
             return java.util.Optional.empty();
         }
         try {
@@ -82,27 +82,24 @@ public final class OfficeFonts {
             if (known != null) return java.util.Optional.of(new Face(family, known.file(), known.bytes(), known.collectionFace(), known.coverage()));
             byte[] bytes = Files.readAllBytes(f.path());
             if (bytes.length >= 4 && bytes[0] == 'O' && bytes[1] == 'T' && bytes[2] == 'T' && bytes[3] == 'O') {
-                problems.error(f.at(), "'" + shown + "' has PostScript (CFF) outlines, which Gazette cannot embed in the PDF",
-                        "use the TrueType (.ttf or .ttc) version of the font, or convert its outlines to TrueType");
+                problems.error(f.at(), Msg.FONT_CFF.with(shown), Msg.FONT_CFF_FIX.with());
                 return java.util.Optional.empty();
             }
             boolean collection = bytes.length >= 4 && bytes[0] == 't' && bytes[1] == 't' && bytes[2] == 'c' && bytes[3] == 'f';
             if (!collection && f.face() != null) {
-                problems.error(f.at(), "'" + shown + "' is a single font, not a collection: '#" + f.face() + "' names no face in it",
-                        "remove '#" + f.face() + "'");
+                problems.error(f.at(), Msg.FONT_NOT_COLLECTION.with(shown, "#" + f.face()), Msg.REMOVE.with("#" + f.face()));
                 return java.util.Optional.empty();
             }
             String face = collection ? faceOf(bytes, f, shown, problems) : null;
             if (collection && face == null) return java.util.Optional.empty();
             TrueTypeFont ttf = parse(bytes, face);
             if (!ttf.getTableMap().containsKey("glyf")) {
-                problems.error(f.at(), "'" + shown + "' has no TrueType outlines, which Gazette needs to embed it in the PDF",
-                        "use the TrueType (.ttf or .ttc) version of the font");
+                problems.error(f.at(), Msg.FONT_NO_OUTLINES.with(shown), Msg.FONT_NO_OUTLINES_FIX.with());
                 return java.util.Optional.empty();
             }
             var cmap = ttf.getUnicodeCmapLookup(false);
             if (cmap == null) {
-                problems.error(f.at(), "'" + shown + "' has no Unicode character map", "use a Unicode TrueType font");
+                problems.error(f.at(), Msg.FONT_NO_CMAP.with(shown), Msg.FONT_NO_CMAP_FIX.with());
                 return java.util.Optional.empty();
             }
             BitSet coverage = new BitSet();
@@ -120,17 +117,14 @@ public final class OfficeFonts {
                 }
             }
             if (!shared.isEmpty()) {
-                problems.error(f.at(), "'" + shown + "' draws " + shared.size() + " ideographs with the glyph of a radical ("
-                                + String.join(", ", shared.stream().filter(s -> !s.isEmpty()).toList()) + " …): in the PDF they would copy and search as the radical",
-                        "remove the radicals (U+2E80–U+2FDF) from the font's character map — tools/fonts/unshare.py does it — or use another font");
+                problems.error(f.at(), Msg.FONT_RADICALS.with(shown, shared.size(), shared.stream().filter(s -> !s.isEmpty()).toList()), Msg.FONT_RADICALS_FIX.with());
                 return java.util.Optional.empty();
             }
             Face read = new Face(family, shown, bytes, face, coverage);
             READ.put(key, read);
             return java.util.Optional.of(read);
         } catch (IOException | RuntimeException e) {
-            problems.error(f.at(), "'" + shown + "' is not a font Gazette can read (" + e.getMessage() + ")",
-                    "name a TrueType font file (.ttf, or a face of a .ttc collection)");
+            problems.error(f.at(), Msg.FONT_UNREADABLE.with(shown, Msg.reason(e)), Msg.FONT_UNREADABLE_FIX.with());
             return java.util.Optional.empty();
         }
     }
@@ -148,7 +142,7 @@ public final class OfficeFonts {
         if (f.face() == null) return names.get(0);
         if (names.contains(f.face())) return f.face();
         if (f.face().matches("\\d+") && Integer.parseInt(f.face()) < names.size()) return names.get(Integer.parseInt(f.face()));
-        problems.error(f.at(), "no face '" + f.face() + "' in '" + shown + "'", "name one of its faces after '#' by number (0, 1, …) or name: " + String.join(", ", names));
+        problems.error(f.at(), Msg.FONT_NO_FACE.with(f.face(), shown), Msg.FONT_NO_FACE_FIX.with(List.copyOf(names)));
         return null;
     }
 

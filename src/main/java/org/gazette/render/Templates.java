@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TimeZone;
 
 import org.gazette.problem.GazetteException;
+import org.gazette.problem.Msg;
 import org.gazette.problem.Position;
 import org.gazette.problem.Problem;
 
@@ -44,8 +45,7 @@ public final class Templates {
         try {
             c.setTemplateLoader(new CheckedLoader(dir.toFile(), displayDir));
         } catch (IOException e) {
-            throw new GazetteException(Position.of(displayDir).error("the templates folder cannot be read: " + e.getMessage(),
-                    "name an existing folder with --templates DIR"));
+            throw new GazetteException(Position.of(displayDir).error(Msg.TEMPLATES_UNREADABLE.with(Msg.reason(e)), Msg.TEMPLATES_UNREADABLE_FIX.with()));
         }
         c.setDefaultEncoding("UTF-8");
         c.setRecognizeStandardFileExtensions(true);
@@ -78,7 +78,7 @@ public final class Templates {
         } catch (TemplateException e) {
             throw new GazetteException(problem(e));
         } catch (IOException e) {
-            throw new GazetteException(Position.of(displayDir + "/" + name).error("cannot render: " + e.getMessage(), null));
+            throw new GazetteException(Position.of(displayDir + "/" + name).error(Msg.CANNOT_RENDER.with(String.valueOf(e.getMessage())), null));
         }
         return out.toString();
     }
@@ -88,8 +88,7 @@ public final class Templates {
         try {
             return cfg.getTemplate(name);
         } catch (TemplateNotFoundException e) {
-            throw new GazetteException(Position.of(displayDir + "/" + name).error("template not found",
-                    "restore " + name + " in the templates folder"));
+            throw new GazetteException(Position.of(displayDir + "/" + name).error(Msg.TEMPLATE_NOT_FOUND.with(), Msg.TEMPLATE_NOT_FOUND_FIX.with(name)));
         } catch (ParseException e) {
             throw new GazetteException(syntaxProblem(e, name));
         } catch (IOException e) {
@@ -98,7 +97,7 @@ public final class Templates {
                 if (c instanceof ParseException pe) throw new GazetteException(syntaxProblem(pe, name));
                 if (c instanceof Refused r) throw new GazetteException(r.problems);
             }
-            throw new GazetteException(Position.of(displayDir + "/" + name).error("cannot read template: " + e.getMessage(), null));
+            throw new GazetteException(Position.of(displayDir + "/" + name).error(Msg.CANNOT_READ_TEMPLATE.with(Msg.reason(e)), null));
         }
     }
 
@@ -107,7 +106,7 @@ public final class Templates {
         String what = e.getEditorMessage() == null ? "" : e.getEditorMessage().replaceAll("\\s+", " ").strip();
         if (what.length() > 200) what = what.substring(0, 200) + " …";
         return new Position(file, e.getLineNumber(), e.getColumnNumber())
-                .error("template syntax error: " + what, "fix the template at this line or the one before (an unclosed tag or quote)");
+                .error(Msg.TEMPLATE_SYNTAX.with(what), Msg.TEMPLATE_SYNTAX_FIX.with());
     }
 
     private Problem problem(TemplateException e) {
@@ -116,16 +115,11 @@ public final class Templates {
         int line = e.getLineNumber() == null ? 0 : e.getLineNumber();
         int column = e.getColumnNumber() == null ? 0 : e.getColumnNumber();
         String blamed = e.getBlamedExpressionString();
-        String message;
-        String hint;
         if (e instanceof freemarker.core.InvalidReferenceException) {
-            message = "template uses '" + blamed + "', which is not defined here";
-            hint = "check the spelling, or guard an optional value with " + blamed + "?? / " + blamed + "!\"\"";
-        } else {
-            message = "template error: " + firstLine(e.getMessageWithoutStackTop());
-            hint = "fix the template at this line";
+            return new Position(file, line, column).error(Msg.TEMPLATE_UNDEFINED.with(blamed),
+                    Msg.TEMPLATE_UNDEFINED_FIX.with(blamed + "?? / " + blamed + "!\"\""));
         }
-        return new Position(file, line, column).error(message, hint);
+        return new Position(file, line, column).error(Msg.TEMPLATE_ERROR.with(firstLine(e.getMessageWithoutStackTop())), Msg.TEMPLATE_ERROR_FIX.with());
     }
 
     private static String firstLine(String s) {

@@ -13,6 +13,8 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParserFactory;
 
+import org.gazette.problem.Message;
+import org.gazette.problem.Msg;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.Locator;
@@ -44,7 +46,12 @@ public final class SafeSvg {
     private static final String XHTML_NS = "http://www.w3.org/1999/xhtml";
 
     /** A refusal: what is wrong, where in the SVG file (1-based; 0 when unknown). */
-    public record Refusal(int line, int column, String message) {}
+    public record Refusal(int line, int column, Message what) {
+        /** Why, in English. */
+        public String message() {
+            return what.toString();
+        }
+    }
 
     /** The SVG as Gazette publishes it, or why it cannot be. */
     public record Result(byte[] svg, Refusal refusal) {
@@ -129,13 +136,13 @@ public final class SafeSvg {
         } catch (Refused r) {
             return new Result(null, r.refusal);
         } catch (SAXParseException e) {
-            return new Result(null, new Refusal(e.getLineNumber(), e.getColumnNumber(), "is not well-formed XML (" + e.getMessage() + ")"));
+            return new Result(null, new Refusal(e.getLineNumber(), e.getColumnNumber(), Msg.SVG_NOT_XML.with(e.getMessage())));
         } catch (SAXException | IOException e) {
-            return new Result(null, new Refusal(0, 0, "cannot be read as SVG (" + e.getMessage() + ")"));
+            return new Result(null, new Refusal(0, 0, Msg.SVG_UNREADABLE.with(String.valueOf(e.getMessage()))));
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException(e);
         }
-        if (!w.sawRoot) return new Result(null, new Refusal(0, 0, "holds no <svg> element"));
+        if (!w.sawRoot) return new Result(null, new Refusal(0, 0, Msg.SVG_NO_ROOT.with()));
         return new Result(w.out.toString().getBytes(StandardCharsets.UTF_8), null);
     }
 
@@ -143,7 +150,7 @@ public final class SafeSvg {
         final Refusal refusal;
 
         Refused(Refusal refusal) {
-            super(refusal.message());
+            super(refusal.message(), null);
             this.refusal = refusal;
         }
     }
@@ -171,13 +178,13 @@ public final class SafeSvg {
             this.locator = locator;
         }
 
-        private Refused refuse(String message) {
+        private Refused refuse(Message message) {
             return new Refused(new Refusal(locator == null ? 0 : locator.getLineNumber(), locator == null ? 0 : locator.getColumnNumber(), message));
         }
 
         @Override
         public void processingInstruction(String target, String data) throws SAXException {
-            if (target.equalsIgnoreCase("xml-stylesheet")) throw refuse("holds an <?xml-stylesheet?> instruction, which makes the browser load and run a style sheet");
+            if (target.equalsIgnoreCase("xml-stylesheet")) throw refuse(Msg.SVG_STYLESHEET_PI.with());
         }
 
         @Override
@@ -186,21 +193,21 @@ public final class SafeSvg {
                 skipping++;
                 return;
             }
-            if (inStyle) throw refuse("holds an element <" + qName + "> inside a <style>, which holds only a style sheet");
-            if (XHTML_NS.equals(uri)) throw refuse("holds an HTML element <" + qName + ">, which a browser runs as part of a web page");
+            if (inStyle) throw refuse(Msg.SVG_ELEMENT_IN_STYLE.with(qName));
+            if (XHTML_NS.equals(uri)) throw refuse(Msg.SVG_HTML_ELEMENT.with(qName));
             if (!SVG_NS.equals(uri)) {
-                if (!sawRoot) throw refuse("is not an SVG drawing: its first element is <" + qName + ">, not <svg> in the SVG namespace");
+                if (!sawRoot) throw refuse(Msg.SVG_WRONG_NAMESPACE.with(qName));
                 skipping = 1; // an editor's own data (Inkscape, Illustrator): browsers never draw it
                 return;
             }
-            if (!sawRoot && !local.equals("svg")) throw refuse("is not an SVG drawing: its first element is <" + qName + ">");
-            if (local.equals("script")) throw refuse("holds a script (<script>)");
-            if (local.equals("foreignObject")) throw refuse("holds a <foreignObject>, which can carry a web page with scripts");
+            if (!sawRoot && !local.equals("svg")) throw refuse(Msg.SVG_WRONG_ROOT.with(qName));
+            if (local.equals("script")) throw refuse(Msg.SVG_SCRIPT.with());
+            if (local.equals("foreignObject")) throw refuse(Msg.SVG_FOREIGN_OBJECT.with());
             if (DROPPED.contains(local)) {
                 skipping = 1;
                 return;
             }
-            if (!ELEMENTS.contains(local)) throw refuse("holds a <" + local + "> element, which is not part of a static drawing");
+            if (!ELEMENTS.contains(local)) throw refuse(Msg.SVG_ELEMENT.with(local));
             boolean animation = local.equals("animate") || local.equals("set") || local.startsWith("animate");
             close();
             out.append('<').append(local);
@@ -213,7 +220,7 @@ public final class SafeSvg {
                 String name = atts.getLocalName(i);
                 String value = atts.getValue(i);
                 if (name.toLowerCase(Locale.ROOT).startsWith("on")) {
-                    throw refuse("has an event attribute " + atts.getQName(i) + "=\"…\", which runs a script");
+                    throw refuse(Msg.SVG_EVENT.with(atts.getQName(i)));
                 }
                 String written;
                 if (aUri.isEmpty()) {
@@ -229,7 +236,7 @@ public final class SafeSvg {
                 }
                 if (name.equals("href")) href(local, value);
                 if (animation && name.equals("attributeName") && ANIMATED_FORBIDDEN.matcher(value.strip()).matches()) {
-                    throw refuse("has an animation that changes '" + value + "', which could turn it into a link or a script");
+                    throw refuse(Msg.SVG_ANIMATION.with(value));
                 }
                 // Presentation attributes are read as CSS too (fill="u\\rl(…)" is a url): every value passes the style check.
                 if (!name.equals("href")) css(value, name);
@@ -247,31 +254,31 @@ public final class SafeSvg {
         private void href(String element, String value) throws SAXException {
             String v = value.strip();
             if (element.equals("a")) {
-                if (!SafeUrl.allowed(v)) throw refuse("has a link to '" + v + "', which is not a web, mail or telephone address");
+                if (!SafeUrl.allowed(v)) throw refuse(Msg.SVG_LINK.with(v));
                 return;
             }
             if (v.startsWith("#") && SafeUrl.allowed(v)) return;
             if (element.equals("image") && DATA_IMAGE.matcher(v).matches()) return;
-            throw refuse("<" + element + "> refers to '" + clip(v) + "' outside the file; only '#id' inside it (and pictures embedded as PNG, JPEG, GIF or WebP) can be published");
+            throw refuse(Msg.SVG_REFERENCE.with(element, clip(v)));
         }
 
         /** {@code url(…)} in an attribute value: only {@code #id} inside the file. */
-        private void references(String value, String attribute) throws SAXException {
+        private void references(String value, Object attribute) throws SAXException {
             if (!value.toLowerCase(Locale.ROOT).contains("url")) return;
             var m = URL_REF.matcher(value);
             while (m.find()) {
                 String target = m.group(2).strip();
-                if (!target.startsWith("#")) throw refuse(attribute + " refers to 'url(" + clip(target) + ")' outside the file; only url(#id) can be published");
+                if (!target.startsWith("#")) throw refuse(Msg.SVG_URL.with(attribute, clip(target)));
             }
         }
 
-        private void css(String css, String where) throws SAXException {
+        private void css(String css, Object where) throws SAXException {
             // Escapes would let a url( or @import hide: a style sheet that needs them is not a drawing's.
-            if (css.indexOf('\\') >= 0) throw refuse("has a backslash escape in " + where + ", which can hide a link; write it plainly");
+            if (css.indexOf('\\') >= 0) throw refuse(Msg.SVG_ESCAPE.with(where));
             String lower = css.toLowerCase(Locale.ROOT).replaceAll("\\s+", "");
-            if (lower.contains("@import")) throw refuse("has a style that imports another style sheet (@import)");
+            if (lower.contains("@import")) throw refuse(Msg.SVG_IMPORT.with());
             if (lower.contains("expression(") || lower.contains("behavior:") || lower.contains("-moz-binding")) {
-                throw refuse("has a style that runs code (expression, behavior, -moz-binding)");
+                throw refuse(Msg.SVG_CODE.with());
             }
             references(css, where);
         }
@@ -285,7 +292,7 @@ public final class SafeSvg {
             String name = open.pop();
             if (name.equals("style")) {
                 inStyle = false;
-                css(style.toString(), "a style sheet");
+                css(style.toString(), Msg.SVG_STYLE_SHEET.with());
                 if (!style.isEmpty()) {
                     close();
                     out.append(escape(style.toString(), false));

@@ -18,6 +18,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.gazette.problem.Lang;
+import org.gazette.problem.Problem;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -61,7 +64,7 @@ public final class PreviewServer implements AutoCloseable {
     /** Events a page may have waiting before it counts as gone (a build sends one). */
     static final int QUEUE = 16;
     private volatile SortedMap<String, byte[]> files = new TreeMap<>();
-    private volatile List<String> problems = List.of();
+    private volatile List<Problem> problems = List.of();
     private volatile long build;
     /** The search index of {@link #files}, made when the search page first asks after a build (see {@link #search}). */
     private SortedMap<String, byte[]> index = new TreeMap<>();
@@ -162,9 +165,9 @@ public final class PreviewServer implements AutoCloseable {
         send(event("build", ++build, List.of(path), List.of()));
     }
 
-    /** A failed build: pages show these lines over the last good site. */
-    public void failed(List<String> lines) {
-        this.problems = List.copyOf(lines);
+    /** A failed build: pages show these problems over the last good site, in the page's language. */
+    public void failed(List<Problem> found) {
+        this.problems = List.copyOf(found);
         send(event("build", build, List.of(), problems));
     }
 
@@ -198,7 +201,7 @@ public final class PreviewServer implements AutoCloseable {
             if (routed && r.handle(ex, "/" + path)) return;
             if (build == 0) {
                 // No good build yet (the first one failed, or still runs): every address shows why, and reloads when it can.
-                send(ex, 503, "text/html; charset=utf-8", waiting(problems));
+                send(ex, 503, "text/html; charset=utf-8", waiting(problems, path.startsWith("en/") ? Lang.EN : Lang.ZH));
                 return;
             }
             SortedMap<String, byte[]> site = files;
@@ -304,11 +307,14 @@ public final class PreviewServer implements AutoCloseable {
         }
     }
 
-    private static String event(String name, long build, List<String> changed, List<String> problems) {
+    /** An event for the pages: the build, the files it changed, and its problems in English ({@code problems}) and in Chinese ({@code zh}). */
+    private static String event(String name, long build, List<String> changed, List<Problem> problems) {
         StringBuilder json = new StringBuilder("{\"build\":").append(build).append(",\"changed\":[");
         for (int i = 0; i < changed.size(); i++) json.append(i > 0 ? "," : "").append(Json.string(changed.get(i)));
         json.append("],\"problems\":[");
-        for (int i = 0; i < problems.size(); i++) json.append(i > 0 ? "," : "").append(Json.string(problems.get(i)));
+        for (int i = 0; i < problems.size(); i++) json.append(i > 0 ? "," : "").append(Json.string(problems.get(i).format(Lang.EN)));
+        json.append("],\"zh\":[");
+        for (int i = 0; i < problems.size(); i++) json.append(i > 0 ? "," : "").append(Json.string(problems.get(i).format(Lang.ZH)));
         json.append("]}");
         return "event: " + name + "\ndata: " + json + "\n\n";
     }
@@ -318,7 +324,8 @@ public final class PreviewServer implements AutoCloseable {
      * still being built), in both of the office's usual languages, with the preview's script, which
      * keeps the list current and loads the page asked for as soon as a build succeeds.
      */
-    private byte[] waiting(List<String> lines) {
+    private byte[] waiting(List<Problem> found, Lang lang) {
+        List<String> lines = found.stream().map(p -> p.format(lang)).toList();
         StringBuilder b = new StringBuilder(2048 + 200 * lines.size());
         b.append("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"/>")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>")

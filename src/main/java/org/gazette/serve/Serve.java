@@ -9,6 +9,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.gazette.problem.Lang;
+import org.gazette.problem.Msg;
 import org.gazette.problem.Problem;
 import org.gazette.site.Build;
 import org.gazette.site.BuildCache;
@@ -31,6 +33,17 @@ public final class Serve implements AutoCloseable {
     /** Whether a build has succeeded yet: until then every address shows the problems. */
     private boolean served;
     private volatile boolean verbose;
+    private volatile Lang lang = Lang.EN;
+
+    /** The language its lines on the terminal are in. */
+    public void speaking(Lang l) {
+        lang = l;
+    }
+
+    /** The language it speaks in (the desk's own messages follow the desk's switch). */
+    public Lang lang() {
+        return lang;
+    }
 
     /** Also print the time of each step of every rebuild. */
     public void verbose(boolean on) {
@@ -51,10 +64,10 @@ public final class Serve implements AutoCloseable {
             if (done.ok()) {
                 byte[] pdf = cache.bulletinBytes(done.path());
                 if (pdf != null) server.update(done.path(), pdf);
-                say("bulletin " + done.path() + " ready (" + done.millis() + " ms)");
+                say(Msg.SERVE_BULLETIN_READY.with(done.path(), done.millis()).in(lang));
             } else {
-                say("bulletin " + done.path() + " failed:");
-                done.problems().forEach(p -> say("  " + p.format()));
+                say(Msg.SERVE_BULLETIN_FAILED.with(done.path()).in(lang));
+                done.problems().forEach(p -> say("  " + p.format(lang)));
             }
         });
     }
@@ -86,7 +99,7 @@ public final class Serve implements AutoCloseable {
 
     /** The first build; true if it gave a site (else the server shows its messages until a save fixes them). */
     public boolean start() {
-        return rebuild(List.of(), "first build");
+        return rebuild(List.of(), Msg.SERVE_FIRST_BUILD.with().in(lang));
     }
 
     /** Watches and rebuilds until the process ends. */
@@ -102,11 +115,11 @@ public final class Serve implements AutoCloseable {
             if (changes.everything()) {
                 cache.changedEverything();
                 // Lost events: this build looks at every file; the watcher vouches again from the next.
-                rebuild(files, "many files");
+                rebuild(files, Msg.SERVE_MANY_FILES.with().in(lang));
                 cache.watched();
                 return;
             }
-            String what = changes.everything() ? "many files" : describe(changes.files());
+            String what = describe(changes.files());
             rebuild(files, what);
         });
     }
@@ -122,19 +135,19 @@ public final class Serve implements AutoCloseable {
             long ms = (System.nanoTime() - start) / 1_000_000;
             List<Problem> errors = r.problems().stream().filter(Problem::isError).toList();
             if (!errors.isEmpty() || r.files().isEmpty()) {
-                List<String> lines = (errors.isEmpty() ? r.problems() : errors).stream().map(Problem::format).toList();
-                say(what + ": the build failed; " + (served ? "still serving the last good site" : "every page shows why until it is fixed"));
-                lines.forEach(l -> say("  " + l));
-                server.failed(lines);
+                List<Problem> shown = errors.isEmpty() ? r.problems() : errors;
+                say((served ? Msg.SERVE_FAILED_SERVING : Msg.SERVE_FAILED_FIRST).with(what).in(lang));
+                shown.forEach(p -> say("  " + p.format(lang)));
+                server.failed(shown);
                 return false;
             }
             List<String> changed = cache.lastChanged();
             server.publish(r.files(), changed);
             served = true;
             long warnings = r.problems().size();
-            say(what + ": " + cache.lastRendered() + " pages rendered, " + changed.size() + " files changed, " + ms + " ms"
-                    + (warnings > 0 ? " (" + warnings + (warnings == 1 ? " warning)" : " warnings)") : ""));
-            if (warnings > 0 && changedFiles.isEmpty()) r.problems().forEach(p -> say("  " + p.format()));
+            say((warnings > 0 ? Msg.SERVE_BUILT_WARNINGS.with(what, cache.lastRendered(), changed.size(), ms, warnings)
+                    : Msg.SERVE_BUILT.with(what, cache.lastRendered(), changed.size(), ms)).in(lang));
+            if (warnings > 0 && changedFiles.isEmpty()) r.problems().forEach(p -> say("  " + p.format(lang)));
             if (verbose) say("  " + r.stepMillis());
             return true;
         }
@@ -150,8 +163,7 @@ public final class Serve implements AutoCloseable {
             names.add(base == null ? abs.toString() : base.relativize(abs).toString().replace('\\', '/'));
             if (names.size() == 3) break;
         }
-        String s = String.join(", ", names);
-        return files.size() > 3 ? s + " and " + (files.size() - 3) + " more" : s;
+        return (files.size() > 3 ? Msg.LIST_AND_MORE.with(names, files.size() - 3) : Msg.NAMED.with(names)).in(lang);
     }
 
     private void say(String line) {

@@ -19,6 +19,7 @@ import org.gazette.content.ContentLoader;
 import org.gazette.i18n.Strings;
 import org.gazette.i18n.StringsLoader;
 import org.gazette.problem.GazetteException;
+import org.gazette.problem.Msg;
 import org.gazette.problem.Position;
 import org.gazette.problem.Problem;
 import org.gazette.problem.Problems;
@@ -101,8 +102,7 @@ public final class Build {
     public Result run(boolean write) {
         OutputFolder output = new OutputFolder(options.out());
         if (options.out().toAbsolutePath().normalize().getParent() == null) {
-            problems.error(Position.of(options.out().toString()), "the output folder cannot be the root of the file system",
-                    "choose a folder of its own with --out, e.g. site-out");
+            problems.error(Position.of(options.out().toString()), Msg.OUT_IS_ROOT.with(), Msg.OUT_IS_ROOT_FIX.with());
             return result(false, List.of(), new TreeMap<>());
         }
         if (write) output.cleanInBackground();
@@ -169,8 +169,7 @@ public final class Build {
             var jobs = new Bulletins(content, strings, new Templates(options.templates(), "templates"), sourceDateEpoch(), office, bulletinCache());
             var job = jobs.jobs().stream().filter(j -> j.year().year() == year && j.language().code().equals(language)).findFirst();
             if (job.isEmpty()) {
-                problems.error(Position.of(year + "/" + ContentLoader.REPORT), "no bulletin for " + year + " in '" + language + "'",
-                        "check the year and language, and that the year's report.yaml has a bulletin: section");
+                problems.error(Position.of(year + "/" + ContentLoader.REPORT), Msg.NO_BULLETIN.with(year, language), Msg.NO_BULLETIN_FIX.with());
                 return null;
             }
             var done = step("bulletins", () -> jobs.renderWithSource(job.get(), problems));
@@ -200,8 +199,7 @@ public final class Build {
 
     private Map<String, Strings> strings(Content content) {
         if (!Files.isDirectory(options.templates())) {
-            throw new GazetteException(Position.of(options.templates().toString()).error("the templates folder does not exist",
-                    "run Gazette in the folder that holds templates/, or name it with --templates DIR"));
+            throw new GazetteException(Position.of(options.templates().toString()).error(Msg.NO_TEMPLATES.with(), Msg.NO_TEMPLATES_FIX.with()));
         }
         Map<String, Strings> s = StringsLoader.load(options.templates(), content.site().languages(), problems);
         if (problems.hasErrors()) throw new Stop();
@@ -389,11 +387,9 @@ public final class Build {
     private org.gazette.render.BulletinCache bulletinCache() {
         if (options.bulletinCache() == null) return null;
         var cache = org.gazette.render.BulletinCache.in(options.bulletinCache());
-        String unsafe = cache.unsafe();
+        var unsafe = cache.unsafe();
         if (unsafe != null) {
-            problems.warning(Position.of(options.bulletinCache().toString()), "the bulletin cache is not used: " + unsafe
-                            + ", so another user could put forged bulletins in it; every bulletin is painted",
-                    "point GAZETTE_CACHE at a folder only you can write (chmod 700), or leave it unset for your own cache folder");
+            problems.warning(Position.of(options.bulletinCache().toString()), Msg.CACHE_UNSAFE.with(unsafe), Msg.CACHE_UNSAFE_FIX.with());
         }
         return cache;
     }
@@ -411,8 +407,7 @@ public final class Build {
         try {
             return Instant.ofEpochSecond(Long.parseLong(s.trim()));
         } catch (NumberFormatException e) {
-            problems.warning(Position.of("SOURCE_DATE_EPOCH"), "'" + s + "' is not a number of seconds; ignored",
-                    "set it to seconds since 1970, e.g. SOURCE_DATE_EPOCH=1519689600");
+            problems.warning(Position.of("SOURCE_DATE_EPOCH"), Msg.EPOCH_BAD.with(s), Msg.EPOCH_BAD_FIX.with());
             return null;
         }
     }
@@ -437,7 +432,7 @@ public final class Build {
             try {
                 bytes = cache == null ? Files.readAllBytes(img.getValue()) : cache.read(img.getValue());
             } catch (IOException e) {
-                problems.error(Position.of(img.getKey()), "cannot read image: " + e.getMessage(), "check the file is readable");
+                problems.error(Position.of(img.getKey()), Msg.CANNOT_READ_FILE.with(Msg.reason(e)), Msg.CHECK_READABLE.with());
                 continue;
             }
             // An SVG is published only as the safety check writes it again: never the file's own bytes.
@@ -445,7 +440,7 @@ public final class Build {
                 org.gazette.safety.SafeSvg.Result clean = org.gazette.safety.SafeSvg.clean(bytes);
                 if (!clean.ok()) {
                     problems.error(new Position(img.getKey(), clean.refusal().line(), clean.refusal().column()),
-                            "this SVG cannot be published: it " + clean.refusal().message(), "export it again as plain SVG, or as a PNG");
+                            Msg.SVG_REFUSED.with(clean.refusal().what()), Msg.SVG_REFUSED_FIX.with());
                     continue;
                 }
                 bytes = clean.svg();
@@ -464,13 +459,13 @@ public final class Build {
                 // A link to a file outside the assets folder would publish it (a key, a password file): refused, as in content/.
                 if (!p.toRealPath().startsWith(real)) {
                     problems.error(Position.of("templates/" + rel),
-                            "is a link to a file outside templates/assets; refused", "copy the file into templates/assets instead of linking to it");
+                            Msg.ASSET_LINK.with(), Msg.ASSET_LINK_FIX.with());
                     continue;
                 }
                 files.put(rel, Files.readAllBytes(p));
             }
         } catch (IOException e) {
-            throw new GazetteException(Position.of("templates/assets").error("cannot read assets: " + e.getMessage(), null));
+            throw new GazetteException(Position.of("templates/assets").error(Msg.CANNOT_READ_ASSETS.with(Msg.reason(e)), null));
         }
     }
 
@@ -487,9 +482,7 @@ public final class Build {
     private void searchable(SortedMap<String, byte[]> files) {
         List<String> unmarked = org.gazette.search.SearchIndex.unmarked(files);
         if (unmarked.isEmpty()) return;
-        problems.warning(Position.of(unmarked.get(0)), (unmarked.size() == 1 ? "this page" : "this page and " + (unmarked.size() - 1) + " more")
-                        + " cannot be found by the site's search: the template marks no element data-search-body",
-                "add data-search-body=\"\" to the element that holds the text (Gazette's templates: <article> in article.ftlh, <main> in layout.ftlh for reports)");
+        problems.warning(Position.of(unmarked.get(0)), unmarked.size() == 1 ? Msg.UNSEARCHABLE.with() : Msg.UNSEARCHABLE_MANY.with(unmarked.size() - 1), Msg.UNSEARCHABLE_FIX.with());
     }
 
     private <T> T step(String name, java.util.function.Supplier<T> step) {

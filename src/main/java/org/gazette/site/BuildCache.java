@@ -273,7 +273,7 @@ public final class BuildCache {
         } catch (org.gazette.problem.GazetteException e) {
             e.problems().forEach(problems::add);
         } catch (RuntimeException e) {
-            problems.add(org.gazette.problem.Position.of(job.path()).error("the bulletin could not be made: " + e, null));
+            problems.add(org.gazette.problem.Position.of(job.path()).error(org.gazette.problem.Msg.BULLETIN_FAILED.with(String.valueOf(e)), null));
         }
         onBulletin.accept(new BulletinDone(job.path(), !problems.hasErrors(), problems.sorted(), (System.nanoTime() - start) / 1_000_000));
     }

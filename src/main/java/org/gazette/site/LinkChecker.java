@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 
+import org.gazette.problem.Msg;
 import org.gazette.problem.Position;
 import org.gazette.problem.Problems;
 
@@ -127,13 +128,11 @@ public final class LinkChecker {
             if (path.isEmpty()) path = page;
             if (path.endsWith("/")) path = path + "index.html";
             if (!files.containsKey(path) && !planned.contains(path)) {
-                problems.warning(Position.of(outName + "/" + page), "link to '" + ref + "' does not resolve (no " + path + " is built)",
-                        "fix the link in the article or template that writes it");
+                problems.warning(Position.of(outName + "/" + page), Msg.LINK_NOWHERE.with(ref, path), Msg.LINK_NOWHERE_FIX.with());
             } else if (fragment != null && !fragment.isEmpty() && scans.containsKey(path)) {
                 targets.put(path, files.get(path));
                 if (!scans.get(path).ids().contains(fragment)) {
-                    problems.warning(Position.of(outName + "/" + page), "link to '" + ref + "' names #" + fragment + ", which " + path + " does not have",
-                            "fix the part after # or add the heading it points to");
+                    problems.warning(Position.of(outName + "/" + page), Msg.LINK_NO_PART.with(ref, fragment, path), Msg.LINK_NO_PART_FIX.with());
                 }
             }
         }

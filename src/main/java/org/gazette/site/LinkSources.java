@@ -5,10 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.gazette.content.Article;
+import org.gazette.problem.Msg;
 import org.gazette.problem.Problem;
 import org.gazette.render.Page;
 import org.gazette.yaml.Suggest;
@@ -22,8 +21,6 @@ import org.gazette.yaml.Suggest;
  */
 final class LinkSources {
 
-    private static final Pattern NOWHERE = Pattern.compile("^link to '(.*)' does not resolve \\(no (.*) is built\\)$");
-    private static final Pattern NO_PART = Pattern.compile("^link to '(.*)' names #(.*), which (.*) does not have$");
 
     private LinkSources() {}
 
@@ -51,10 +48,10 @@ final class LinkSources {
     }
 
     private static Problem place(Problem p, Article text, String page, SortedMap<String, byte[]> files) {
-        Matcher nowhere = NOWHERE.matcher(p.message());
-        Matcher noPart = NO_PART.matcher(p.message());
-        String ref = nowhere.matches() ? nowhere.group(1) : noPart.matches() ? noPart.group(1) : null;
-        if (ref == null) return null;
+        boolean nowhere = p.what().kind() == Msg.LINK_NOWHERE;
+        boolean noPart = p.what().kind() == Msg.LINK_NO_PART;
+        if (!nowhere && !noPart) return null;
+        String ref = (String) p.what().value(0);
         Article.Ref link = null;
         for (Article.Ref r : text.links()) {
             if (r.published().equals(ref) || decoded(r.published()).equals(ref)) {
@@ -64,24 +61,21 @@ final class LinkSources {
         }
         if (link == null) return null;
         String folder = page.substring(0, page.lastIndexOf('/') + 1);
-        if (nowhere.matches()) {
-            String missing = nowhere.group(2);
+        if (nowhere) {
+            String missing = (String) p.what().value(1);
             String lang = page.substring(0, page.indexOf('/') + 1);
             List<String> candidates = files.keySet().stream().filter(f -> f.startsWith(lang) && f.endsWith(".html")).toList();
             String near = Suggest.nearest(missing, candidates);
-            String hint = near == null
-                    ? "link to another text by its file (../../2017/news/meeting.md) or its page (../../2017/news/meeting.html)"
-                    : "did you mean '" + asWritten(relative(folder, near), link.written()) + "'?";
+            var hint = near == null ? Msg.LINK_LEADS_NOWHERE_FIX.with() : Msg.DID_YOU_MEAN.with(asWritten(relative(folder, near), link.written()));
             return new Problem(Problem.Severity.WARNING, text.file(), link.line(), link.column(),
-                    "link '" + link.written() + "' leads nowhere: no page " + missing.substring(lang.length()) + " is built", hint);
+                    Msg.LINK_LEADS_NOWHERE.with(link.written(), missing.substring(lang.length())), hint);
         }
-        String part = noPart.group(2);
-        String target = noPart.group(3);
+        String part = (String) p.what().value(1);
+        String target = (String) p.what().value(2);
         byte[] html = files.get(target);
         String near = html == null ? null : Suggest.nearest(part, LinkChecker.scan(html).ids());
         return new Problem(Problem.Severity.WARNING, text.file(), link.line(), link.column(),
-                "link '" + link.written() + "' names #" + part + ", which its page does not have",
-                near != null ? "did you mean '#" + near + "'?" : "fix the part after #, or add the heading it points to");
+                Msg.LINK_PART_MISSING.with(link.written(), part), near != null ? Msg.DID_YOU_MEAN.with("#" + near) : Msg.LINK_NO_PART_FIX.with());
     }
 
     /** The suggestion in the writer's form: by file when they linked by file (meeting.md), else by page. */

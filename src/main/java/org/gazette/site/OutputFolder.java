@@ -13,6 +13,7 @@ import java.util.SortedMap;
 import java.util.stream.Stream;
 
 import org.gazette.problem.GazetteException;
+import org.gazette.problem.Msg;
 import org.gazette.problem.Position;
 
 /**
@@ -52,50 +53,44 @@ public final class OutputFolder {
      */
     public void checkSafe(java.util.Set<String> planned, Path... sources) {
         if (parent == null) {
-            throw new GazetteException(Position.of(out.toString()).error("the output folder cannot be the root of the file system",
-                    "choose a folder of its own with --out, e.g. site-out"));
+            throw new GazetteException(Position.of(out.toString()).error(Msg.OUT_IS_ROOT.with(), Msg.OUT_IS_ROOT_FIX.with()));
         }
         for (Path s : sources) {
             Path src = s.toAbsolutePath().normalize();
             if (src.startsWith(out)) {
-                throw new GazetteException(Position.of(out.toString()).error("the output folder contains " + s + ", which would be replaced",
-                        "choose another output folder with --out, e.g. site-out"));
+                throw new GazetteException(Position.of(out.toString()).error(Msg.OUT_CONTAINS.with(s), Msg.OUT_CONTAINS_FIX.with()));
             }
         }
         if (Files.isRegularFile(out)) {
-            throw new GazetteException(Position.of(out.toString()).error("the output path is a file, not a folder", "remove it or choose another --out"));
+            throw new GazetteException(Position.of(out.toString()).error(Msg.OUT_IS_FILE.with(), Msg.OUT_IS_FILE_FIX.with()));
         }
         if (Files.isSymbolicLink(out)) {
-            throw new GazetteException(Position.of(out.toString()).error("the output folder is a link; Gazette replaces its output folder as a whole",
-                    "name the real folder with --out, or choose a new one"));
+            throw new GazetteException(Position.of(out.toString()).error(Msg.OUT_IS_LINK.with(), Msg.OUT_IS_LINK_FIX.with()));
         }
         if (Files.isDirectory(out) && !isEmpty(out)) {
             var ours = owned(out, planned);
             if (ours == null) {
-                throw new GazetteException(Position.of(out.toString()).error("the output folder exists and was not made by Gazette",
-                        "Gazette replaces its output folder as a whole: choose an empty or new folder with --out"));
+                throw new GazetteException(Position.of(out.toString()).error(Msg.OUT_FOREIGN.with(), Msg.OUT_FOREIGN_FIX.with()));
             }
-            refuseForeign(out, ours, "the output folder");
+            refuseForeign(out, ours, Msg.OUT_FOLDER.with());
         }
         Path old = parent.resolve("." + name + ".old");
         if (Files.exists(old, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             var ours = Files.isDirectory(old, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? owned(old, planned) : null;
             if (ours == null) {
-                throw new GazetteException(Position.of(old.toString()).error("is in the way of the previous site and was not made by Gazette; nothing was written",
-                        "move or rename it: Gazette keeps the previous site there until the next build"));
+                throw new GazetteException(Position.of(old.toString()).error(Msg.OUT_OLD_IN_WAY.with(), Msg.OUT_OLD_IN_WAY_FIX.with()));
             }
-            refuseForeign(old, ours, "the previous site's folder");
+            refuseForeign(old, ours, Msg.OUT_OLD_FOLDER.with());
         }
     }
 
     /** Refuses when {@code dir} holds files that {@code ours} does not claim, naming the first few. */
-    private static void refuseForeign(Path dir, java.util.function.Predicate<String> ours, String what) {
+    private static void refuseForeign(Path dir, java.util.function.Predicate<String> ours, org.gazette.problem.Message what) {
         List<String> foreign = foreign(dir, ours);
         if (foreign.isEmpty()) return;
-        String shown = String.join(", ", foreign.subList(0, Math.min(5, foreign.size()))) + (foreign.size() > 5 ? " and " + (foreign.size() - 5) + " more" : "");
-        throw new GazetteException(Position.of(dir.toString()).error(what + " holds " + (foreign.size() == 1 ? "a file" : foreign.size() + " files")
-                        + " Gazette did not write: " + shown + "; nothing was written",
-                "Gazette replaces its output folder as a whole and would lose them: move them elsewhere, or choose another folder with --out"));
+        List<String> first = List.copyOf(foreign.subList(0, Math.min(5, foreign.size())));
+        var shown = foreign.size() > 5 ? Msg.LIST_AND_MORE.with(first, foreign.size() - 5) : Msg.NAMED.with(first);
+        throw new GazetteException(Position.of(dir.toString()).error(Msg.OUT_HOLDS_FOREIGN.with(what, foreign.size(), shown), Msg.OUT_HOLDS_FOREIGN_FIX.with()));
     }
 
     /**
@@ -239,8 +234,7 @@ public final class OutputFolder {
             }
             return extra;
         } catch (IOException | java.io.UncheckedIOException e) {
-            throw new GazetteException(Position.of(out.toString()).error("cannot write the output: " + e.getMessage(),
-                    "check there is disk space and permission to write " + parent));
+            throw new GazetteException(Position.of(out.toString()).error(Msg.OUT_CANNOT_WRITE.with(Msg.reason(e)), Msg.OUT_CANNOT_WRITE_FIX.with(parent)));
         }
     }
 

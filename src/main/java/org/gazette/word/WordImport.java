@@ -22,6 +22,9 @@ import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 
+import org.gazette.problem.Message;
+import org.gazette.problem.Msg;
+
 /**
  * A Word or WPS draft (.docx) as an article: its title (the first heading or Title paragraph) and
  * its text in Markdown — headings, paragraphs, bold and italic, lists (1. 2., bullets, and Chinese
@@ -39,7 +42,17 @@ public final class WordImport {
     }
 
     /** The draft as an article: title, Markdown body, and what could not be carried over (one line each). */
-    public record Article(String title, String markdown, List<String> notCarried) {}
+    public record Article(String title, String markdown, List<Message> notCarried) {}
+
+    /** A file that cannot be imported, and why. */
+    public static final class NotWord extends IOException {
+        public final transient Message why;
+
+        NotWord(Message why) {
+            super(why.toString());
+            this.why = why;
+        }
+    }
 
     /** Larger drafts are refused: a press release with photos is a few MB. */
     public static final int MAX_BYTES = 50 * 1024 * 1024;
@@ -47,15 +60,15 @@ public final class WordImport {
     private WordImport() {}
 
     public static Article read(byte[] docx, Pictures pictures) throws IOException {
-        if (docx.length > MAX_BYTES) throw new IOException("the file is larger than 50 MB");
+        if (docx.length > MAX_BYTES) throw new NotWord(Msg.WORD_TOO_LARGE.with());
         if (docx.length < 4 || docx[0] != 'P' || docx[1] != 'K') {
-            throw new IOException("this is not a .docx file (Word 2007 or later, or WPS saved as .docx): save it as .docx and import again");
+            throw new NotWord(Msg.WORD_NOT_DOCX.with());
         }
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
             return new Reader(doc, pictures).read();
         } catch (org.apache.poi.ooxml.POIXMLException | IllegalArgumentException | IllegalStateException e) {
             // POI's own (a damaged or non-Word package: NotOfficeXmlFileException, UnsupportedFileFormatException) are IllegalArgumentExceptions.
-            throw new IOException("this file cannot be read as a Word document: " + e.getMessage());
+            throw new NotWord(Msg.WORD_UNREADABLE.with(String.valueOf(e.getMessage())));
         }
     }
 
@@ -63,7 +76,7 @@ public final class WordImport {
         final XWPFDocument doc;
         final Pictures pictures;
         final StringBuilder md = new StringBuilder();
-        final List<String> notCarried = new ArrayList<>();
+        final List<Message> notCarried = new ArrayList<>();
         final List<String> footnotes = new ArrayList<>();
         final Map<String, Integer> counters = new HashMap<>();
         String title;
@@ -85,7 +98,7 @@ public final class WordImport {
                     table(t);
                     previousList = null;
                 } else {
-                    notCarried.add("a part of the document that is neither text nor a table (" + e.getElementType() + ")");
+                    notCarried.add(Msg.WORD_OTHER_PART.with(String.valueOf(e.getElementType())));
                 }
             }
             if (!footnotes.isEmpty()) {
@@ -93,9 +106,9 @@ public final class WordImport {
                 for (int i = 0; i < footnotes.size(); i++) md.append(i + 1).append(". ").append(footnotes.get(i)).append('\n');
             }
             int comments = doc.getComments() == null ? 0 : doc.getComments().length;
-            if (comments > 0) notCarried.add(comments + (comments == 1 ? " comment" : " comments") + " (批注): not carried over; read them in Word");
+            if (comments > 0) notCarried.add(Msg.WORD_COMMENTS.with(comments));
             if (unDescribed > 0) {
-                notCarried.add(unDescribed + (unDescribed == 1 ? " picture has" : " pictures have") + " no description (alt text): write one in the text, between ![ and ]");
+                notCarried.add(Msg.WORD_NO_ALT.with(unDescribed));
             }
             String body = md.toString().replaceAll("\n{3,}", "\n\n").strip() + "\n";
             return new Article(title == null ? "" : title, body, List.copyOf(notCarried));
@@ -105,12 +118,12 @@ public final class WordImport {
         private String paragraph(XWPFParagraph p, String previousList) throws IOException {
             String xml = p.getCTP().xmlText();
             if (xml.contains("<w:ins ") || xml.contains("<w:del ") || xml.contains("<w:moveFrom") || xml.contains("<w:moveTo")) {
-                notCarried.add("tracked changes (修订) not accepted in \"" + clip(p.getText()) + "\": accept or reject them in Word; the text is imported as it reads now");
+                notCarried.add(Msg.WORD_TRACKED.with(clip(p.getText())));
             }
-            if (xml.contains("txbxContent")) notCarried.add("a text box (文本框) near \"" + clip(p.getText()) + "\": copy its text into the article");
-            if (xml.contains("oMath")) notCarried.add("an equation (公式) in \"" + clip(p.getText()) + "\": write it as text or a picture");
+            if (xml.contains("txbxContent")) notCarried.add(Msg.WORD_TEXT_BOX.with(clip(p.getText())));
+            if (xml.contains("oMath")) notCarried.add(Msg.WORD_EQUATION.with(clip(p.getText())));
             if (xml.contains("drawingml/2006/chart") || xml.contains("drawingml/2006/diagram")) {
-                notCarried.add("a chart or SmartArt drawing near \"" + clip(p.getText()) + "\": key figures are charted from report.yaml; or insert it as a picture");
+                notCarried.add(Msg.WORD_CHART.with(clip(p.getText())));
             }
             String text = runs(p).strip();
             int heading = heading(p);
@@ -244,7 +257,7 @@ public final class WordImport {
                 String s = runs(p).strip();
                 if (!s.isEmpty()) parts.add(s);
             }
-            if (!cell.getTables().isEmpty()) notCarried.add("a table inside a table cell: only the outer table is carried over");
+            if (!cell.getTables().isEmpty()) notCarried.add(Msg.WORD_NESTED_TABLE.with());
             return String.join(" ", parts).replace("\n", " ");
         }
     }

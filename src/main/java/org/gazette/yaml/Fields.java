@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.gazette.problem.Message;
+import org.gazette.problem.Msg;
 import org.gazette.problem.Position;
 import org.gazette.problem.Problems;
 
@@ -22,22 +24,21 @@ public final class Fields {
 
     private final Node.MapNode node;
     private final Problems problems;
-    private final String what;
+    private final Message what;
     private final Set<String> asked = new HashSet<>();
 
-    private Fields(Node.MapNode node, Problems problems, String what) {
+    private Fields(Node.MapNode node, Problems problems, Message what) {
         this.node = node;
         this.problems = problems;
         this.what = what;
     }
 
     /** Fields of {@code node}, or empty (with a problem) if it is not a mapping. {@code what} names it in messages. */
-    public static Optional<Fields> of(Node node, Problems problems, String what) {
+    public static Optional<Fields> of(Node node, Problems problems, Message what) {
         if (node instanceof Node.MapNode map) {
             return Optional.of(new Fields(map, problems, what));
         }
-        problems.error(node.at(), what + " must be a group of fields (name: value on separate lines), not " + Node.kind(node),
-                "write each field on its own line, indented under it");
+        problems.error(node.at(), Msg.NOT_A_GROUP.with(what, Node.kind(node)), Msg.NOT_A_GROUP_FIX.with());
         return Optional.empty();
     }
 
@@ -67,8 +68,7 @@ public final class Fields {
     public Optional<Node> required(String key, String example) {
         Optional<Node> n = node(key);
         if (n.isEmpty()) {
-            problems.error(node.at(), "missing required field '" + key + "' in " + what,
-                    "add a line '" + key + ": " + example + "'");
+            problems.error(node.at(), Msg.MISSING_FIELD.with(key, what), Msg.ADD_LINE.with(key + ": " + example));
         }
         return n;
     }
@@ -103,7 +103,7 @@ public final class Fields {
             String t = fold(text.trim());
             if (t.equals("true") || t.equals("yes")) return Optional.of(true);
             if (t.equals("false") || t.equals("no")) return Optional.of(false);
-            problems.error(n.at(), "'" + key + "' must be true or false, not '" + text.trim() + "'", "write " + key + ": true");
+            problems.error(n.at(), Msg.NOT_BOOLEAN.with(key, text.trim()), Msg.WRITE.with(key + ": true"));
             return Optional.empty();
         }));
     }
@@ -124,11 +124,10 @@ public final class Fields {
                     return Optional.of(java.time.OffsetDateTime.parse(t).toInstant());
                 }
             } catch (DateTimeException e) {
-                problems.error(n.at(), "'" + text.trim() + "' is not a real date and time", "check the day, month, hour and minute");
+                problems.error(n.at(), Msg.NOT_REAL_MOMENT.with(text.trim()), Msg.NOT_REAL_MOMENT_FIX.with());
                 return Optional.empty();
             }
-            problems.error(n.at(), "'" + key + "' must be a date and time, not '" + text.trim() + "'",
-                    "write it like 2019-02-26 10:00 (in the site's time zone) or 2019-02-26T10:00+08:00");
+            problems.error(n.at(), Msg.NOT_MOMENT.with(key, text.trim()), Msg.NOT_MOMENT_FIX.with());
             return Optional.empty();
         }));
     }
@@ -138,8 +137,7 @@ public final class Fields {
         Optional<Node> n = node(key);
         if (n.isEmpty()) return List.of();
         if (!(n.get() instanceof Node.SeqNode seq)) {
-            problems.error(n.get().at(), "'" + key + "' must be a list, not " + Node.kind(n.get()),
-                    "write each item on its own line starting with '- '");
+            problems.error(n.get().at(), Msg.NOT_A_LIST.with(key, Node.kind(n.get())), Msg.NOT_A_LIST_FIX.with());
             return List.of();
         }
         List<T> out = new ArrayList<>();
@@ -155,8 +153,8 @@ public final class Fields {
         if (s.isPresent() && !allowed.contains(s.get())) {
             Position at = node.entries().get(key).value().at();
             String near = Suggest.nearest(s.get(), allowed);
-            problems.error(at, "'" + s.get() + "' is not a valid " + key,
-                    (near != null ? "did you mean '" + near + "'? " : "") + "use one of: " + String.join(", ", allowed));
+            problems.error(at, Msg.NOT_VALID.with(s.get(), key),
+                    near != null ? Msg.DID_YOU_MEAN_OR_ONE_OF.with(near, allowed) : Msg.USE_ONE_OF.with(allowed));
             return Optional.empty();
         }
         return s;
@@ -168,8 +166,8 @@ public final class Fields {
             String name = e.key().name();
             if (asked.contains(name)) continue;
             String near = Suggest.nearest(name, asked);
-            problems.error(e.key().at(), "unknown field '" + name + "' in " + what,
-                    near != null ? "did you mean '" + near + "'?" : "remove it; known fields are: " + String.join(", ", sorted(asked)));
+            problems.error(e.key().at(), Msg.UNKNOWN_FIELD.with(name, what),
+                    near != null ? Msg.DID_YOU_MEAN.with(near) : Msg.REMOVE_KNOWN_FIELDS.with(sorted(asked)));
         }
     }
 
@@ -181,8 +179,7 @@ public final class Fields {
 
     public Optional<String> scalarText(Node n) {
         if (n instanceof Node.Scalar s && !s.isNull()) return Optional.of(s.text());
-        problems.error(n.at(), "expected a single value here, not " + Node.kind(n),
-                "write the value on the same line after the colon");
+        problems.error(n.at(), Msg.NOT_SINGLE_VALUE.with(Node.kind(n)), Msg.NOT_SINGLE_VALUE_FIX.with());
         return Optional.empty();
     }
 
@@ -191,12 +188,12 @@ public final class Fields {
             try {
                 int v = Integer.parseInt(text.trim());
                 if (v < min || v > max) {
-                    problems.error(n.at(), "'" + key + "' is " + v + ", outside " + min + "–" + max, "check the number");
+                    problems.error(n.at(), Msg.OUT_OF_RANGE.with(key, v, min, max), Msg.CHECK_NUMBER.with());
                     return Optional.empty();
                 }
                 return Optional.of(v);
             } catch (NumberFormatException e) {
-                problems.error(n.at(), "'" + key + "' must be a whole number, not '" + text + "'", "write digits only, e.g. " + min);
+                problems.error(n.at(), Msg.NOT_WHOLE_NUMBER.with(key, text), Msg.DIGITS_ONLY.with(min));
                 return Optional.empty();
             }
         });
@@ -206,14 +203,14 @@ public final class Fields {
         return scalarText(n).flatMap(text -> {
             String t = text.trim();
             if (!t.matches("\\d{4}-\\d{2}-\\d{2}")) {
-                problems.error(n.at(), "'" + key + "' must be a date written YYYY-MM-DD, not '" + t + "'", "for example 2018-02-27");
+                problems.error(n.at(), Msg.NOT_DATE.with(key, t), Msg.NOT_DATE_FIX.with());
                 return Optional.empty();
             }
             try {
                 return Optional.of(LocalDate.parse(t));
             } catch (DateTimeException e) {
-                problems.error(n.at(), "'" + t + "' is not a real date", "check the day and month (" +
-                        t.substring(0, 7) + " has " + lengthOfMonth(t) + " days)");
+                problems.error(n.at(), Msg.NOT_REAL_DATE.with(t), lengthOfMonth(t) == null ? Msg.NO_SUCH_MONTH.with()
+                        : Msg.DAYS_IN_MONTH.with(t.substring(0, 7), lengthOfMonth(t)));
                 return Optional.empty();
             }
         });
@@ -223,7 +220,7 @@ public final class Fields {
         try {
             return String.valueOf(LocalDate.parse(t.substring(0, 7) + "-01").lengthOfMonth());
         } catch (DateTimeException e) {
-            return "no such month; months are 01–12, so it";
+            return null;
         }
     }
 

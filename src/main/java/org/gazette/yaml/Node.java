@@ -3,6 +3,8 @@ package org.gazette.yaml;
 import java.util.List;
 import java.util.Map;
 
+import org.gazette.problem.Message;
+import org.gazette.problem.Msg;
 import org.gazette.problem.Position;
 
 /** A YAML value with the position where the user wrote it. Scalars keep their exact text. */
@@ -28,10 +30,10 @@ public sealed interface Node {
     record SeqNode(List<Node> items, Position at) implements Node {}
 
     /** What the user would call this kind of value, for "wrong type" messages. */
-    static String kind(Node node) {
-        if (node instanceof MapNode) return "a group of fields";
-        if (node instanceof SeqNode) return "a list";
+    static Message kind(Node node) {
+        if (node instanceof MapNode) return Msg.KIND_GROUP.with();
+        if (node instanceof SeqNode) return Msg.KIND_LIST.with();
         Scalar s = (Scalar) node;
-        return s.isNull() ? "empty" : "'" + s.text() + "'";
+        return s.isNull() ? Msg.KIND_EMPTY.with() : Msg.QUOTED.with(s.text());
     }
 }

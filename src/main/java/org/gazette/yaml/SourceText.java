@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.gazette.problem.GazetteException;
+import org.gazette.problem.Msg;
 import org.gazette.problem.Position;
 
 /**
@@ -32,13 +33,12 @@ public record SourceText(String file, String text) {
             long size = Files.size(path);
             if (size > MAX_BYTES) {
                 throw new GazetteException(Position.of(displayName).error(
-                        "file is too large (" + (size / 1024) + " KB; the limit is " + (MAX_BYTES / 1024 / 1024) + " MB)",
-                        "split it into smaller files, or remove pasted data"));
+                        Msg.FILE_TOO_LARGE.with(size / 1024, MAX_BYTES / 1024 / 1024), Msg.FILE_TOO_LARGE_FIX.with()));
             }
             bytes = Files.readAllBytes(path);
         } catch (IOException e) {
             throw new GazetteException(Position.of(displayName).error(
-                    "cannot read file: " + e.getMessage(), "check that the file exists and can be read"));
+                    Msg.CANNOT_READ_FILE.with(Msg.reason(e)), Msg.CHECK_READABLE.with()));
         }
         return decode(bytes, displayName);
     }
@@ -83,8 +83,7 @@ public record SourceText(String file, String text) {
                 int column = text.codePointCount(lineStart, i) + 1;
                 String code = String.format(java.util.Locale.ROOT, "U+%04X", c);
                 throw new GazetteException(new Position(displayName, line, column).error(
-                        "an invisible control character (" + code + ") is written here, which no web page, feed or PDF can carry",
-                        "delete it: put the cursor just after it and press Backspace (it usually comes with text pasted from a PDF or an old system)"));
+                        Msg.CONTROL_CHARACTER.with(code), Msg.CONTROL_CHARACTER_FIX.with()));
             }
             i += Character.charCount(c);
         }
@@ -106,9 +105,8 @@ public record SourceText(String file, String text) {
             int end = nl < 0 ? text.length() : nl;
             if (end - start > MAX_LINE) {
                 throw new GazetteException(new Position(displayName, line, MAX_LINE + 1).error(
-                        String.format(java.util.Locale.ROOT, "line %d is %,d characters long; Gazette accepts at most %,d", line, end - start, MAX_LINE),
-                        displayName.endsWith(".md") ? "break it into paragraphs (an empty line between them); a line this long is usually pasted data"
-                                : "a value this long is usually pasted data: shorten it, or put long text in the Markdown prose"));
+                        Msg.LINE_TOO_LONG.with(line, String.format(java.util.Locale.ROOT, "%,d", end - start), String.format(java.util.Locale.ROOT, "%,d", MAX_LINE)),
+                        displayName.endsWith(".md") ? Msg.LINE_TOO_LONG_TEXT_FIX.with() : Msg.LINE_TOO_LONG_VALUE_FIX.with()));
             }
             if (nl < 0) break;
             start = nl + 1;
@@ -127,11 +125,8 @@ public record SourceText(String file, String text) {
         }
         int column = new String(bytes, lineStart, bad - lineStart, StandardCharsets.UTF_8).length() + 1;
         boolean gb = decodes(bytes, start, Charset.forName("GB18030"));
-        String what = gb
-                ? "file is not UTF-8: it looks like GBK/GB18030 (often saved so by Windows editors)"
-                : "file is not UTF-8: byte 0x" + String.format("%02X", bytes[bad] & 0xFF) + " is not valid UTF-8";
-        return new Position(displayName, line, column).error(what,
-                "open it in your editor and save it again with the encoding \"UTF-8\"");
+        var what = gb ? Msg.NOT_UTF8_GBK.with() : Msg.NOT_UTF8.with(String.format("%02X", bytes[bad] & 0xFF));
+        return new Position(displayName, line, column).error(what, Msg.NOT_UTF8_FIX.with());
     }
 
     private static boolean decodes(byte[] bytes, int start, Charset charset) {

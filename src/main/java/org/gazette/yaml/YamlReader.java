@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.gazette.problem.GazetteException;
+import org.gazette.problem.Msg;
 import org.gazette.problem.Position;
 import org.gazette.problem.Problems;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -60,18 +61,16 @@ public final class YamlReader {
             }
             return readValue(p, file, lineOffset, problems, 0);
         } catch (TooDeep e) {
-            problems.error(e.at, "nesting is " + e.depth + " levels deep; Gazette accepts at most " + MAX_DEPTH,
-                    "check the indentation and the brackets [ ] { } here: each level is two more spaces, and content files need only a few levels");
+            problems.error(e.at, Msg.YAML_TOO_DEEP.with(e.depth, MAX_DEPTH), Msg.YAML_TOO_DEEP_FIX.with());
             return null;
         } catch (AliasFound e) {
-            problems.error(e.at, "YAML aliases (*" + e.name + ") are not allowed",
-                    "write the value out in full where it is needed; aliases make files hard to read and can be abused");
+            problems.error(e.at, Msg.YAML_ALIAS.with(e.name), Msg.YAML_ALIAS_FIX.with());
             return null;
         } catch (JsonProcessingException e) {
             problems.add(syntaxProblem(e, file, lineOffset));
             return null;
         } catch (IOException e) {
-            throw new GazetteException(Position.of(file).error("cannot read YAML: " + e.getMessage(), null));
+            throw new GazetteException(Position.of(file).error(Msg.CANNOT_READ.with(Msg.reason(e)), null));
         }
     }
 
@@ -91,8 +90,7 @@ public final class YamlReader {
                     Node value = readValue(p, file, lineOffset, problems, depth + 1);
                     Node.Entry previous = entries.get(name);
                     if (previous != null) {
-                        problems.error(keyAt, "duplicate key '" + name + "' (first written at line " + previous.key().at().line() + ")",
-                                "remove one of them or merge their contents");
+                        problems.error(keyAt, Msg.YAML_DUPLICATE_KEY.with(name, previous.key().at().line()), Msg.YAML_DUPLICATE_KEY_FIX.with());
                         continue;
                     }
                     entries.put(name, new Node.Entry(new Node.Key(name, keyAt), value));
@@ -171,34 +169,33 @@ public final class YamlReader {
             }
         }
         String lower = raw.toLowerCase(Locale.ROOT);
-        String message;
-        String hint;
+        Msg message;
+        Msg hint;
         if (lower.contains("'\\t'") || lower.contains("tab")) {
-            message = "a tab character is used for indentation";
-            hint = "indent with spaces only (two per level); your editor can convert tabs to spaces";
+            message = Msg.YAML_TAB;
+            hint = Msg.YAML_TAB_FIX;
         } else if (lower.contains("number of aliases") || lower.contains("aliases for non-scalar")) {
-            message = "too many YAML aliases (*name) in this file";
-            hint = "write the values out; aliases are limited to 20 per file to protect the build";
+            message = Msg.YAML_TOO_MANY_ALIASES;
+            hint = Msg.YAML_TOO_MANY_ALIASES_FIX;
         } else if (lower.contains("code point") || lower.contains("exceeds the limit")) {
-            message = "file is too large to read";
-            hint = "split it into smaller files";
+            message = Msg.YAML_TOO_LARGE;
+            hint = Msg.YAML_TOO_LARGE_FIX;
         } else if (lower.contains("nesting depth") || lower.contains("depth")) {
-            message = "values are nested too deeply";
-            hint = "check the indentation: each level is two more spaces";
+            message = Msg.YAML_NESTED;
+            hint = Msg.YAML_NESTED_FIX;
         } else if (lower.contains("quoted scalar")) {
-            message = "a quoted value is not closed";
-            hint = "add the closing quote mark";
+            message = Msg.YAML_UNCLOSED_QUOTE;
+            hint = Msg.YAML_UNCLOSED_QUOTE_FIX;
         } else if (lower.contains("expected <block end>")) {
-            message = "this line is indented differently from the lines of its group";
-            hint = "line up fields of the same group with the same number of spaces";
+            message = Msg.YAML_INDENT;
+            hint = Msg.YAML_INDENT_FIX;
         } else if (lower.contains("mapping values are not allowed")) {
-            message = "a value contains ': ' where YAML expects a new field";
-            hint = "put the value in quotes, or check the indentation of this line";
+            message = Msg.YAML_COLON;
+            hint = Msg.YAML_COLON_FIX;
         } else {
-            message = "YAML syntax error: " + firstLine(raw);
-            hint = "check the indentation and punctuation on this line and the one before";
+            return at.error(Msg.YAML_SYNTAX.with(firstLine(raw)), Msg.YAML_SYNTAX_FIX.with());
         }
-        return at.error(message, hint);
+        return at.error(message.with(), hint.with());
     }
 
     private static String firstLine(String s) {

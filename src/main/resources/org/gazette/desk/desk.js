@@ -22,7 +22,7 @@
       count: (n, all) => `共 ${all} 篇，显示 ${n} 篇`, saved: (t) => `已保存（${t}），预览已更新。`, saving: '正在保存……',
       untranslated: '（尚未翻译）', notYet: '此语言版本尚未建立：填写后保存即可创建。', conflict: (f) => `${f} 在您打开之后已被修改（其他编辑器或同步）。为免覆盖，没有保存。`,
       badName: '文件名只能用小写字母、数字和连字符，例如 flood-drill。', exists: '这篇文章已经存在，已为您打开。',
-      failed: (m) => `没有保存：${m}`, line: '行', uiOther: 'English', until: '定时至',
+      failed: (m) => `没有保存：${m}`, line: '第', lineAfter: '行', hintSep: '。', uiOther: 'English', until: '定时至',
       fromWord: '从 Word 文稿开始（可选，.docx）', docxLang: '文稿的语言', importing: '正在导入 Word 文稿……',
       imported: (f) => `已从 Word 导入为草稿：content/${f}。请通读一遍，补上摘要。`, notCarried: '以下内容没有带过来，请在 Word 中查看：',
       honours: '荣誉', commendations: '表彰', highlights: '工作亮点', 'plans.items': '明年计划', addEntry: '添加一项', removeEntry: '删除这一项',
@@ -49,7 +49,7 @@
       untranslated: '(not yet translated)', notYet: 'This language version does not exist yet: fill it in and save to create it.',
       conflict: (f) => `${f} was changed since you opened it (another editor, or a sync). Nothing was saved, so nothing is overwritten.`,
       badName: 'A file name uses lower-case letters, digits and hyphens only, e.g. flood-drill.', exists: 'This article exists already: it is open.',
-      failed: (m) => `Not saved: ${m}`, line: 'line', uiOther: '中文', until: 'until',
+      failed: (m) => `Not saved: ${m}`, line: 'line', lineAfter: '', hintSep: ' — ', uiOther: '中文', until: 'until',
       fromWord: 'Start from a Word draft (optional, .docx)', docxLang: 'Language of the draft', importing: 'Importing the Word draft…',
       imported: (f) => `Imported from Word as a draft: content/${f}. Read it through and add a summary.`, notCarried: 'Not carried over — see them in Word:',
       honours: 'Honours', commendations: 'Commendations', highlights: 'Highlights', 'plans.items': "Next year's plans", addEntry: 'Add one',
@@ -77,8 +77,9 @@
   }
 
   async function api(path, body) {
-    const init = body === undefined ? {} : {
-      method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Gazette-Token': token }, body: JSON.stringify(body),
+    // The server answers in the desk's language: its messages follow the switch, not the browser.
+    const init = body === undefined ? { headers: { 'X-Gazette-Lang': ui } } : {
+      method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Gazette-Token': token, 'X-Gazette-Lang': ui }, body: JSON.stringify(body),
     };
     const r = await fetch(`/desk/api/${path}`, init);
     const data = await r.json().catch(() => ({ error: r.statusText }));
@@ -207,10 +208,10 @@
     for (const p of problems) {
       const li = document.createElement('li');
       li.className = p.error ? 'error-item' : 'warning';
-      li.textContent = `${t('line')} ${p.line}: ${p.message}${p.hint ? ` — ${p.hint}` : ''}`;
+      li.textContent = problemLine(p);
       list.appendChild(li);
-      // Beside the field it concerns: a front-matter line names its key.
-      const key = (p.message.match(/'(title|date|summary|tags|byline|publish|draft|featured)'/) || [])[1];
+      // Beside the field it concerns (the server names it).
+      const key = p.field;
       const field = key && col.querySelector(`[name="${key === 'byline' ? 'reporter' : key}"]`);
       if (field) field.classList.add('field-problem');
     }
@@ -252,7 +253,7 @@
     const error = col.querySelector('.picture-error');
     error.textContent = '';
     const r = await fetch(`/desk/api/picture?year=${current.year}&name=${current.name}&file=${encodeURIComponent(file.name)}`, {
-      method: 'POST', headers: { 'Content-Type': file.type || 'image/jpeg', 'X-Gazette-Token': token }, body: file,
+      method: 'POST', headers: { 'Content-Type': file.type || 'image/jpeg', 'X-Gazette-Token': token, 'X-Gazette-Lang': ui }, body: file,
     });
     const data = await r.json().catch(() => ({ error: r.statusText }));
     form.hidden = false;
@@ -407,7 +408,7 @@
       if (!input.value.trim()) { shown.textContent = ''; return; }
       const { data } = await api(`quantity?text=${encodeURIComponent(input.value)}`);
       shown.classList.toggle('bad', !data.ok);
-      shown.textContent = data.ok ? Object.values(data.shown).join(' · ') : `${data.message} — ${data.hint}`;
+      shown.textContent = data.ok ? Object.values(data.shown).join(' · ') : `${data.message}${t('hintSep')}${data.hint}`;
     };
     input.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(check, 250); });
     td.append(input, shown);
@@ -435,9 +436,14 @@
     for (const p of problems) {
       const li = document.createElement('li');
       li.className = p.error ? 'error-item' : 'warning';
-      li.textContent = `${t('line')} ${p.line}: ${p.message}${p.hint ? ` — ${p.hint}` : ''}`;
+      li.textContent = problemLine(p);
       list.appendChild(li);
     }
+  }
+
+  /** A problem as the desk lists it: its line, what is wrong and what to do, joined as the language writes them. */
+  function problemLine(p) {
+    return `${t('line')} ${p.line} ${t('lineAfter')}`.trim() + `${ui === 'zh' ? '：' : ': '}${p.message}${p.hint ? `${t('hintSep')}${p.hint}` : ''}`;
   }
 
   /** One input of a list's entry: a text in one language, or a word chosen from the report's choices. */
@@ -603,7 +609,7 @@
       const date = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
       const r = await fetch(`/desk/api/import?year=${year}&name=${name}&lang=${$('new-lang').value}&date=${date}`, {
         method: 'POST', body: docx,
-        headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'X-Gazette-Token': token },
+        headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'X-Gazette-Token': token, 'X-Gazette-Lang': ui },
       });
       const data = await r.json().catch(() => ({ error: r.statusText }));
       if (r.status !== 200) { box.classList.add('failed'); $('import-text').textContent = t('failed', data.error); return; }

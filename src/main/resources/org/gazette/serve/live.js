@@ -8,6 +8,9 @@
   let here = decodeURIComponent(location.pathname.slice(1));
   if (here === '' || here.endsWith('/')) here += 'index.html';
   let box = null;
+  // The page's language: a Chinese page lists the problems in Chinese.
+  const zh = (document.documentElement.lang || '').toLowerCase().startsWith('zh');
+  const linesOf = (m) => (zh && m.zh ? m.zh : m.problems);
 
   function show(problems) {
     if (waiting) {
@@ -35,7 +38,8 @@
     box.textContent = '';
     const title = document.createElement('p');
     title.style.cssText = 'margin:0 0 .5rem;font-weight:bold;color:#b3261e';
-    title.textContent = 'Gazette cannot build the site — showing the last good version. Fix this and save:';
+    title.textContent = zh ? '网站暂时无法生成，下面显示的是上一次成功生成的版本。请按提示修改并保存：'
+      : 'Gazette cannot build the site — showing the last good version. Fix this and save:';
     box.appendChild(title);
     for (const line of problems) {
       const p = document.createElement('pre');
@@ -48,13 +52,13 @@
   const events = new EventSource('/__gazette/events');
   events.addEventListener('state', (e) => {
     const m = JSON.parse(e.data);
-    show(m.problems);
+    show(linesOf(m));
     // A build finished between loading this page and listening: load it again to be sure.
     if (!m.problems.length && m.build > shown && (shown > 0 || waiting)) location.reload();
   });
   events.addEventListener('build', (e) => {
     const m = JSON.parse(e.data);
-    show(m.problems);
+    show(linesOf(m));
     if (!m.problems.length && (waiting || m.changed.includes(here))) location.reload();
   });
 })();

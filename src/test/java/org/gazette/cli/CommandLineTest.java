@@ -12,6 +12,8 @@ import java.util.Map;
 
 import org.gazette.cli.CommandLine.Command;
 import org.gazette.cli.CommandLine.Option;
+import org.gazette.problem.Lang;
+import org.gazette.problem.Msg;
 import org.junit.jupiter.api.Test;
 
 /** The command-line parser on its own: what each command is given, and what a mistyped line is told. */
@@ -21,22 +23,22 @@ class CommandLineTest {
     record Run(int code, String out, String err, Map<String, String> given) {}
 
     static final List<Option> OPTIONS = List.of(
-            Option.value("--content", "DIR", "content folder", "content"),
-            Option.flag("--strict", "warnings are errors"),
-            Option.value("--now", "TIME", "publish as of this moment", null),
-            Option.required("--year", "YEAR", "the year"));
+            Option.value("--content", "DIR", Msg.NAMED.with("content folder"), "content"),
+            Option.flag("--strict", Msg.NAMED.with("warnings are errors")),
+            Option.value("--now", "TIME", Msg.NAMED.with("publish as of this moment"), null),
+            Option.required("--year", "YEAR", Msg.NAMED.with("the year")));
 
     static Run run(String... args) {
         Map<String, String> given = new java.util.TreeMap<>();
-        Command root = Command.group("gz", "A tool.", List.of(
-                Command.of("make", "Makes it.", OPTIONS, a -> {
+        Command root = Command.group("gz", Msg.NAMED.with("A tool."), List.of(
+                Command.of("make", Msg.NAMED.with("Makes it."), OPTIONS, a -> {
                     for (String k : List.of("--content", "--strict", "--now", "--year", "NAME")) if (a.get(k) != null) given.put(k, a.get(k));
                     return 7;
-                }).withArguments(Option.required("NAME", "NAME", "what to make")),
-                Command.group("new", "Starts things.", List.of(Command.of("article", "An article.", List.of(), a -> 3)))));
+                }).withArguments(Option.required("NAME", "NAME", Msg.NAMED.with("what to make"))),
+                Command.group("new", Msg.NAMED.with("Starts things."), List.of(Command.of("article", Msg.NAMED.with("An article."), List.of(), a -> 3)))));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = new CommandLine(root, "gz 1.0").run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        int code = new CommandLine(root, "gz 1.0", Lang.EN).run(args, new PrintWriter(out, true), new PrintWriter(err, true));
         return new Run(code, out.toString(), err.toString(), given);
     }
 

@@ -55,7 +55,7 @@ class DeskTest {
         serve = new Serve(options, new InetSocketAddress("127.0.0.1", 0), new PrintWriter(log, true));
         desk = new Desk(new Articles(content, List.of("zh", "en")), serve::problems, f -> serve.rebuild(List.of(f), f), true)
                 .reports(new ReportTable(content, TestSites.TEMPLATES, null))
-                .builds(() -> {
+                .builds(lang -> {
                     StringWriter out = new StringWriter();
                     StringWriter err = new StringWriter();
                     int code = org.gazette.cli.Main.run(new String[] {"build", "--content", content.toString(), "--out", dir.resolve("site-out").toString()},

@@ -77,7 +77,7 @@ class ReportTableTest {
         assertEquals("2.656 billion yuan", ok.shown().get("en"));
         ReportTable.Checked bad = t.check("26.56亿园");
         assertFalse(bad.ok());
-        assertTrue(bad.message().contains("unknown unit '园'"), bad.message());
+        assertTrue(bad.message().toString().contains("unknown unit '园'"), bad.message()::toString);
     }
 
     @Test

@@ -160,7 +160,7 @@ public class UnitsTest {
     @Test
     void unknownUnitNamesTheFileWhereUnitsAreAdded() {
         QuantityParser.Error e = (QuantityParser.Error) UNITS.parse("12磅", 1);
-        assertTrue(e.hint().contains("units.yaml in the content folder"), e.hint());
+        assertTrue(e.hint().toString().contains("units.yaml in the content folder"), e.hint()::toString);
     }
 
     @ParameterizedTest(name = "{0}: {1} / {2}; {3} / {4}")

@@ -53,8 +53,11 @@ class PreviewLoadTest {
             reader.setSoTimeout(10_000);
             BufferedReader in = new BufferedReader(new InputStreamReader(reader.getInputStream(), StandardCharsets.UTF_8));
             while (!in.readLine().startsWith("event: state")) { /* headers and the first state */ }
-            List<String> problems = new ArrayList<>();
-            for (int i = 0; i < 3000; i++) problems.add("2017/report.yaml:" + (i + 1) + ":1: an error with a message of some length, to fill buffers quickly");
+            List<org.gazette.problem.Problem> problems = new ArrayList<>();
+            for (int i = 0; i < 3000; i++) {
+                problems.add(new org.gazette.problem.Position("2017/report.yaml", i + 1, 1)
+                        .error(org.gazette.problem.Msg.NAMED.with("an error with a message of some length, to fill buffers quickly"), null));
+            }
             long worst = 0;
             for (int save = 0; save < 25; save++) {
                 long start = System.nanoTime();
