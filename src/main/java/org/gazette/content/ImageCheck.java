@@ -8,6 +8,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import org.gazette.problem.Message;
 import org.gazette.problem.Msg;
 import org.gazette.problem.Position;
 import org.gazette.problem.Problems;
@@ -70,7 +71,7 @@ public final class ImageCheck {
         }
         long pixels = p.width() * p.height();
         if (pixels > MAX_PIXELS) {
-            problems.error(at, Msg.IMAGE_TOO_MANY_PIXELS.with(rel, p.width(), p.height(), pixels / 1_000_000, MAX_PIXELS / 1_000_000), Msg.IMAGE_TOO_MANY_PIXELS_FIX.with());
+            problems.error(at, Msg.IMAGE_TOO_MANY_PIXELS.with(rel, p.width(), p.height(), new Message.Pixels(pixels), new Message.Pixels(MAX_PIXELS)), Msg.IMAGE_TOO_MANY_PIXELS_FIX.with());
             return false;
         }
         return true;

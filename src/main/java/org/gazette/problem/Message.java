@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 /**
  * One thing Gazette says, as a kind and its values, so that it can be said in either language. A value
  * is the user's own text or a technical word (a path, a field name: kept as written), a number, a list,
- * a language (a {@link java.util.Locale}, named in the language spoken), or another message (said in
- * the same language).
+ * a language (a {@link java.util.Locale}, named in the language spoken), a picture's size ({@link Pixels}),
+ * or another message (said in the same language).
  */
 public final class Message {
 
@@ -20,6 +20,8 @@ public final class Message {
     Message(Msg kind, Object[] values) {
         this.kind = Objects.requireNonNull(kind);
         this.values = values.clone();
+        // A call with the wrong number of values is Gazette's bug: the tests run with assertions on.
+        assert values.length == kind.parameters().size() : kind + " takes " + kind.parameters() + ", given " + values.length;
     }
 
     public Msg kind() {
@@ -61,6 +63,7 @@ public final class Message {
     private static String show(Object v, Lang lang) {
         if (v == null) return "?";
         if (v instanceof Message m) return m.in(lang);
+        if (v instanceof Pixels p) return p.in(lang);
         if (v instanceof java.util.Locale l) return l.getDisplayLanguage(lang == Lang.ZH ? java.util.Locale.SIMPLIFIED_CHINESE : java.util.Locale.ENGLISH);
         if (v instanceof List<?> list) {
             StringBuilder sb = new StringBuilder();
@@ -71,6 +74,20 @@ public final class Message {
             return sb.toString();
         }
         return String.valueOf(v);
+    }
+
+    /** A picture's size in pixels, said as each language counts it: megapixels in English, 万 or 亿 pixels in Chinese. */
+    public record Pixels(long count) {
+        String in(Lang lang) {
+            if (lang == Lang.ZH) {
+                return count >= 100_000_000 && count % 10_000_000 == 0 ? stripped(count / 1e8) + " 亿像素" : count / 10_000 + " 万像素";
+            }
+            return count / 1_000_000 + " megapixels";
+        }
+
+        private static String stripped(double d) {
+            return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+        }
     }
 
     @Override

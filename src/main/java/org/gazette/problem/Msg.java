@@ -250,7 +250,7 @@ public enum Msg {
     IMAGE_NOT_PICTURE_FIX,
     IMAGE_DAMAGED("path", "width", "height"),
     IMAGE_DAMAGED_FIX,
-    IMAGE_TOO_MANY_PIXELS("path", "width", "height", "megapixels", "most"),
+    IMAGE_TOO_MANY_PIXELS("path", "width", "height", "pixels", "most"),
     IMAGE_TOO_MANY_PIXELS_FIX,
     NO_FRONT_MATTER,
     NO_FRONT_MATTER_FIX,

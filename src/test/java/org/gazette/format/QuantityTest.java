@@ -114,7 +114,7 @@ class QuantityTest {
     })
     void errorsSayWhatIsWrongAndWhere(String written, String message) {
         QuantityParser.Result r = Units.shipped().parse(written, 10);
-        assertEquals(message, assertInstanceOf(QuantityParser.Error.class, r).message());
+        assertEquals(message, assertInstanceOf(QuantityParser.Error.class, r).message().toString());
     }
 
     @Test

@@ -154,7 +154,7 @@ public class UnitsTest {
             "12磅        | '12磅' is not a quantity: unknown unit '磅' at column 3",
     })
     void refusedWithTheReason(String written, String message) {
-        assertEquals(message, assertInstanceOf(QuantityParser.Error.class, UNITS.parse(written, 1)).message());
+        assertEquals(message, assertInstanceOf(QuantityParser.Error.class, UNITS.parse(written, 1)).message().toString());
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.gazette.site;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,8 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
+import org.gazette.ChineseText;
 import org.gazette.TestSites;
 import org.gazette.cli.Main;
 import org.junit.jupiter.api.Timeout;
@@ -23,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * One folder per mistake a press officer can make, under src/test/resources/broken/<case>/: the
  * files that differ from a small valid site (_base/), and expected.txt, exactly what
- * {@code gazette check} must print on stderr. ${content} stands for the content folder's path.
+ * {@code gazette check} must print on stderr (expected.zh.txt: the same in Chinese). ${content} stands for the content folder's path.
  * Cases whose input cannot live in git as text (a GBK file, a symlink, a 6 MB file) are made here.
  * After an intended change of wording, rewrite with -Dgazette.updateGolden=true and review the diff.
  */
@@ -41,6 +44,35 @@ class BrokenContentTest {
     @MethodSource("cases")
     @Timeout(60)
     void checkReportsExactly(String name, @TempDir Path tmp) throws IOException {
+        check(name, tmp, Map.of("GAZETTE_LANG", "en"), "expected.txt");
+    }
+
+    /**
+     * The same mistakes told to an office whose system speaks Chinese ({@code LANG=zh_CN.UTF-8}): every
+     * problem in Chinese, at the same file, line and column as in English, with no English sentence
+     * left outside quotation marks.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    @Timeout(60)
+    void checkReportsExactlyInChinese(String name, @TempDir Path tmp) throws IOException {
+        String zh = check(name, tmp, Map.of("LANG", "zh_CN.UTF-8"), "expected.zh.txt");
+        String en = Files.readString(BROKEN.resolve(name).resolve("expected.txt"), StandardCharsets.UTF_8);
+        List<String> zhLines = zh.lines().toList();
+        List<String> enLines = en.lines().toList();
+        assertEquals(enLines.size(), zhLines.size(), "one line per problem, as in English");
+        for (int i = 0; i < zhLines.size(); i++) {
+            var enAt = ChineseText.POSITION.matcher(enLines.get(i));
+            var zhAt = ChineseText.POSITION.matcher(zhLines.get(i));
+            assertTrue(enAt.find() && zhAt.find(), zhLines.get(i));
+            assertEquals(enAt.group(), zhAt.group(), "the same position in both languages");
+            assertEquals(List.of(), ChineseText.englishIn(zhLines.get(i)), zhLines.get(i));
+            assertTrue(zhLines.get(i).codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN), zhLines.get(i));
+        }
+    }
+
+    /** Runs {@code gazette check} on the case with {@code env}; compares its stderr with {@code expected} (the case's file). */
+    private static String check(String name, Path tmp, Map<String, String> env, String expected) throws IOException {
         Path fixture = BROKEN.resolve(name);
         Path content = tmp.resolve("content");
         TestSites.copyTree(BROKEN.resolve("_base"), content);
@@ -57,17 +89,18 @@ class BrokenContentTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.run(new String[] {"check", "--content", content.toString(), "--templates", templates.toString()},
-                new PrintWriter(out, true), new PrintWriter(err, true));
+                new PrintWriter(out, true), new PrintWriter(err, true), env);
         String stderr = err.toString().replace(content.toString(), "${content}")
-                .replaceAll("\\d+\\.\\d\\d s", "T s");
-        Path expectedFile = fixture.resolve("expected.txt");
+                .replaceAll("\\d+\\.\\d\\d s", "T s").replaceAll("\\d+\\.\\d\\d 秒", "T 秒");
+        Path expectedFile = fixture.resolve(expected);
         if (Boolean.getBoolean("gazette.updateGolden")) Files.writeString(expectedFile, stderr, StandardCharsets.UTF_8);
-        String expected = Files.readString(expectedFile, StandardCharsets.UTF_8);
-        assertEquals(expected, stderr, name);
-        assertEquals(expected.isEmpty() ? 0 : 1, code, "exit code");
+        String want = Files.readString(expectedFile, StandardCharsets.UTF_8);
+        assertEquals(want, stderr, name);
+        assertEquals(want.isEmpty() ? 0 : 1, code, "exit code");
         assertFalse(stderr.contains("\tat "), "never a stack trace");
         // check would write to ./site-out (the default --out) or beside the content: neither changes.
         assertEquals(before, TestSites.snapshot(tmp, Path.of("site-out")), "check writes nothing");
+        return stderr;
     }
 
     private static void append(Path file, String text) throws IOException {
