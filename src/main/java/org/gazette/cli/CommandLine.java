@@ -157,6 +157,11 @@ final class CommandLine {
         while (i < args.length && !at.commands().isEmpty()) {
             String word = args[i];
             if (answered(word, at, path, out)) return 0;
+            // --lang may stand before the command too (gazette --lang zh build): the run's language is already chosen from it.
+            if (word.equals(LANG.name()) || word.startsWith(LANG.name() + "=")) {
+                i += word.equals(LANG.name()) ? 2 : 1;
+                continue;
+            }
             if (at == root && word.equals("help")) {
                 return helpCommand(java.util.Arrays.copyOfRange(args, i + 1, args.length), out, err);
             }
@@ -284,8 +289,8 @@ final class CommandLine {
     /** The help of a command: usage line, description, arguments, options, subcommands; lines of at most 80 columns. */
     void help(Command cmd, String path, PrintWriter out) {
         StringBuilder usage = new StringBuilder(Msg.CLI_HELP_USAGE.with(path).in(lang));
-        if (!cmd.commands().isEmpty()) usage.append(" COMMAND");
-        usage.append(" [OPTIONS]");
+        if (!cmd.commands().isEmpty()) usage.append(' ').append(Msg.CLI_HELP_COMMAND_WORD.with().in(lang));
+        usage.append(" [").append(Msg.CLI_HELP_OPTIONS_WORD.with().in(lang)).append(']');
         for (Option o : cmd.options()) if (o.required()) usage.append(' ').append(o.name()).append(' ').append(o.label());
         for (Option a : cmd.arguments()) usage.append(' ').append(a.label());
         out.println(usage);
@@ -317,7 +322,7 @@ final class CommandLine {
             out.println(Msg.CLI_HELP_COMMANDS.with().in(lang));
             table(out, rows);
             out.println();
-            out.println(Msg.CLI_HELP_SEE.with(path + " COMMAND --help").in(lang));
+            out.println(Msg.CLI_HELP_SEE.with(path + " " + Msg.CLI_HELP_COMMAND_WORD.with().in(lang) + " --help").in(lang));
         }
         out.flush();
     }
@@ -349,8 +354,8 @@ final class CommandLine {
 
     /**
      * {@code text} cut into lines of at most {@code width} terminal columns (a Chinese character takes
-     * two): at spaces, and between Chinese characters, never before a closing mark (，。）” …) nor after
-     * an opening one (（“ …); a longer word stands alone.
+     * two): at spaces, and between Chinese characters, never before a closing mark (，。）” …), after
+     * an opening one (（“ …), nor where Chinese and Latin meet without a space; a longer word stands alone.
      */
     static List<String> lines(String text, int width) {
         // Units that may not be split, each with whether a space stood before it.
@@ -364,6 +369,13 @@ final class CommandLine {
             if (c == ' ') {
                 if (word.length() > 0) space = add(units, spaced, word, space);
                 space = true;
+                continue;
+            }
+            int close = c == '<' ? text.indexOf('>', i) : -1;
+            if (close > 0 && close - i < 20 && text.substring(i, close).indexOf(' ') < 0) {
+                // A placeholder such as <年份> is one word, whatever it is written in.
+                word.append(text, i - 1, close + 1);
+                i = close + 1;
                 continue;
             }
             boolean wide = wide(c);
@@ -398,7 +410,9 @@ final class CommandLine {
         String w = word.toString();
         word.setLength(0);
         int last = units.size() - 1;
-        if (last >= 0 && !space && (CLOSING.indexOf(w.codePointAt(0)) >= 0 || endsOpen(units.get(last)))) {
+        // Chinese and Latin written together ("<名称>.md", "用Gazette生成") stay together, as the user reads them.
+        if (last >= 0 && !space && (CLOSING.indexOf(w.codePointAt(0)) >= 0 || endsOpen(units.get(last))
+                || wide(w.codePointAt(0)) != wide(units.get(last).codePointBefore(units.get(last).length())))) {
             units.set(last, units.get(last) + w);
             return false;
         }

@@ -585,6 +585,8 @@ public enum Msg {
     OPT_BULLETIN_LANG,
     OPT_OUT_PDF,
     OPT_XHTML,
+    CLI_HELP_COMMAND_WORD,
+    CLI_HELP_OPTIONS_WORD,
     // END (new kinds above this line)
     ;
 

@@ -233,6 +233,72 @@ class CliTest {
         assertTrue(none.err().contains("no earlier year has a report.yaml to start from"), none.err());
     }
 
+    static Run run(java.util.Map<String, String> env, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true), env);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    /** Every command's help in Chinese: no English sentence, lines of at most 80 terminal columns (a Chinese character takes two). */
+    @Test
+    void everyHelpIsChineseForAChineseOffice() {
+        List<List<String>> commands = List.of(List.of(), List.of("build"), List.of("check"), List.of("serve"), List.of("new"),
+                List.of("new", "article"), List.of("new", "year"), List.of("import"), List.of("schema"), List.of("bulletin"));
+        for (List<String> c : commands) {
+            List<String> args = new java.util.ArrayList<>(c);
+            args.addAll(List.of("--help", "--lang", "zh"));
+            Run r = run(java.util.Map.of(), args.toArray(String[]::new));
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.out().startsWith("用法：gazette"), r.out());
+            for (String line : r.out().lines().toList()) {
+                assertTrue(CommandLine.columns(line) <= 80, "too wide: " + line);
+                // The option column (--content DIR) is what the user types; the rest is Chinese.
+                String said = line.replaceFirst("^\\s+(-\\S+(,? \\S+)*|[a-z]+|[A-Z]+)\\s{2,}", "")
+                        .replaceFirst("^用法：gazette( [a-z]+)*", "用法：").replaceAll("\\b[A-Z]{3,}\\b", "");
+                assertEquals(List.of(), org.gazette.ChineseText.englishIn(said), line);
+            }
+        }
+        // The same help in English when asked.
+        assertTrue(run(java.util.Map.of("LANG", "zh_CN.UTF-8"), "build", "--help", "--lang", "en").out().startsWith("Usage: gazette build"));
+    }
+
+    @Test
+    void theLanguageComesFromTheOptionTheEnvironmentOrTheSite(@TempDir Path tmp) {
+        Path content = TestSites.copyOfSample(tmp);
+        String[] check = {"check", "--content", content.toString()};
+        assertTrue(run(java.util.Map.of("LANG", "zh_CN.UTF-8"), check).out().startsWith("gazette: 检查通过：26 个页面（zh 13、en 13），"));
+        assertTrue(run(java.util.Map.of("LANG", "en_GB.UTF-8"), check).out().startsWith("gazette: check ok: 26 pages (zh 13, en 13), "));
+        assertTrue(run(java.util.Map.of("GAZETTE_LANG", "en", "LANG", "zh_CN.UTF-8"), check).out().startsWith("gazette: check ok:"));
+        // A machine that says nothing (LANG=C): the site's first language, Chinese for the sample.
+        assertTrue(run(java.util.Map.of("LANG", "C.UTF-8"), check).out().startsWith("gazette: 检查通过："));
+        String[] checkEn = {"check", "--content", content.toString(), "--lang", "en"};
+        assertTrue(run(java.util.Map.of("LANG", "zh_CN.UTF-8"), checkEn).out().startsWith("gazette: check ok:"));
+        // Usage errors too, with their did-you-mean.
+        Run typo = run(java.util.Map.of("LANG", "zh_CN.UTF-8"), "check", "--contnet", "x");
+        assertEquals(2, typo.code());
+        assertEquals("gazette check: 没有“--contnet”这个选项。是否应为 --content？（详见 gazette check --help）\n", typo.err().replace("\r", ""));
+        Run command = run(java.util.Map.of("LANG", "zh_CN.UTF-8"), "chek");
+        assertTrue(command.err().contains("没有“chek”这个命令。是否应为“gazette check”？"), command.err());
+    }
+
+    /** A new year started by a Chinese office: the report.yaml's guiding comments are Chinese too. */
+    @Test
+    void newYearCommentsInTheOfficesLanguage(@TempDir Path tmp) {
+        Path content = TestSites.copyOfSample(tmp);
+        var r = run(java.util.Map.of("LANG", "zh_CN.UTF-8"), "new", "year", "2018", "--content", content.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("gazette: 已写入 ") && r.out().contains("请填写各项指标的数值和文字"), r.out());
+        String yaml = TestSites.read(content.resolve("2018/report.yaml"));
+        assertTrue(yaml.contains("# 本文件由“gazette new year 2018”根据 2017/report.yaml 生成。\n"), yaml);
+        assertTrue(yaml.contains("  date:             # 2017: 2018-02-27 （今年的会议日期确定后填写）\n"), yaml);
+        assertTrue(yaml.contains("# 2017 年的 honours，仅供参考"), yaml);
+        // Gazette's own lines (the header it writes first), not the office's comments it carries over.
+        List<String> header = yaml.lines().skip(1).limit(4).toList();
+        assertTrue(header.get(3).startsWith("# 报告正文"), header::toString);
+        for (String line : header) assertEquals(List.of(), org.gazette.ChineseText.englishIn(line), line);
+    }
+
     /** A machine too small for the archive: a message saying what to do, not a stack trace, and the previous site kept. */
     @Test
     void runningOutOfMemorySaysWhatToDo(@TempDir Path tmp) throws Exception {
