@@ -39,6 +39,23 @@ try {
   if (!/2017\/report\.yaml:\d+:\d+:/.test(overlay)) throw new Error(`the overlay does not name file:line:col: ${overlay}`);
   step(`overlay: ${overlay.split('\n').find((l) => l.includes('report.yaml'))}`);
   if (!(await page.textContent('h1'))) throw new Error('the last good page is gone under the overlay');
+  // On a Chinese page the panel speaks Chinese: its title and the problem itself, at the same position.
+  const lines = await page.$$eval('#gazette-problems pre', (ps) => ps.map((p) => p.textContent));
+  const title = await page.textContent('#gazette-problems p');
+  if (!title.startsWith('网站暂时无法生成') || !/^2017\/report\.yaml:\d+:\d+: .*[\u4e00-\u9fff]/.test(lines[0] || '')) {
+    throw new Error(`the panel on a Chinese page is not Chinese: ${title} / ${lines[0]}`);
+  }
+  step(`zh panel: ${title} ${lines[0]}`);
+  const en = await browser.newPage();
+  await en.goto(`${base}en/2017/`);
+  await en.waitForSelector('#gazette-problems', { timeout: 15000 });
+  const enTitle = await en.textContent('#gazette-problems p');
+  const enLine = await en.textContent('#gazette-problems pre');
+  if (!enTitle.startsWith('Gazette cannot build the site') || /[\u4e00-\u9fff]/.test(enLine.replace(/'[^']*'/g, ''))) {
+    throw new Error(`the panel on an English page is not English: ${enTitle} / ${enLine}`);
+  }
+  step(`en panel: ${enTitle} ${enLine}`);
+  await en.close();
   await writeFile(report, yaml);
   await page.waitForSelector('#gazette-problems', { state: 'detached', timeout: 15000 });
   step('fixed: the overlay went away');

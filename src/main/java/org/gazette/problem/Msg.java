@@ -587,6 +587,8 @@ public enum Msg {
     OPT_XHTML,
     CLI_HELP_COMMAND_WORD,
     CLI_HELP_OPTIONS_WORD,
+    YAML_UNCLOSED_BRACKET,
+    YAML_UNCLOSED_BRACKET_FIX,
     // END (new kinds above this line)
     ;
 

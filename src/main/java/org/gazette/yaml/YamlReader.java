@@ -189,6 +189,9 @@ public final class YamlReader {
         } else if (lower.contains("expected <block end>")) {
             message = Msg.YAML_INDENT;
             hint = Msg.YAML_INDENT_FIX;
+        } else if (lower.contains("flow") && lower.contains("<stream end>")) {
+            message = Msg.YAML_UNCLOSED_BRACKET;
+            hint = Msg.YAML_UNCLOSED_BRACKET_FIX;
         } else if (lower.contains("mapping values are not allowed")) {
             message = Msg.YAML_COLON;
             hint = Msg.YAML_COLON_FIX;

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Write, save, see, in a real browser: headless Chromium (tools/a11y/live.mjs) opens a page of the
  * running preview, the article is changed on disk, and the page shows it without a manual reload,
- * in both languages; a broken report.yaml shows its file:line over the page; the fix clears it.
+ * in both languages; a broken report.yaml shows its file:line over the page, in the page's language;
+ * the fix clears it.
  */
 class LiveReloadTest {
 
@@ -52,6 +53,7 @@ class LiveReloadTest {
             assertTrue(output.contains("en: the page showed the saved title"), output);
             assertTrue(output.contains("zh: the page showed the saved title"), output);
             assertTrue(output.contains("overlay: ") && output.contains("fixed: the overlay went away"), output);
+            assertTrue(output.contains("zh panel: 网站暂时无法生成") && output.contains("en panel: Gazette cannot build"), output);
             // The terminal said what each save did.
             assertTrue(log.toString().contains("2017/news/meeting.en.md: "), log.toString());
             assertTrue(log.toString().contains("2017/report.yaml: the build failed"), log.toString());

@@ -347,6 +347,10 @@ class PreviewServerTest {
                     var problems = page.select("#gazette-waiting pre");
                     assertEquals(1, problems.size(), path);
                     assertTrue(problems.get(0).text().startsWith("2017/report.yaml:"), problems.text());
+                    // The problem in the page's language: English under /en/, Chinese elsewhere (the office's first).
+                    boolean english = path.startsWith("/en/");
+                    assertEquals(english, problems.get(0).text().contains("is not a quantity"), problems.text());
+                    assertEquals(!english, problems.get(0).text().contains("不是有效的数量"), problems.text());
                     assertEquals(1, page.select("script[src=/__gazette/live.js][data-waiting]").size(), "it reloads by itself");
                 }
                 assertEquals(200, get("/__gazette/live.js").status());
