@@ -67,7 +67,7 @@ public final class YamlReader {
             problems.error(e.at, Msg.YAML_ALIAS.with(e.name), Msg.YAML_ALIAS_FIX.with());
             return null;
         } catch (JsonProcessingException e) {
-            problems.add(syntaxProblem(e, file, lineOffset));
+            problems.add(syntaxProblem(e, yaml, file, lineOffset));
             return null;
         } catch (IOException e) {
             throw new GazetteException(Position.of(file).error(Msg.CANNOT_READ.with(Msg.reason(e)), null));
@@ -154,7 +154,7 @@ public final class YamlReader {
         return new Position(file, loc.getLineNr() + lineOffset, loc.getColumnNr());
     }
 
-    private static org.gazette.problem.Problem syntaxProblem(JsonProcessingException e, String file, int lineOffset) {
+    private static org.gazette.problem.Problem syntaxProblem(JsonProcessingException e, String yaml, String file, int lineOffset) {
         JsonLocation loc = e.getLocation();
         Position at = loc == null ? Position.of(file) : position(loc, file, lineOffset);
         String raw = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
@@ -162,8 +162,9 @@ public final class YamlReader {
         for (Throwable c = e; c != null; c = c.getCause()) {
             if (c instanceof org.yaml.snakeyaml.error.MarkedYAMLException m && m.getProblemMark() != null) {
                 raw = (m.getContext() == null ? "" : m.getContext() + " ") + (m.getProblem() == null ? "" : m.getProblem());
-                // An unclosed quote is found at the end of the file; where it was opened is what helps.
-                var mark = raw.contains("quoted scalar") && m.getContextMark() != null ? m.getContextMark() : m.getProblemMark();
+                // An unclosed quote or bracket is found at the end of the file; where it was opened is what helps.
+                boolean unclosed = raw.contains("quoted scalar");
+                var mark = unclosed && m.getContextMark() != null ? m.getContextMark() : m.getProblemMark();
                 at = new Position(file, mark.getLine() + 1 + lineOffset, mark.getColumn() + 1);
                 break;
             }
@@ -189,7 +190,9 @@ public final class YamlReader {
         } else if (lower.contains("expected <block end>")) {
             message = Msg.YAML_INDENT;
             hint = Msg.YAML_INDENT_FIX;
-        } else if (lower.contains("flow") && lower.contains("<stream end>")) {
+        } else if (lower.contains("while parsing a flow") && (lower.contains("<stream end>") || lower.contains("expected ','"))) {
+            int[] open = unclosedBracket(yaml);
+            if (open != null) at = new Position(file, open[0] + lineOffset, open[1]);
             message = Msg.YAML_UNCLOSED_BRACKET;
             hint = Msg.YAML_UNCLOSED_BRACKET_FIX;
         } else if (lower.contains("mapping values are not allowed")) {
@@ -199,6 +202,38 @@ public final class YamlReader {
             return at.error(Msg.YAML_SYNTAX.with(firstLine(raw)), Msg.YAML_SYNTAX_FIX.with());
         }
         return at.error(message.with(), hint.with());
+    }
+
+    /**
+     * Where the first bracket ([ or {) that is never closed was opened (line, column; 1-based), outside
+     * quotes and comments; null when there is none. The parser finds such a bracket only at the end of the file.
+     */
+    static int[] unclosedBracket(String yaml) {
+        java.util.ArrayDeque<int[]> open = new java.util.ArrayDeque<>();
+        int line = 1;
+        int column = 0;
+        char quote = 0;
+        boolean comment = false;
+        for (int i = 0; i < yaml.length(); i++) {
+            char c = yaml.charAt(i);
+            column++;
+            if (c == '\n') {
+                line++;
+                column = 0;
+                comment = false;
+                continue;
+            }
+            if (comment) continue;
+            if (quote != 0) {
+                if (c == quote) quote = 0;
+                continue;
+            }
+            if (c == '"' || c == '\'') quote = c;
+            else if (c == '#' && (i == 0 || Character.isWhitespace(yaml.charAt(i - 1)))) comment = true;
+            else if (c == '[' || c == '{') open.push(new int[] {line, column});
+            else if ((c == ']' || c == '}') && !open.isEmpty()) open.pop();
+        }
+        return open.isEmpty() ? null : open.peekLast();
     }
 
     private static String firstLine(String s) {
