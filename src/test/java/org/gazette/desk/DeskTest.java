@@ -188,6 +188,40 @@ class DeskTest {
         }
     }
 
+    /** The desk answers in the language of its switch: the problems of a save, a refusal, a quantity typed in the figures. */
+    @Test
+    void theDeskSpeaksTheLanguageOfItsSwitch() throws Exception {
+        Path file = content.resolve("2017/news/meeting.en.md");
+        String before = Files.readString(file);
+        String version = Articles.versionOf(before.getBytes(StandardCharsets.UTF_8));
+        String json = "{\"year\":\"2017\",\"name\":\"meeting\",\"lang\":\"en\",\"version\":\"" + version
+                + "\",\"fields\":{\"tags\":[\"no-such-tag\"]},\"body\":" + JSON.writeValueAsString(FrontMatter.split(before).body()) + "}";
+        Map<String, String> zh = new java.util.HashMap<>(good());
+        zh.put("X-Gazette-Lang", "zh");
+        Response saved = post(json, zh);
+        assertEquals(200, saved.status(), saved.body());
+        JsonNode problem = JSON.readTree(saved.body()).get("problems").get(0);
+        assertTrue(problem.get("message").asText().startsWith("标签“no-such-tag”没有在 tags.yaml 中声明"), problem.toString());
+        assertEquals("tags", problem.get("field").asText(), "the desk marks the field it concerns, whatever the language");
+        // The same problem for an English switch.
+        JsonNode english = JSON.readTree(raw("GET /desk/api/article?year=2017&name=meeting HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                + "\r\nX-Gazette-Lang: en\r\nConnection: close\r\n\r\n").body()).at("/versions/en/problems/0");
+        assertEquals("tag 'no-such-tag' is not declared in tags.yaml", english.get("message").asText());
+        // A refusal, and a quantity checked as it is typed.
+        Response refused = raw("GET /desk/api/article?year=17&name=meeting HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                + "\r\nX-Gazette-Lang: zh\r\nConnection: close\r\n\r\n");
+        assertEquals(400, refused.status());
+        assertEquals("“17”不是年份", JSON.readTree(refused.body()).get("error").asText());
+        JsonNode quantity = JSON.readTree(raw("GET /desk/api/quantity?text=" + java.net.URLEncoder.encode("12磅", StandardCharsets.UTF_8)
+                + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nX-Gazette-Lang: zh\r\nConnection: close\r\n\r\n").body());
+        assertFalse(quantity.get("ok").asBoolean());
+        assertTrue(quantity.get("message").asText().startsWith("“12磅”不是有效的数量"), quantity.toString());
+        // Without the switch, the browser's language decides.
+        Response browser = raw("GET /desk/api/article?year=17&name=meeting HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                + "\r\nAccept-Language: zh-CN,zh;q=0.9,en;q=0.8\r\nConnection: close\r\n\r\n");
+        assertEquals("“17”不是年份", JSON.readTree(browser.body()).get("error").asText());
+    }
+
     Response picture(String query, String type, byte[] bytes, boolean withToken) throws Exception {
         try (Socket s = new Socket("127.0.0.1", port)) {
             s.setSoTimeout(20_000);
