@@ -95,9 +95,10 @@ public record Problem(Severity severity, String file, int line, int column, Mess
         }
         sb.append(": ");
         String hint = hint(lang);
-        Msg form = severity == Severity.WARNING ? (hint == null || hint.isEmpty() ? Msg.WARNING : Msg.WARNING_HINT)
-                : (hint == null || hint.isEmpty() ? Msg.ERROR : Msg.ERROR_HINT);
-        sb.append(form.with(message(lang), hint).in(lang));
+        boolean warning = severity == Severity.WARNING;
+        Message line = hint == null || hint.isEmpty() ? (warning ? Msg.WARNING : Msg.ERROR).with(message(lang))
+                : (warning ? Msg.WARNING_HINT : Msg.ERROR_HINT).with(message(lang), hint);
+        sb.append(line.in(lang));
         return sb.toString();
     }
 

@@ -152,6 +152,19 @@ class MessagesTest {
     }
 
     @Test
+    void aProblemLineKeepsItsPositionInEitherLanguage() {
+        Problem warning = new Position("2017/report.yaml", 3, 7).warning(Msg.MEETING_UNDATED.with(), null);
+        assertEquals("2017/report.yaml:3:7: warning: the meeting has no date yet", warning.format(Lang.EN));
+        assertEquals("2017/report.yaml:3:7: 警告：会议还没有日期", warning.format(Lang.ZH));
+        Problem error = Position.of("site.yaml").error(Msg.NO_SITE_YAML.with(), Msg.NO_SITE_YAML_FIX.with());
+        assertTrue(error.format(Lang.ZH).startsWith("site.yaml: 内容文件夹中没有 site.yaml。请新建 site.yaml"), error.format(Lang.ZH));
+        // What the user wrote is shown as written, its control characters as codes, in both languages.
+        Problem quoted = new Position("2017/news/a.zh.md", 1, 1).error(Msg.TAG_UNDECLARED.with("标签\u001b[2J", "tags.yaml"), null);
+        assertEquals("2017/news/a.zh.md:1:1: 标签“标签\\x1B[2J”没有在 tags.yaml 中声明", quoted.format(Lang.ZH));
+        assertEquals("2017/news/a.zh.md:1:1: tag '标签\\x1B[2J' is not declared in tags.yaml", quoted.format(Lang.EN));
+    }
+
+    @Test
     void theLanguageIsChosenByOptionThenGazetteLangThenLocaleThenSite() {
         java.util.function.Supplier<String> site = () -> "zh";
         java.util.function.Supplier<String> none = () -> null;
