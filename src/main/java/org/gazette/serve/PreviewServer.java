@@ -330,10 +330,10 @@ public final class PreviewServer implements AutoCloseable {
         b.append("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"/>")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>")
                 .append("<title>网站暂时无法生成 · The site cannot be built yet</title><style>")
-                .append("body{font:17px/1.6 system-ui,\"Noto Sans CJK SC\",\"Microsoft YaHei\",sans-serif;margin:0;color:#1a1a1a;background:#fff}")
+                .append("body{font:17px/1.6 system-ui,\"Noto Sans CJK SC\",\"Source Han Sans SC\",\"Microsoft YaHei\",\"PingFang SC\",\"WenQuanYi Micro Hei\",sans-serif;margin:0;color:#1a1a1a;background:#fff}")
                 .append("main{max-width:60rem;margin:0 auto;padding:1.5rem}h1{color:#b3261e;font-size:1.5rem;margin:0 0 .25rem}")
                 .append(".en{color:#555;margin:0 0 1rem}pre{white-space:pre-wrap;background:#fff8f6;border-left:4px solid #b3261e;padding:.5rem .75rem;")
-                .append("font:15px/1.5 ui-monospace,Menlo,Consolas,\"Noto Sans Mono CJK SC\",monospace;margin:.5rem 0}</style></head><body><main>");
+                .append("font:15px/1.5 ui-monospace,Menlo,Consolas,\"Noto Sans Mono CJK SC\",\"Microsoft YaHei\",\"PingFang SC\",\"WenQuanYi Micro Hei Mono\",monospace;margin:.5rem 0}</style></head><body><main>");
         if (lines.isEmpty()) {
             b.append("<h1>正在生成网站……</h1><p class=\"en\" lang=\"en\">Gazette is building the site…</p>");
         } else {

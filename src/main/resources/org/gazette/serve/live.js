@@ -32,7 +32,7 @@
       box.setAttribute('role', 'alert');
       box.style.cssText = 'position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;' +
         'background:#fff8f6;color:#1a1a1a;border-top:4px solid #b3261e;padding:1rem 1.25rem;' +
-        'font:15px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,"Noto Sans Mono CJK SC",monospace;box-shadow:0 -4px 16px rgba(0,0,0,.2)';
+        'font:15px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,"Noto Sans Mono CJK SC","Microsoft YaHei","PingFang SC","WenQuanYi Micro Hei Mono",monospace;box-shadow:0 -4px 16px rgba(0,0,0,.2)';
       document.body.appendChild(box);
     }
     box.textContent = '';
