@@ -62,6 +62,18 @@ class NumberCheckTest {
                 check(tmp, MEETING_EN, "reached 2.656 billion yuan", "reached 26.56 billion yuan"));
     }
 
+    /** The same slip told to a Chinese office: the languages named in Chinese, the amounts as written. */
+    @Test
+    void billionReadForYiInChinese(@TempDir Path tmp) {
+        Path content = TestSites.copyOfSample(tmp.resolve("content"));
+        Path f = content.resolve(MEETING_EN);
+        TestSites.write(f, TestSites.read(f).replace("reached 2.656 billion yuan", "reached 26.56 billion yuan"));
+        List<String> zh = TestSites.check(content).problems().stream().filter(p -> p.file().equals(MEETING_EN) && !p.isError())
+                .map(p -> p.format(org.gazette.problem.Lang.ZH)).toList();
+        assertEquals(List.of(MEETING_EN + ":27:92: 警告：“26.56 billion yuan”在 " + MEETING_ZH
+                + " 中没有对应的数字。中文文本中写的是 26.56亿元（即 2.656 billion yuan），是否应为 2.656 billion yuan？"), zh);
+    }
+
     @Test
     void wanDropped(@TempDir Path tmp) {
         assertEquals(List.of(MEETING_EN + ":12:1: warning: '5,000 yuan' has no counterpart in " + MEETING_ZH
