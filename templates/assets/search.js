@@ -29,7 +29,10 @@ const T2S = new Map();
   for (let i = 0; i + 1 < pairs.length; i += 2) T2S.set(pairs[i], pairs[i + 1]);
 }
 const simplified = (s) => (/[^\x00-\x7f]/.test(s) ? [...s].map((c) => T2S.get(c) ?? c).join('') : s);
-const normalize = (s) => simplified(s.normalize('NFKC').toLowerCase());
+// Invisible joiners and soft hyphens (a page keeps "2.656 billion yuan" on one line with them) are not text.
+const normalize = (s) => simplified(s.normalize('NFKC').toLowerCase().replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, ''));
+/** Text as a phrase is looked for in it: spaces collapsed, none between two Chinese characters (a wrapped line). */
+const flat = (s) => s.replace(/\s+/g, ' ').replace(/(\p{Script=Han}) (?=\p{Script=Han})/gu, '$1').trim();
 
 function runs(s) {
   const found = [];
@@ -50,12 +53,12 @@ function runs(s) {
 
 /**
  * What a query asks: terms every result holds (a lone Chinese character, or a word of three
- * letters or more, also as the beginning of longer terms), and Chinese phrases of three characters
- * or more, whose pairs a document may hold apart — checked in its text.
+ * letters or more, also as the beginning of longer terms), and the query as a phrase, checked in
+ * the text of each candidate — when it is more than one term (a Chinese phrase of three characters
+ * or more, whose pairs a document may hold apart; words; a number and its unit, 320亿, PM2.5).
  */
 function parse(query) {
   const terms = new Map();
-  const phrases = [];
   const needles = [];
   for (const r of runs(normalize(query))) {
     needles.push(r.text);
@@ -63,14 +66,15 @@ function parse(query) {
       const cs = [...r.text];
       if (cs.length === 1) terms.set(cs[0], { term: cs[0], prefix: true });
       for (let i = 0; i + 1 < cs.length; i++) terms.set(cs[i] + cs[i + 1], { term: cs[i] + cs[i + 1], prefix: false });
-      if (cs.length > 2) phrases.push(r.text);
     } else {
       terms.set(r.text, { term: r.text, prefix: [...r.text].length >= 3 });
     }
   }
   // The whole query is marked as one where the text holds it so (PM2.5, 320亿元), not as its pieces.
-  const whole = normalize(query).trim().replace(/\s+/g, ' ');
+  const whole = flat(normalize(query));
   if (needles.length > 1 || (needles.length === 1 && needles[0] !== whole)) needles.unshift(whole);
+  const single = needles.length === 1 && [...needles[0]].length <= 2;
+  const phrases = needles.length === 0 || single || (needles.length === 1 && !HAN.test(needles[0])) ? [] : [whole];
   return { terms: [...terms.values()], phrases, needles };
 }
 
@@ -95,11 +99,28 @@ function piece(name) {
 /** A document's count of a term: how often its title holds it (hundred thousands) and its text (the rest). */
 const TITLE = 100000;
 
+/** BM25's constants: how fast repeats saturate, how much a long text's repeats count less. */
+const K1 = 1.2;
+const B = 0.75;
+const DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
+
+/** The text length of each document of a bundle (one character each in index.json), and their mean. */
+function lengthsOf(bundle) {
+  if (!bundle.lens) {
+    const lens = [...(bundle.lengths || '')].map((c) => 2 ** (DIGITS.indexOf(c) / 4));
+    const mean = lens.length ? lens.reduce((a, b) => a + b, 0) / lens.length : 1;
+    bundle.lens = { lens, mean };
+  }
+  return bundle.lens;
+}
+
 /**
- * Score of every document of a bundle that holds all the terms (BM25-like: rarer terms and repeats
- * count more, repeats less and less), pages whose title holds every term first.
+ * Score of every document of a bundle that holds all the terms (BM25: rarer terms and repeats
+ * count more, repeats less and less, and less in a long text than in a short one), pages whose
+ * title holds every term first.
  */
 async function match(bundle, terms) {
+  const { lens, mean } = lengthsOf(bundle);
   let found = null;
   for (const t of terms) {
     const upper = t.prefix ? t.term + '\uffff' : t.term;
@@ -119,7 +140,8 @@ async function match(bundle, terms) {
           const tf = postings[i + 1] % TITLE;
           const inTitle = postings[i + 1] >= TITLE;
           const s = scores.get(doc) ?? { score: 0, title: false };
-          s.score += weight * idf * (tf / (tf + 1.2) + (inTitle ? 1 : 0));
+          const norm = lens.length ? 1 - B + B * (lens[doc] ?? mean) / mean : 1;
+          s.score += weight * idf * ((tf * (K1 + 1)) / (tf + K1 * norm) + (inTitle ? 1 : 0));
           s.title ||= inTitle;
           scores.set(doc, s);
         }
@@ -224,7 +246,7 @@ async function run(query) {
       next++;
       const [url, title, date, text] = (await piece(name))[c.doc % bundle.perFile];
       const norm = normalized(text);
-      const hay = norm.norm + ' ' + normalize(title);
+      const hay = flat(norm.norm) + ' ' + flat(normalize(title));
       if (q.phrases.every((p) => hay.includes(p))) shown.push({ url, title, date, text, norm });
       else dropped++;
     }
@@ -241,6 +263,16 @@ async function run(query) {
   let found = await page();
   // A page whose candidates all held the phrase's pairs apart: try a little further before giving up.
   for (let k = 0; !found && next < candidates.length && k < 3; k++) found = await page();
+  let note = null;
+  if (!found && list.children.length === 0 && q.phrases.length > 0 && /\S\s+\S/.test(query)) {
+    // No page holds the words typed apart as written together: the pages that hold all of them, and a
+    // line that says so. (A phrase typed as one, 下街道 or 320亿, is that phrase or nothing.)
+    q.phrases = [];
+    next = 0;
+    dropped = 0;
+    found = await page();
+    if (found) note = Object.assign(document.createElement('p'), { className: 'search-note', textContent: d.wordsOnly || '' });
+  }
   if (!found && list.children.length === 0) return say(d.none);
   more.addEventListener('click', async () => {
     more.disabled = true;
@@ -251,7 +283,7 @@ async function run(query) {
     const link = list.children[first]?.querySelector('a');
     if (link) link.focus();
   });
-  out.replaceChildren(count, list);
+  out.replaceChildren(...(note ? [note] : []), count, list);
   if (next < candidates.length) out.append(more);
 }
 

@@ -25,8 +25,8 @@ import java.util.zip.GZIPOutputStream;
  * Layout, so that a query loads only what it needs:
  * <ul>
  * <li>{@code search/<lang>/index.json} — small, fetched first: for each bundle (at most
- * {@link #BUNDLE} documents, newest first) the ranges of terms in each term file and the names of
- * its text files;</li>
+ * {@link #BUNDLE} documents, newest first) its documents' lengths (a character each, see
+ * {@link #lengths}), the ranges of terms in each term file and the names of its text files;</li>
  * <li>{@code t-<hash>.json.gz} — a sorted run of terms, each with its postings
  * {@code [doc, count, doc gap, count, …]};</li>
  * <li>{@code d-<hash>.json.gz} — {@link #PER_FILE} documents: {@code [address, title, date, text]}.</li>
@@ -143,7 +143,8 @@ public final class SearchIndex {
         int shards = Math.max(1, Math.min(Math.min(4, Runtime.getRuntime().availableProcessors()), docs.size() / Math.max(1, shard)));
         List<Postings> parts = java.util.stream.IntStream.range(0, shards).parallel()
                 .mapToObj(k -> count(docs.subList(k * docs.size() / shards, (k + 1) * docs.size() / shards))).toList();
-        index.append("{\"docs\":").append(docs.size()).append(",\"perFile\":").append(PER_FILE).append(",\"terms\":[");
+        index.append("{\"docs\":").append(docs.size()).append(",\"perFile\":").append(PER_FILE)
+                .append(",\"lengths\":\"").append(lengths(docs)).append("\",\"terms\":[");
         JsonBytes chunk = new JsonBytes(TERM_FILE + 1024);
         String from = null;
         String to = null;
@@ -206,6 +207,23 @@ public final class SearchIndex {
             string(index, write("d-", texts, dir, out));
         }
         index.append("]}");
+    }
+
+    /** One character per document for the length of its text, 2^(k/4) characters for the k-th of {@link #LENGTH_DIGITS}. */
+    static final String LENGTH_DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+
+    /**
+     * The documents' text lengths, each in one character (a quarter of a power of two: enough for
+     * the search page to weigh a repeat in a long report less than in a short article, BM25's length
+     * normalisation, in one byte a document).
+     */
+    static String lengths(List<Doc> docs) {
+        StringBuilder sb = new StringBuilder(docs.size());
+        for (Doc d : docs) {
+            int k = (int) Math.round(4 * Math.log(d.text.length() + 1) / Math.log(2));
+            sb.append(LENGTH_DIGITS.charAt(Math.max(0, Math.min(LENGTH_DIGITS.length() - 1, k))));
+        }
+        return sb.toString();
     }
 
     /** The terms of {@code docs}, counted: their text, and their title with more weight. */

@@ -56,10 +56,12 @@ class SearchTest {
         Path desk = TestSites.copyOfSample(tmp.resolve("desk"));
         for (int i = 1; i <= 45; i++) {
             String day = String.format("2018-01-%02d", (i - 1) % 28 + 1).replace("2018-01-", i > 28 ? "2018-02-" : "2018-01-");
+            // Numbers of one width: equal texts of equal length, which only their dates tell apart.
+            String n = String.format("%02d", i);
             for (String lang : List.of("zh", "en")) {
-                TestSites.write(desk.resolve(String.format("2017/news/market-%02d.%s.md", i, lang)), "---\ntitle: " + (lang.equals("zh") ? "农贸市场第" + i + "期" : "Market no. " + i)
+                TestSites.write(desk.resolve(String.format("2017/news/market-%02d.%s.md", i, lang)), "---\ntitle: " + (lang.equals("zh") ? "农贸市场第" + n + "期" : "Market no. " + n)
                         + "\ndate: " + day + "\nsummary: " + (lang.equals("zh") ? "农贸市场。" : "Market.") + "\n---\n\n"
-                        + (lang.equals("zh") ? "农贸市场改造第" + i + "期完成。" : "Market renovation no. " + i + " done.") + "\n");
+                        + (lang.equals("zh") ? "农贸市场改造第" + n + "期完成。" : "Market renovation no. " + n + " done.") + "\n");
             }
         }
         // A page about cold-chain logistics (in its title, once in its text) and a newer round-up whose
