@@ -7,7 +7,8 @@ import org.gazette.html.Refs;
 
 /**
  * What a built page gives the index: its title (the first {@code <h1>}), its date (the first
- * {@code <time datetime>}) and its readable text besides the title — only inside the element marked
+ * {@code <time datetime>}), its readable text besides the title, and the language the marked element
+ * says it is in ({@code lang}, on an untranslated page: the original's) — only inside the element marked
  * {@code data-search-body}, leaving out elements marked {@code data-search-ignore} (the table of
  * contents, the list of the year's news, notices) and what is not read as text (scripts, styles,
  * drawings: a chart's values are in its data table). Block elements separate words; inline ones
@@ -17,7 +18,7 @@ import org.gazette.html.Refs;
  * comments and scripts skipped), so what the index holds is what a reader sees; compared with jsoup
  * on every page of the test sites.
  */
-public record PageText(String title, String date, String text) {
+public record PageText(String title, String date, String text, String lang) {
 
     static final String BODY = "data-search-body";
     static final String IGNORE = "data-search-ignore";
@@ -165,9 +166,11 @@ public record PageText(String title, String date, String text) {
         int inTitle = -1;
         /** The marked element has ended: nothing after it is read. */
         boolean done;
+        /** The marked element's {@code lang}, when it says one. */
+        String lang;
 
         PageText result() {
-            return new PageText(title.toString(), date, text.toString());
+            return new PageText(title.toString(), date, text.toString(), lang);
         }
 
         @Override
@@ -183,6 +186,7 @@ public record PageText(String title, String date, String text) {
             if (done) return;
             String name = tag.name();
             if (name.isEmpty()) return;
+            if (depth == 0 && lang == null) lang = tag.attribute("lang");
             boolean empty = tag.selfClosing() || VOID.contains(name);
             if (BLOCK.contains(name)) space();
             if (date == null && skipping < 0 && name.equals("time")) date = tag.attribute("datetime");

@@ -112,7 +112,7 @@ public final class SearchIndex {
         StringBuilder index = new StringBuilder("{\"version\":1,\"bundles\":[");
         for (int b = 0; b * size < paths.size(); b++) {
             List<String> part = paths.subList(b * size, Math.min(paths.size(), (b + 1) * size));
-            List<Doc> docs = new ArrayList<>(part.parallelStream().map(p -> Doc.of(p, files.get(p))).filter(d -> d != null).toList());
+            List<Doc> docs = new ArrayList<>(part.parallelStream().map(p -> Doc.of(p, files.get(p), lang)).filter(d -> d != null).toList());
             docs.sort(Doc.NEWEST_FIRST);
             if (b > 0) index.append(',');
             bundle(docs, dir, out, index, shard);
@@ -127,9 +127,15 @@ public final class SearchIndex {
 
         static final Comparator<Doc> NEWEST_FIRST = Comparator.comparing((Doc d) -> d.date == null ? "" : d.date).reversed().thenComparing(Doc::url);
 
-        static Doc of(String path, byte[] html) {
+        /**
+         * The page at {@code path} as a document of the {@code lang} index, or null: not a result, or
+         * an untranslated page showing another language's text (found in that language's index, not
+         * as a page of this one that its reader cannot read).
+         */
+        static Doc of(String path, byte[] html, String lang) {
             PageText t = PageText.of(html);
             if (t == null) return null;
+            if (t.lang() != null && !t.lang().isEmpty() && !t.lang().toLowerCase(java.util.Locale.ROOT).split("-")[0].equals(lang)) return null;
             String url = path.endsWith("/index.html") ? path.substring(0, path.length() - "index.html".length()) : path;
             return new Doc(url, t.title().isEmpty() ? url : t.title(), t.date(), t.text());
         }
