@@ -27,11 +27,12 @@ import java.util.zip.GZIPOutputStream;
  * <li>{@code search/<lang>/index.json} — small, fetched first: for each bundle (at most
  * {@link #BUNDLE} documents, newest first) its documents' lengths (a character each, see
  * {@link #lengths}), the ranges of terms in each term file and the names of its text files;</li>
- * <li>{@code t-<hash>.json.gz} — a sorted run of terms, each with its postings
+ * <li>{@code t-<bundle>-<k>.json.gz} — the k-th sorted run of terms, each with its postings
  * {@code [doc, count, doc gap, count, …]};</li>
- * <li>{@code d-<hash>.json.gz} — {@link #PER_FILE} documents: {@code [address, title, date, text]}.</li>
+ * <li>{@code d-<bundle>-<k>.json.gz} — the k-th {@link #PER_FILE} documents: {@code [address, title, date, text]}.</li>
  * </ul>
- * Files are named by their content, so a browser never mixes a cached old piece with a new index;
+ * Files are named by their bundle's content ({@code <bundle>}: 64 bits of all its pieces), so a
+ * browser never mixes a cached old piece with a new index;
  * they are gzip-compressed (the search page inflates them), and the same site gives the same bytes.
  */
 public final class SearchIndex {
@@ -109,7 +110,7 @@ public final class SearchIndex {
     private static SortedMap<String, byte[]> language(String lang, List<String> paths, SortedMap<String, byte[]> files, int size, int shard) {
         String dir = "search/" + lang + "/";
         SortedMap<String, byte[]> out = new TreeMap<>();
-        StringBuilder index = new StringBuilder("{\"version\":1,\"bundles\":[");
+        StringBuilder index = new StringBuilder("{\"version\":2,\"bundles\":[");
         for (int b = 0; b * size < paths.size(); b++) {
             List<String> part = paths.subList(b * size, Math.min(paths.size(), (b + 1) * size));
             List<Doc> docs = new ArrayList<>(part.parallelStream().map(p -> Doc.of(p, files.get(p), lang)).filter(d -> d != null).toList());
@@ -149,8 +150,9 @@ public final class SearchIndex {
         int shards = Math.max(1, Math.min(Math.min(4, Runtime.getRuntime().availableProcessors()), docs.size() / Math.max(1, shard)));
         List<Postings> parts = java.util.stream.IntStream.range(0, shards).parallel()
                 .mapToObj(k -> count(docs.subList(k * docs.size() / shards, (k + 1) * docs.size() / shards))).toList();
-        index.append("{\"docs\":").append(docs.size()).append(",\"perFile\":").append(PER_FILE)
-                .append(",\"lengths\":\"").append(lengths(docs)).append("\",\"terms\":[");
+        // The bundle's pieces are kept until all are made: they are named after the whole bundle.
+        List<byte[]> termFiles = new ArrayList<>();
+        StringBuilder ranges = new StringBuilder();
         JsonBytes chunk = new JsonBytes(TERM_FILE + 1024);
         String from = null;
         String to = null;
@@ -192,12 +194,12 @@ public final class SearchIndex {
             chunk.ascii(']');
             to = t;
             if (chunk.size() >= TERM_FILE) {
-                termFile(chunk, from, to, dir, out, index);
+                termFile(chunk, from, to, termFiles, ranges);
                 from = null;
             }
         }
-        if (from != null) termFile(chunk, from, to, dir, out, index);
-        index.append("],\"texts\":[");
+        if (from != null) termFile(chunk, from, to, termFiles, ranges);
+        List<byte[]> textFiles = new ArrayList<>();
         JsonBytes texts = new JsonBytes(64 * 1024);
         for (int f = 0; f * PER_FILE < docs.size(); f++) {
             texts.clear();
@@ -209,10 +211,26 @@ public final class SearchIndex {
                         .string(doc.date == null ? "" : doc.date).ascii(',').string(doc.text).ascii(']');
             }
             texts.ascii(']').ascii('\n');
-            if (f > 0) index.append(',');
-            string(index, write("d-", texts, dir, out));
+            textFiles.add(texts.toByteArray());
         }
-        index.append("]}");
+        // One name for the bundle, made of all its pieces: index.json then lists a range per term file
+        // and a count of text files, not 3,000 names (at 10,000 articles those were half of what a cold
+        // query read). A new article changes every piece of its bundle anyway (documents are numbered
+        // newest first), so names per piece would let a browser keep nothing more.
+        var a = new java.util.zip.CRC32C();
+        var c = new java.util.zip.CRC32();
+        for (List<byte[]> list : List.of(termFiles, textFiles)) {
+            for (byte[] b : list) {
+                a.update(b);
+                c.update(b);
+            }
+        }
+        String id = String.format("%08x%08x", a.getValue(), c.getValue());
+        for (int k = 0; k < termFiles.size(); k++) out.put(dir + "t-" + id + "-" + k + ".json.gz", termFiles.get(k));
+        for (int k = 0; k < textFiles.size(); k++) out.put(dir + "d-" + id + "-" + k + ".json.gz", textFiles.get(k));
+        index.append("{\"id\":\"").append(id).append("\",\"docs\":").append(docs.size()).append(",\"perFile\":").append(PER_FILE)
+                .append(",\"lengths\":\"").append(lengths(docs)).append("\",\"terms\":[").append(ranges)
+                .append("],\"texts\":").append(textFiles.size()).append('}');
     }
 
     /** One character per document for the length of its text, 2^(k/4) characters for the k-th of {@link #LENGTH_DIGITS}. */
@@ -245,26 +263,15 @@ public final class SearchIndex {
         return postings;
     }
 
-    /** Closes the term file in {@code chunk}, writes it and lists it with its range of terms. */
-    private static void termFile(JsonBytes chunk, String from, String to, String dir, SortedMap<String, byte[]> out, StringBuilder index) {
+    /** Closes the term file in {@code chunk}, keeps it and lists its range of terms. */
+    private static void termFile(JsonBytes chunk, String from, String to, List<byte[]> files, StringBuilder ranges) {
         chunk.ascii('}').ascii('\n');
-        if (index.charAt(index.length() - 1) != '[') index.append(',');
-        index.append('[');
-        string(index, from).append(',');
-        string(index, to).append(',');
-        string(index, write("t-", chunk, dir, out)).append(']');
+        if (ranges.length() > 0) ranges.append(',');
+        ranges.append('[');
+        string(ranges, from).append(',');
+        string(ranges, to).append(']');
+        files.add(chunk.toByteArray());
         chunk.clear();
-    }
-
-    /**
-     * Keeps {@code json} under a name made of its content (compressed later, see {@link #of});
-     * returns the name.
-     */
-    private static String write(String prefix, JsonBytes json, String dir, SortedMap<String, byte[]> out) {
-        byte[] bytes = json.toByteArray();
-        String name = prefix + hash(bytes) + ".json.gz";
-        out.put(dir + name, bytes);
-        return name;
     }
 
     private static byte[] gzip(byte[] bytes) {
@@ -280,15 +287,6 @@ public final class SearchIndex {
             throw new UncheckedIOException(e);
         }
         return gz.toByteArray();
-    }
-
-    /** 64 bits of the content (two checksums the processor computes quickly): a name, not a seal. */
-    private static String hash(byte[] bytes) {
-        var a = new java.util.zip.CRC32C();
-        a.update(bytes);
-        var b = new java.util.zip.CRC32();
-        b.update(bytes);
-        return String.format("%08x%08x", a.getValue(), b.getValue());
     }
 
     /** {@code s} as a JSON string. */

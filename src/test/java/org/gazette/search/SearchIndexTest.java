@@ -51,8 +51,9 @@ class SearchIndexTest {
         Map<String, List<Integer>> out = new LinkedHashMap<>();
         JsonNode b = json(index.get("search/" + lang + "/index.json")).get("bundles").get(bundle);
         String previousTo = null;
+        int k = 0;
         for (JsonNode range : b.get("terms")) {
-            JsonNode chunk = json(index.get("search/" + lang + "/" + range.get(2).asText()));
+            JsonNode chunk = json(index.get("search/" + lang + "/t-" + b.get("id").asText() + "-" + k++ + ".json.gz"));
             List<String> names = new ArrayList<>();
             chunk.fieldNames().forEachRemaining(names::add);
             assertEquals(range.get(0).asText(), names.get(0), "a term file's range starts with its first term");
@@ -76,8 +77,9 @@ class SearchIndexTest {
 
     static List<String> urls(SortedMap<String, byte[]> index, String lang, int bundle) throws IOException {
         List<String> out = new ArrayList<>();
-        for (JsonNode f : json(index.get("search/" + lang + "/index.json")).get("bundles").get(bundle).get("texts")) {
-            json(index.get("search/" + lang + "/" + f.asText())).forEach(d -> out.add(d.get(0).asText()));
+        JsonNode b = json(index.get("search/" + lang + "/index.json")).get("bundles").get(bundle);
+        for (int k = 0; k < b.get("texts").asInt(); k++) {
+            json(index.get("search/" + lang + "/d-" + b.get("id").asText() + "-" + k + ".json.gz")).forEach(d -> out.add(d.get(0).asText()));
         }
         return out;
     }
@@ -87,7 +89,7 @@ class SearchIndexTest {
         var index = SearchIndex.of(site());
         assertEquals(List.of("zh/2018/news/b.html", "zh/2017/", "zh/2017/news/a.html"), urls(index, "zh", 0));
         assertEquals(List.of("en/2017/news/a.html"), urls(index, "en", 0));
-        JsonNode doc = json(index.get("search/zh/" + json(index.get("search/zh/index.json")).get("bundles").get(0).get("texts").get(0).asText())).get(1);
+        JsonNode doc = json(index.get("search/zh/d-" + json(index.get("search/zh/index.json")).get("bundles").get(0).get("id").asText() + "-0.json.gz")).get(1);
         assertEquals("2017年度工作报告", doc.get(1).asText());
         assertEquals("2018-02-27", doc.get(2).asText());
         assertEquals("2018-02-27 推进乡村振兴，乡村道路", doc.get(3).asText());
@@ -109,12 +111,15 @@ class SearchIndexTest {
         assertEquals(a.keySet(), b.keySet());
         for (String k : a.keySet()) assertArrayEquals(a.get(k), b.get(k), k);
         for (String k : a.keySet()) {
-            assertTrue(k.matches("search/(zh|en)/(index\\.json|[td]-[0-9a-f]{16}\\.json\\.gz)"), k);
+            assertTrue(k.matches("search/(zh|en)/(index\\.json|[td]-[0-9a-f]{16}-[0-9]+\\.json\\.gz)"), k);
         }
         var changed = site();
         changed.put("zh/2018/news/b.html", page("乡村新闻", "2018-03-01", "乡村，改过"));
         var c = SearchIndex.of(changed);
         assertTrue(!c.keySet().equals(a.keySet()), "a changed text gets new piece names, so no browser mixes an old piece with a new list");
+        // The other language's bundle did not change: its pieces keep their names (a browser keeps them).
+        assertEquals(a.keySet().stream().filter(k -> k.startsWith("search/en/")).toList(),
+                c.keySet().stream().filter(k -> k.startsWith("search/en/")).toList());
     }
 
     @Test

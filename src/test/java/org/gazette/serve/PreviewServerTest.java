@@ -137,8 +137,8 @@ class PreviewServerTest {
         assertEquals(200, index.status(), index.text());
         var bundle = new com.fasterxml.jackson.databind.ObjectMapper().readTree(index.body()).get("bundles").get(0);
         List<String> urls = new java.util.ArrayList<>();
-        for (var f : bundle.get("texts")) {
-            Response texts = get("/search/" + lang + "/" + f.asText());
+        for (int k = 0; k < bundle.get("texts").asInt(); k++) {
+            Response texts = get("/search/" + lang + "/d-" + bundle.get("id").asText() + "-" + k + ".json.gz");
             assertEquals(200, texts.status());
             assertEquals("application/gzip", texts.header("Content-Type"));
             byte[] json = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(texts.body())).readAllBytes();

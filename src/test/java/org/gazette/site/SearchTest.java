@@ -166,8 +166,9 @@ class SearchTest {
             JsonNode bundle = index.get("bundles").get(0);
             assertEquals(2, bundle.get("docs").asInt(), index.toString());
             List<String> urls = new ArrayList<>();
-            for (JsonNode f : bundle.get("texts")) {
-                try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(out.resolve("search/" + lang).resolve(f.asText())))) {
+            for (int k = 0; k < bundle.get("texts").asInt(); k++) {
+                String name = "d-" + bundle.get("id").asText() + "-" + k + ".json.gz";
+                try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(out.resolve("search/" + lang).resolve(name)))) {
                     new ObjectMapper().readTree(in).forEach(doc -> urls.add(doc.get(0).asText()));
                 }
             }

@@ -3,8 +3,9 @@
 // and excerpts are inserted as text, the query's words marked with <mark>.
 //
 // The index (org.gazette.search.SearchIndex): index.json lists, per bundle of documents (newest
-// first), which term file holds which range of terms and the files of texts; a term's postings are
-// [doc, count, doc gap, count, …]; a text file holds [address, title, date, text] per document.
+// first), its name, its documents' lengths, the range of terms of each term file (t-<bundle>-<k>)
+// and how many text files it has (d-<bundle>-<k>); a term's postings are [doc, count, doc gap,
+// count, …]; a text file holds [address, title, date, text] per document.
 const out = document.getElementById('search-results');
 const input = document.getElementById('q');
 const d = out.dataset;
@@ -124,7 +125,8 @@ async function match(bundle, terms) {
   let found = null;
   for (const t of terms) {
     const upper = t.prefix ? t.term + '\uffff' : t.term;
-    const names = bundle.terms.filter(([from, to]) => from <= upper && to >= t.term).map((c) => c[2]);
+    const names = [];
+    bundle.terms.forEach(([from, to], k) => { if (from <= upper && to >= t.term) names.push(`t-${bundle.id}-${k}.json.gz`); });
     const scores = new Map();
     for (const chunk of await Promise.all(names.map(piece))) {
       // An exact term is looked up; a beginning is compared with every term of its files.
@@ -240,7 +242,7 @@ async function run(query) {
     while (next < candidates.length && shown.length < SHOWN) {
       const c = candidates[next];
       const bundle = index.bundles[c.b];
-      const name = bundle.texts[Math.floor(c.doc / bundle.perFile)];
+      const name = `d-${bundle.id}-${Math.floor(c.doc / bundle.perFile)}.json.gz`;
       if (!reads.has(name) && reads.size === READS) break;
       reads.add(name);
       next++;
