@@ -37,6 +37,26 @@ class ArchitectureTest {
             Map.entry("cli", Set.of("problem", "safety", "yaml", "i18n", "config", "format", "content", "numbers", "render", "html", "search", "site", "serve", "word", "desk")));
 
     static final Pattern IMPORT = Pattern.compile("^import (?:static )?org\\.gazette\\.(\\w+)\\.", Pattern.MULTILINE);
+    /** A class named in full where it is used ({@code org.gazette.site.Build.run(…)}), comments and javadoc links included. */
+    static final Pattern NAMED = Pattern.compile("(?<![\\w.])org\\.gazette\\.(\\w+)\\.[A-Z]");
+
+    /** Other packages' classes are imported, not named in full in the code: the table above reads the imports. */
+    @Test
+    void classesOfOtherPackagesAreImported() throws IOException {
+        Path root = Path.of("src/main/java/org/gazette");
+        List<String> named = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                List<String> lines = Files.readAllLines(p);
+                for (int i = 0; i < lines.size(); i++) {
+                    String l = lines.get(i).strip();
+                    if (l.startsWith("import ") || l.startsWith("package ") || l.startsWith("*") || l.startsWith("/*") || l.startsWith("//")) continue;
+                    if (NAMED.matcher(l).find()) named.add(root.relativize(p) + ":" + (i + 1) + ": " + l);
+                }
+            }
+        }
+        assertEquals(List.of(), named);
+    }
 
     @Test
     void importsRespectTheStageOrder() throws IOException {
@@ -50,10 +70,13 @@ class ArchitectureTest {
                     violations.add(p + ": package '" + pkg + "' is not in the stage table");
                     continue;
                 }
-                Matcher m = IMPORT.matcher(Files.readString(p));
-                while (m.find()) {
-                    String used = m.group(1);
-                    if (!used.equals(pkg) && !allowed.contains(used)) violations.add(p + " uses " + used);
+                String src = Files.readString(p);
+                for (Pattern use : List.of(IMPORT, NAMED)) {
+                    Matcher m = use.matcher(src);
+                    while (m.find()) {
+                        String used = m.group(1);
+                        if (!used.equals(pkg) && !allowed.contains(used)) violations.add(p + " uses " + used);
+                    }
                 }
             }
         }

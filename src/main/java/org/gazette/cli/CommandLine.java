@@ -12,6 +12,7 @@ import org.gazette.problem.Lang;
 import org.gazette.problem.Message;
 import org.gazette.problem.Msg;
 import org.gazette.problem.Problem;
+import org.gazette.yaml.Suggest;
 
 /**
  * Gazette's command line: commands with options and arguments, their help, and usage errors that
@@ -453,7 +454,7 @@ final class CommandLine {
         int bestDistance = Integer.MAX_VALUE;
         for (String n : names) {
             String name = n.toLowerCase(Locale.ROOT);
-            int d = org.gazette.yaml.Suggest.distance(w, name);
+            int d = Suggest.distance(w, name);
             if (w.length() >= 4 && name.startsWith(w)) d = Math.min(d, 1);
             if (d < bestDistance) {
                 bestDistance = d;

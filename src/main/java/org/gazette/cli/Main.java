@@ -6,15 +6,27 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
+import org.gazette.cli.CommandLine.Command;
+import org.gazette.cli.CommandLine.Option;
+import org.gazette.config.SiteConfigLoader;
+import org.gazette.content.NewText;
+import org.gazette.content.Publishing;
+import org.gazette.content.SchemaFiles;
+import org.gazette.desk.Articles;
+import org.gazette.desk.Desk;
+import org.gazette.desk.ReportTable;
+import org.gazette.format.Units;
+import org.gazette.i18n.Language;
+import org.gazette.problem.GazetteException;
 import org.gazette.problem.Lang;
 import org.gazette.problem.Message;
 import org.gazette.problem.Msg;
 import org.gazette.problem.Problem;
 import org.gazette.problem.Problems;
+import org.gazette.render.BulletinCache;
+import org.gazette.serve.Serve;
 import org.gazette.site.Build;
-
-import org.gazette.cli.CommandLine.Command;
-import org.gazette.cli.CommandLine.Option;
+import org.gazette.yaml.YamlReader;
 
 /** {@code gazette build | check | serve | new | schema | bulletin}: exit 0 ok, 1 content or build error, 2 usage. */
 public final class Main {
@@ -65,7 +77,7 @@ public final class Main {
             else if (a.startsWith("--content=")) content = a.substring(10);
         }
         Path folder = Path.of(content);
-        return Lang.choose(option, env, () -> org.gazette.config.SiteConfigLoader.load(folder, new org.gazette.yaml.YamlReader(), new Problems())
+        return Lang.choose(option, env, () -> SiteConfigLoader.load(folder, new YamlReader(), new Problems())
                 .map(s -> s.defaultLanguage().code()).orElse(null));
     }
 
@@ -110,7 +122,7 @@ public final class Main {
             Command.group("new", Msg.CMD_NEW.with(), List.of(
                     Command.of("article", Msg.CMD_NEW_ARTICLE.with(),
                             List.of(CONTENT),
-                            a -> writeNew(a, () -> org.gazette.content.NewText.article(a.path("--content"), a.get("NAME"), java.time.Instant.now()),
+                            a -> writeNew(a, () -> NewText.article(a.path("--content"), a.get("NAME"), java.time.Instant.now()),
                                     Msg.NEW_ARTICLE_NEXT.with()))
                             .describedAlso(Msg.CMD_REFUSES_OVERWRITE.with())
                             .withArguments(Option.required("NAME", "NAME", Msg.ARG_ARTICLE_NAME.with())),
@@ -189,7 +201,7 @@ public final class Main {
         }
 
         /** What the build publishes; null (after a message) when --now cannot be read. */
-        org.gazette.content.Publishing publishing(PrintWriter err, Lang lang) {
+        Publishing publishing(PrintWriter err, Lang lang) {
             java.time.Instant at = java.time.Instant.now();
             if (now != null) {
                 try {
@@ -199,7 +211,7 @@ public final class Main {
                     return null;
                 }
             }
-            return new org.gazette.content.Publishing(at, drafts);
+            return new Publishing(at, drafts);
         }
     }
 
@@ -215,7 +227,7 @@ public final class Main {
         var publishing = folders.publishing(stderr, a.lang);
         if (publishing == null) return 2;
         Build build = new Build(new Build.Options(folders.content, folders.templates, out, folders.strict, publishing)
-                .withBulletinCache(org.gazette.render.BulletinCache.configuredFolder()));
+                .withBulletinCache(BulletinCache.configuredFolder()));
         var result = build.bulletin(year, lang);
         for (Problem p : build.problems()) stderr.println(p.format(a.lang));
         if (result == null) {
@@ -252,18 +264,18 @@ public final class Main {
                 return 2;
             }
             boolean local = address.isLoopbackAddress();
-            boolean showHeld = org.gazette.serve.Serve.showsHeld(address, drafts);
+            boolean showHeld = Serve.showsHeld(address, drafts);
             if (!local) {
                 stderr.println("gazette: " + a.say((drafts ? Msg.CLI_SERVE_REACHABLE_DRAFTS : Msg.CLI_SERVE_REACHABLE).with(bind)));
             }
-            var publishing = new org.gazette.content.Publishing(java.time.Instant.now(), showHeld);
+            var publishing = new Publishing(java.time.Instant.now(), showHeld);
             var options = new Build.Options(content, templates, Path.of("site-out"), false, publishing, true)
-                    .withBulletinCache(org.gazette.render.BulletinCache.configuredFolder());
+                    .withBulletinCache(BulletinCache.configuredFolder());
             // A connection that has not sent its whole request within 5 s is closed (an idle socket must not hold a thread); set before the server exists.
             if (System.getProperty("sun.net.httpserver.maxReqTime") == null) System.setProperty("sun.net.httpserver.maxReqTime", "5");
             String hostName = a.get("--host");
             List<String> names = hostName == null || hostName.isBlank() ? List.of() : List.of(hostName.trim());
-            try (var serve = new org.gazette.serve.Serve(options, new java.net.InetSocketAddress(address, port), names, stdout)) {
+            try (var serve = new Serve(options, new java.net.InetSocketAddress(address, port), names, stdout)) {
                 serve.verbose(a.has("--verbose"));
                 serve.speaking(a.lang);
                 serve.route(desk(content, templates, serve, local));
@@ -287,19 +299,19 @@ public final class Main {
 
     static int importDocx(CommandLine.Args a) {
         Path content = a.path("--content");
-        var problems = new org.gazette.problem.Problems();
-        var site = org.gazette.config.SiteConfigLoader.load(content, new org.gazette.yaml.YamlReader(), problems);
+        var problems = new Problems();
+        var site = SiteConfigLoader.load(content, new YamlReader(), problems);
         if (site.isEmpty()) {
             problems.sorted().forEach(p -> a.err.println(p.format(a.lang)));
             return 1;
         }
-        List<String> languages = site.get().languages().stream().map(org.gazette.i18n.Language::code).toList();
+        List<String> languages = site.get().languages().stream().map(Language::code).toList();
         String lang = a.get("--lang") == null ? languages.get(0) : a.get("--lang");
         String date = a.get("--date") != null ? a.get("--date") : java.time.LocalDate.now(site.get().timeZone()).toString();
         Path file = Path.of(a.get("FILE"));
         try {
             byte[] docx = java.nio.file.Files.readAllBytes(file);
-            var done = new org.gazette.desk.Articles(content, languages).importDocx(a.get("--year"), a.get("--name"), lang, date, docx);
+            var done = new Articles(content, languages).importDocx(a.get("--year"), a.get("--name"), lang, date, docx);
             a.out.println("gazette: " + a.say(Msg.CLI_WROTE.with(content.resolve(done.file()))));
             for (String p : done.pictures()) a.out.println("gazette: " + a.say(Msg.CLI_WROTE_PICTURE.with(content.resolve(p))));
             for (Message n : done.notCarried()) a.err.println(file.getFileName() + ": " + Problem.visible(a.say(Msg.WARNING.with(a.say(n)))));
@@ -308,8 +320,8 @@ public final class Main {
         } catch (java.nio.file.NoSuchFileException e) {
             a.err.println(file + ": " + a.say(Msg.CLI_NO_DOCX.with()));
             return 1;
-        } catch (org.gazette.desk.Articles.Refused e) {
-            a.err.println(file + ": " + Problem.visible(a.say(org.gazette.desk.Articles.why(e))));
+        } catch (Articles.Refused e) {
+            a.err.println(file + ": " + Problem.visible(a.say(Articles.why(e))));
             return 1;
         } catch (java.io.IOException e) {
             a.err.println(file + ": " + Problem.visible(a.say(Msg.reason(e))));
@@ -318,12 +330,12 @@ public final class Main {
     }
 
     /** The writing desk beside the preview, in the site's languages (zh and en while site.yaml cannot be read). */
-    static org.gazette.desk.Desk desk(Path content, Path templates, org.gazette.serve.Serve serve, boolean local) {
-        var site = org.gazette.config.SiteConfigLoader.load(content, new org.gazette.yaml.YamlReader(), new org.gazette.problem.Problems());
-        List<String> languages = site.map(s -> s.languages().stream().map(org.gazette.i18n.Language::code).toList()).orElse(List.of("zh", "en"));
-        return new org.gazette.desk.Desk(new org.gazette.desk.Articles(content, languages), serve::problems,
+    static Desk desk(Path content, Path templates, Serve serve, boolean local) {
+        var site = SiteConfigLoader.load(content, new YamlReader(), new Problems());
+        List<String> languages = site.map(s -> s.languages().stream().map(Language::code).toList()).orElse(List.of("zh", "en"));
+        return new Desk(new Articles(content, languages), serve::problems,
                 file -> serve.rebuild(List.of(file), serve.lang() == Lang.ZH ? file + "（写作台）" : file + " (desk)"), local).warm()
-                .reports(new org.gazette.desk.ReportTable(content, templates, null))
+                .reports(new ReportTable(content, templates, null))
                 .builds(lang -> {
                     // The Build button runs what `gazette build` runs, into site-out/ beside the content.
                     java.io.StringWriter out = new java.io.StringWriter();
@@ -332,7 +344,7 @@ public final class Main {
                             "--out", content.toAbsolutePath().normalize().resolveSibling("site-out").toString(), "--lang", lang.code()},
                             new PrintWriter(out, true), new PrintWriter(err, true));
                     // The summary line first, then what it found.
-                    return new org.gazette.desk.Desk.Built(code, out.toString() + err);
+                    return new Desk.Built(code, out.toString() + err);
                 });
     }
 
@@ -353,7 +365,7 @@ public final class Main {
             for (Path f : write.get()) a.out.println("gazette: " + a.say(Msg.CLI_WROTE.with(f)));
             a.out.println("gazette: " + a.say(next));
             return 0;
-        } catch (org.gazette.problem.GazetteException e) {
+        } catch (GazetteException e) {
             e.problems().forEach(p -> a.err.println(p.format(a.lang)));
             return 1;
         }
@@ -362,28 +374,28 @@ public final class Main {
     static int newYear(CommandLine.Args a) {
         Integer year = number(a, "YEAR", Msg.CLI_A_YEAR.with("2018"));
         if (year == null) return 2;
-        return writeNew(a, () -> org.gazette.content.NewText.year(a.path("--content"), year, java.time.Instant.now(), a.lang),
+        return writeNew(a, () -> NewText.year(a.path("--content"), year, java.time.Instant.now(), a.lang),
                 Msg.NEW_YEAR_NEXT.with());
     }
 
     static int schema(CommandLine.Args a) {
         Path content = a.path("--content");
         PrintWriter err = a.err;
-        var problems = new org.gazette.problem.Problems();
-        var yaml = new org.gazette.yaml.YamlReader();
-        var site = org.gazette.config.SiteConfigLoader.load(content, yaml, problems);
-        var units = site.map(s -> org.gazette.format.Units.load(content, yaml, s.languages(), problems));
+        var problems = new Problems();
+        var yaml = new YamlReader();
+        var site = SiteConfigLoader.load(content, yaml, problems);
+        var units = site.map(s -> Units.load(content, yaml, s.languages(), problems));
         problems.sorted().forEach(p -> err.println(p.format(a.lang)));
         if (units.isEmpty() || problems.hasErrors()) {
             err.println("gazette: " + a.say(Msg.CLI_SCHEMA_NOT_UPDATED.with()));
             return 1;
         }
         try {
-            boolean changed = org.gazette.content.SchemaFiles.update(content, units.get());
+            boolean changed = SchemaFiles.update(content, units.get());
             a.out.println("gazette: " + a.say((changed ? Msg.CLI_SCHEMA_UPDATED : Msg.CLI_SCHEMA_CURRENT)
-                    .with(content.resolve(org.gazette.content.SchemaFiles.REPORT), units.get().all().size())));
+                    .with(content.resolve(SchemaFiles.REPORT), units.get().all().size())));
             return 0;
-        } catch (org.gazette.problem.GazetteException e) {
+        } catch (GazetteException e) {
             e.problems().forEach(p -> err.println(p.format(a.lang)));
             return 1;
         }
@@ -398,7 +410,7 @@ public final class Main {
         var publishing = f.publishing(stderr, a.lang);
         if (publishing == null) return 2;
         Build.Result r = new Build(new Build.Options(f.content, f.templates, out, f.strict, publishing, !f.noSearch, paintBulletins)
-                .withBulletinCache(org.gazette.render.BulletinCache.configuredFolder())).run(write);
+                .withBulletinCache(BulletinCache.configuredFolder())).run(write);
         for (Problem p : r.problems()) stderr.println(p.format(a.lang));
         long warnings = r.problems().stream().filter(p -> !p.isError()).count();
         long errors = r.problems().size() - warnings;

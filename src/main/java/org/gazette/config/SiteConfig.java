@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.gazette.i18n.Language;
 import org.gazette.i18n.Localized;
+import org.gazette.problem.Position;
 
 /** The site settings of {@code content/site.yaml}. The first language is the default. */
 public record SiteConfig(Localized title, Localized office, Localized district, List<Language> languages,
@@ -35,7 +36,7 @@ public record SiteConfig(Localized title, Localized office, Localized district, 
     }
 
     /** A font file (absolute, or resolved against the content folder), the face within a collection (index or name; null for the first), and where site.yaml names it. */
-    public record FontFile(java.nio.file.Path path, String face, org.gazette.problem.Position at) {}
+    public record FontFile(java.nio.file.Path path, String face, Position at) {}
 
     /** How news is listed: articles a listing page, on the home page, in each feed; full text or summary in feeds. */
     public record News(int perPage, int onHome, int inFeed, boolean feedFullText) {

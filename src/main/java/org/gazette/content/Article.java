@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.gazette.i18n.Language;
+import org.gazette.problem.Position;
 
 /**
  * A Markdown text in one language: front matter, and the body already rendered to (X)HTML.
@@ -12,12 +13,12 @@ import org.gazette.i18n.Language;
  * declared tags they name (see {@link Tags}).
  */
 public record Article(String slug, Language language, String file, String title, LocalDate date, String summary,
-                      Byline byline, List<String> tags, String html, List<Image> images, org.gazette.problem.Position dateAt,
+                      Byline byline, List<String> tags, String html, List<Image> images, Position dateAt,
                       boolean draft, java.time.Instant publishAt, boolean featured, List<String> tagIds, List<Ref> links) {
 
     /** The same without its links (tests and texts made in code). */
     public Article(String slug, Language language, String file, String title, LocalDate date, String summary,
-                   Byline byline, List<String> tags, String html, List<Image> images, org.gazette.problem.Position dateAt,
+                   Byline byline, List<String> tags, String html, List<Image> images, Position dateAt,
                    boolean draft, java.time.Instant publishAt, boolean featured, List<String> tagIds) {
         this(slug, language, file, title, date, summary, byline, tags, html, images, dateAt, draft, publishAt, featured, tagIds, List.of());
     }

@@ -7,6 +7,8 @@ import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 
+import org.gazette.html.Wide;
+
 /**
  * Writers paste Chinese text with hard line breaks. In Markdown a line break inside a paragraph is
  * a space, and a browser shows one between two Chinese characters ("要进一 步完善"), where Chinese
@@ -45,6 +47,6 @@ final class CjkBreaks {
     }
 
     static boolean wide(int c) {
-        return org.gazette.html.Wide.is(c);
+        return Wide.is(c);
     }
 }

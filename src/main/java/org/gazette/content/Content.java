@@ -6,13 +6,14 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 import org.gazette.config.SiteConfig;
+import org.gazette.format.Units;
 
 /**
  * Everything in the content folder: the site settings, the years (latest first), and the images
  * the texts use, by their path inside the content folder ({@code 2017/news/photo.jpg}); and the
  * version of every source file read, by the same kind of path ({@code 2017/news/meeting.zh.md}).
  */
-public record Content(Path folder, SiteConfig site, List<Year> years, SortedMap<String, Path> images, Tags tags, org.gazette.format.Units units,
+public record Content(Path folder, SiteConfig site, List<Year> years, SortedMap<String, Path> images, Tags tags, Units units,
                       SortedMap<String, Long> versions) {
 
     public Content {

@@ -16,13 +16,16 @@ import java.util.stream.Stream;
 
 import org.gazette.config.SiteConfig;
 import org.gazette.config.SiteConfigLoader;
+import org.gazette.format.Units;
 import org.gazette.i18n.Language;
 import org.gazette.problem.GazetteException;
 import org.gazette.problem.Msg;
 import org.gazette.problem.Position;
+import org.gazette.problem.Problem;
 import org.gazette.problem.Problems;
 import org.gazette.yaml.Node;
 import org.gazette.yaml.SourceText;
+import org.gazette.yaml.Suggest;
 import org.gazette.yaml.YamlReader;
 
 /**
@@ -57,7 +60,7 @@ public final class ContentLoader {
     private Path root;
     private Path realRoot;
     private Tags tags;
-    private org.gazette.format.Units units;
+    private Units units;
     private final java.util.Set<String> tagsUsed = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final TextCache cache;
@@ -85,7 +88,7 @@ public final class ContentLoader {
     private record Read(Article article, Map<String, Path> images, Map<String, Position> where) {}
 
     /** What reading one text file gave: the text (none if it had errors), its own problems, and its version. */
-    record Parsed(Optional<Read> read, List<org.gazette.problem.Problem> problems, boolean unreadable, long version) {}
+    record Parsed(Optional<Read> read, List<Problem> problems, boolean unreadable, long version) {}
 
     /** The content, or empty when problems make it unusable (they are in {@code problems}). */
     public Optional<Content> load(Path dir) {
@@ -108,18 +111,18 @@ public final class ContentLoader {
         if (Files.exists(siteFile) && !inside(siteFile, SiteConfigLoader.FILE)) return Optional.empty();
         Optional<SiteConfig> site = SiteConfigLoader.load(dir, yaml, problems);
         tags = site.map(s -> Tags.load(dir, yaml, s.languages(), problems)).orElse(null);
-        units = site.map(s -> org.gazette.format.Units.load(dir, yaml, s.languages(), problems)).orElse(null);
+        units = site.map(s -> Units.load(dir, yaml, s.languages(), problems)).orElse(null);
         if (units != null && SchemaFiles.outdated(dir, units)) {
             problems.warning(Position.of(SchemaFiles.REPORT), Msg.SCHEMA_STALE.with(), Msg.SCHEMA_STALE_FIX.with());
         }
         // site.yaml, tags.yaml and units.yaml change how every text reads (time zone, tag names, units): a new cache then.
         long settings = (version(dir.resolve(SiteConfigLoader.FILE), SiteConfigLoader.FILE) * 31 + version(dir.resolve(Tags.FILE), Tags.FILE)) * 31
-                + version(dir.resolve(org.gazette.format.Units.FILE), org.gazette.format.Units.FILE);
+                + version(dir.resolve(Units.FILE), Units.FILE);
         if (cache != null) cache.begin(settings);
         List<Path> yearDirs = new ArrayList<>();
         for (Path p : entries) {
             String name = p.getFileName().toString();
-            if (name.equals(SiteConfigLoader.FILE) || name.equals(Tags.FILE) || name.equals(org.gazette.format.Units.FILE) || name.equals(SCHEMA_DIR) || EditorFiles.scratch(name)) continue;
+            if (name.equals(SiteConfigLoader.FILE) || name.equals(Tags.FILE) || name.equals(Units.FILE) || name.equals(SCHEMA_DIR) || EditorFiles.scratch(name)) continue;
             if (Files.isDirectory(p) && YEAR.matcher(name).matches()) {
                 yearDirs.add(p);
             } else {
@@ -421,7 +424,7 @@ public final class ContentLoader {
             return null;
         }
         for (String n : names) if (n.equalsIgnoreCase(name)) return n;
-        return org.gazette.yaml.Suggest.nearest(name, names);
+        return Suggest.nearest(name, names);
     }
 
     /** Refuses a file that is a link to somewhere outside the content folder. */

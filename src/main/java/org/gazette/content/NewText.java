@@ -18,6 +18,7 @@ import org.gazette.problem.GazetteException;
 import org.gazette.problem.Lang;
 import org.gazette.problem.Msg;
 import org.gazette.problem.Position;
+import org.gazette.problem.Problem;
 import org.gazette.problem.Problems;
 import org.gazette.yaml.YamlReader;
 
@@ -132,7 +133,7 @@ public final class NewText {
         // What was written must load (as the draft it is): otherwise take it back and say why.
         Problems check = new Problems();
         new ContentLoader(check, Publishing.live()).load(content);
-        List<org.gazette.problem.Problem> errors = check.sorted().stream()
+        List<Problem> errors = check.sorted().stream()
                 .filter(p -> p.isError() && p.file().startsWith(year + "/")).toList();
         if (!errors.isEmpty()) {
             for (Path f : files) {

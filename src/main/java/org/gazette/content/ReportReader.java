@@ -5,15 +5,17 @@ import java.util.Optional;
 
 import org.gazette.format.Quantity;
 import org.gazette.format.QuantityParser;
-import org.gazette.format.Units;
 import org.gazette.format.Unit;
+import org.gazette.format.Units;
 import org.gazette.i18n.Language;
 import org.gazette.i18n.Localized;
+import org.gazette.problem.Message;
 import org.gazette.problem.Msg;
 import org.gazette.problem.Position;
 import org.gazette.problem.Problems;
 import org.gazette.yaml.Fields;
 import org.gazette.yaml.Node;
+import org.gazette.yaml.Suggest;
 
 /** Turns the YAML tree of {@code <year>/report.yaml} into a {@link Report}, reporting every problem on the way. */
 final class ReportReader {
@@ -62,7 +64,7 @@ final class ReportReader {
             List<String> ids = figures.stream().map(Figure::id).toList();
             for (String id : figure.map(List::of).orElse(listed)) {
                 if (!ids.contains(id)) {
-                    String near = org.gazette.yaml.Suggest.nearest(id, ids);
+                    String near = Suggest.nearest(id, ids);
                     problems.error(f.at(), Msg.CHART_NO_FIGURE.with(id), near != null ? Msg.DID_YOU_MEAN.with(near) : Msg.CHART_NO_FIGURE_FIX.with());
                     return Optional.empty();
                 }
@@ -218,7 +220,7 @@ final class ReportReader {
                 Figure result = figures.stream().filter(x -> x.id().equals(figure.get())).findFirst().orElse(null);
                 Position at = f.node("figure").get().at();
                 if (result == null) {
-                    String near = org.gazette.yaml.Suggest.nearest(figure.get(), figures.stream().map(Figure::id).toList());
+                    String near = Suggest.nearest(figure.get(), figures.stream().map(Figure::id).toList());
                     problems.error(at, Msg.TARGET_NO_FIGURE.with(figure.get()), near != null ? Msg.DID_YOU_MEAN.with(near) : Msg.TARGET_NO_FIGURE_FIX.with());
                     return Optional.empty();
                 }
@@ -232,7 +234,7 @@ final class ReportReader {
         });
     }
 
-    private static org.gazette.problem.Message unitName(Unit unit) {
+    private static Message unitName(Unit unit) {
         return unit.written().isEmpty() ? Msg.PLAIN_NUMBERS.with() : Msg.QUOTED.with(unit.written().get(0));
     }
 

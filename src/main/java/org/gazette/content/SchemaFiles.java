@@ -7,6 +7,7 @@ import java.nio.file.Path;
 
 import org.gazette.format.Units;
 import org.gazette.problem.GazetteException;
+import org.gazette.problem.Message;
 import org.gazette.problem.Msg;
 import org.gazette.problem.Problem;
 
@@ -57,7 +58,7 @@ public final class SchemaFiles {
         }
     }
 
-    private static GazetteException problem(org.gazette.problem.Message message, org.gazette.problem.Message hint) {
+    private static GazetteException problem(Message message, Message hint) {
         return new GazetteException(new Problem(Problem.Severity.ERROR, REPORT, 0, 0, message, hint));
     }
 

@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import org.gazette.i18n.Language;
 import org.gazette.i18n.Localized;
+import org.gazette.problem.GazetteException;
 import org.gazette.problem.Msg;
 import org.gazette.problem.Position;
 import org.gazette.problem.Problems;
@@ -84,7 +85,7 @@ public final class Tags {
         Node root;
         try {
             root = yaml.read(SourceText.read(path, FILE), problems);
-        } catch (org.gazette.problem.GazetteException e) {
+        } catch (GazetteException e) {
             e.problems().forEach(problems::add);
             return new Tags(Map.of(), true);
         }

@@ -15,9 +15,11 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.gazette.content.ImageCheck;
 import org.gazette.problem.Message;
 import org.gazette.problem.Msg;
 import org.gazette.problem.Problems;
+import org.gazette.word.WordImport;
 import org.gazette.yaml.Node;
 import org.gazette.yaml.YamlReader;
 
@@ -240,16 +242,16 @@ public final class Articles {
         String rel = content.relativize(f).toString().replace('\\', '/');
         if (Files.exists(f, LinkOption.NOFOLLOW_LINKS)) throw new Refused(409, Msg.DESK_EXISTS.with(rel));
         List<String> stored = new ArrayList<>();
-        org.gazette.word.WordImport.Article a;
+        WordImport.Article a;
         try {
-            a = org.gazette.word.WordImport.read(docx, (suggested, bytes) -> {
+            a = WordImport.read(docx, (suggested, bytes) -> {
                 Stored s = savePicture(year, name, suggested, bytes);
                 stored.add(s.file());
                 return s.src();
             });
         } catch (Refused r) {
             throw r;
-        } catch (org.gazette.word.WordImport.NotWord e) {
+        } catch (WordImport.NotWord e) {
             throw new Refused(415, e.why);
         } catch (IOException e) {
             throw new Refused(415, Msg.reason(e));
@@ -279,9 +281,9 @@ public final class Articles {
         if (year == null || !YEAR.matcher(year).matches()) throw new Refused(400, Msg.DESK_NOT_YEAR.with(year));
         if (article == null || !NAME.matcher(article).matches()) throw new Refused(400, Msg.BAD_ARTICLE_NAME.with(article));
         if (bytes.length > MAX_PICTURE_BYTES) throw new Refused(413, Msg.DESK_PICTURE_TOO_LARGE.with());
-        org.gazette.content.ImageCheck.Picture p = org.gazette.content.ImageCheck.picture(bytes);
+        ImageCheck.Picture p = ImageCheck.picture(bytes);
         if (p == null) throw new Refused(415, Msg.DESK_NOT_PICTURE.with());
-        if (p.width() * p.height() > org.gazette.content.ImageCheck.MAX_PIXELS) {
+        if (p.width() * p.height() > ImageCheck.MAX_PIXELS) {
             throw new Refused(413, Msg.DESK_PICTURE_PIXELS.with(p.width(), p.height()));
         }
         byte[] clean = PhotoMetadata.strip(bytes);

@@ -11,11 +11,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import org.gazette.content.Commendation;
+import org.gazette.content.Honour;
+import org.gazette.content.NewText;
+import org.gazette.content.Report;
+import org.gazette.problem.GazetteException;
 import org.gazette.problem.Lang;
 import org.gazette.problem.Message;
 import org.gazette.problem.Msg;
 import org.gazette.problem.Problem;
 import org.gazette.serve.PreviewServer;
+import org.gazette.word.WordImport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -183,8 +189,8 @@ public final class Desk implements PreviewServer.Route {
         ObjectNode o = json.createObjectNode();
         o.put("ok", c.ok());
         o.set("shown", json.valueToTree(c.shown()));
-        o.put("message", c.message() == null ? "" : org.gazette.problem.Problem.visible(c.message().in(lang)));
-        o.put("hint", c.hint() == null ? "" : org.gazette.problem.Problem.visible(c.hint().in(lang)));
+        o.put("message", c.message() == null ? "" : Problem.visible(c.message().in(lang)));
+        o.put("hint", c.hint() == null ? "" : Problem.visible(c.hint().in(lang)));
         return o;
     }
 
@@ -208,7 +214,7 @@ public final class Desk implements PreviewServer.Route {
     private void importDocx(HttpExchange ex, Lang lang) throws IOException {
         byte[] body;
         try (InputStream in = ex.getRequestBody()) {
-            body = in.readNBytes(org.gazette.word.WordImport.MAX_BYTES + 1);
+            body = in.readNBytes(WordImport.MAX_BYTES + 1);
         }
         String date = query(ex, "date");
         if (date == null || !date.matches("\\d{4}-\\d{2}-\\d{2}")) throw new Articles.Refused(400, Msg.DESK_DATE.with());
@@ -219,7 +225,7 @@ public final class Desk implements PreviewServer.Route {
         ArrayNode pics = o.putArray("pictures");
         done.pictures().forEach(pics::add);
         ArrayNode not = o.putArray("notCarried");
-        done.notCarried().forEach(m -> not.add(org.gazette.problem.Problem.visible(m.in(lang))));
+        done.notCarried().forEach(m -> not.add(Problem.visible(m.in(lang))));
         sendJson(ex, 200, o);
     }
 
@@ -234,9 +240,9 @@ public final class Desk implements PreviewServer.Route {
         o.set("lists", json.valueToTree(reportTable().lists(year)));
         o.set("parts", json.valueToTree(ReportLists.LISTS));
         ObjectNode choices = o.putObject("choices");
-        choices.set("level", json.valueToTree(org.gazette.content.Honour.LEVELS));
-        choices.set("field", json.valueToTree(org.gazette.content.Report.FIELDS));
-        choices.set("recipients", json.valueToTree(org.gazette.content.Commendation.RECIPIENTS));
+        choices.set("level", json.valueToTree(Honour.LEVELS));
+        choices.set("field", json.valueToTree(Report.FIELDS));
+        choices.set("recipients", json.valueToTree(Commendation.RECIPIENTS));
         o.set("problems", problemsOf(t.file(), lang));
         return o;
     }
@@ -277,8 +283,8 @@ public final class Desk implements PreviewServer.Route {
         if (year == null || !Articles.YEAR.matcher(year).matches()) throw new Articles.Refused(400, Msg.DESK_NOT_YEAR.with(year));
         List<java.nio.file.Path> written;
         try {
-            written = org.gazette.content.NewText.year(articles.content(), Integer.parseInt(year), java.time.Instant.now(), lang);
-        } catch (org.gazette.problem.GazetteException e) {
+            written = NewText.year(articles.content(), Integer.parseInt(year), java.time.Instant.now(), lang);
+        } catch (GazetteException e) {
             throw new Articles.Refused(409, Msg.NAMED.with(e.problems().get(0).format(lang)));
         }
         for (java.nio.file.Path p : written) saves.saved(articles.content().relativize(p.toAbsolutePath().normalize()).toString().replace('\\', '/'));

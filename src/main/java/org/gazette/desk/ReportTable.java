@@ -12,9 +12,11 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.gazette.config.SiteConfigLoader;
 import org.gazette.format.QuantityParser;
 import org.gazette.format.Units;
 import org.gazette.i18n.Language;
+import org.gazette.i18n.StringsLoader;
 import org.gazette.problem.Message;
 import org.gazette.problem.Msg;
 import org.gazette.problem.Problems;
@@ -119,7 +121,7 @@ public final class ReportTable {
 
     public Checked check(String text) {
         Problems problems = new Problems();
-        var site = org.gazette.config.SiteConfigLoader.load(content, new YamlReader(), problems);
+        var site = SiteConfigLoader.load(content, new YamlReader(), problems);
         List<Language> languages = site.map(s -> s.languages()).orElse(List.of());
         Units units = site.isPresent() ? Units.load(content, new YamlReader(), languages, problems) : Units.shipped();
         if (text == null || text.isBlank()) return new Checked(true, Map.of(), null, null);
@@ -127,7 +129,7 @@ public final class ReportTable {
         if (r instanceof QuantityParser.Error e) return new Checked(false, Map.of(), e.message(), e.hint());
         var q = ((QuantityParser.Ok) r).quantity();
         Map<String, String> shown = new LinkedHashMap<>();
-        var strings = org.gazette.i18n.StringsLoader.load(templates, languages, problems);
+        var strings = StringsLoader.load(templates, languages, problems);
         for (Language l : languages) {
             if (!strings.containsKey(l.code())) continue;
             shown.put(l.code(), new Localizer(l, languages, strings.get(l.code()), units).q(q));

@@ -13,17 +13,19 @@ import java.util.Map;
 
 import org.gazette.content.Article;
 import org.gazette.content.Content;
+import org.gazette.content.ContentLoader;
 import org.gazette.content.Figure;
 import org.gazette.content.Translations;
 import org.gazette.content.Year;
-import org.gazette.format.Quantity;
 import org.gazette.format.Quantity.Qualifier;
+import org.gazette.format.Quantity;
 import org.gazette.format.QuantityFormat;
 import org.gazette.format.Unit;
 import org.gazette.i18n.Language;
 import org.gazette.i18n.Strings;
 import org.gazette.problem.Msg;
 import org.gazette.problem.Position;
+import org.gazette.problem.Problem;
 import org.gazette.problem.Problems;
 import org.gazette.yaml.Node;
 import org.gazette.yaml.SourceText;
@@ -75,7 +77,7 @@ public final class NumberCheck {
                 if (y.report() != null) work.add(() -> againstData(y));
             }
             for (Translations t : y.news()) work.add(() -> pair(t));
-            if (y.report() != null) work.add(() -> yamlTexts(y.year() + "/" + org.gazette.content.ContentLoader.REPORT));
+            if (y.report() != null) work.add(() -> yamlTexts(y.year() + "/" + ContentLoader.REPORT));
         }
         work.parallelStream().forEach(Runnable::run);
         capped();
@@ -86,10 +88,10 @@ public final class NumberCheck {
 
     /** Passes on at most {@link #PER_FILE} warnings per file, in order, and one more that says how many are left out. */
     private void capped() {
-        Map<String, List<org.gazette.problem.Problem>> byFile = new LinkedHashMap<>();
+        Map<String, List<Problem>> byFile = new LinkedHashMap<>();
         for (var p : problems.sorted()) byFile.computeIfAbsent(p.file(), f -> new ArrayList<>()).add(p);
         for (var e : byFile.entrySet()) {
-            List<org.gazette.problem.Problem> list = e.getValue();
+            List<Problem> list = e.getValue();
             list.subList(0, Math.min(PER_FILE, list.size())).forEach(out::add);
             if (list.size() > PER_FILE) {
                 var next = list.get(PER_FILE);
@@ -379,7 +381,7 @@ public final class NumberCheck {
                         default -> Msg.HOW_ROUNDING;
                     };
                     problems.warning(new Position(a.file(), s.line(), s.column()), Msg.CLOSE_TO_FIGURE.with(s.written(), d.getKey(),
-                                    y.year() + "/" + org.gazette.content.ContentLoader.REPORT, d.getValue().written(), kind.with()),
+                                    y.year() + "/" + ContentLoader.REPORT, d.getValue().written(), kind.with()),
                             Msg.CLOSE_TO_FIGURE_FIX.with(shown));
                     break;
                 }

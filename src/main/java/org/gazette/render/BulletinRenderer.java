@@ -18,6 +18,7 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.gazette.format.Units;
 import org.gazette.problem.GazetteException;
 import org.gazette.problem.Msg;
 import org.gazette.problem.Position;
@@ -72,11 +73,11 @@ public final class BulletinRenderer {
 
     /** With the bundled fonts only and Gazette's unit table. */
     public BulletinRenderer() {
-        this(OfficeFonts.NONE, org.gazette.format.Units.shipped());
+        this(OfficeFonts.NONE, Units.shipped());
     }
 
     /** With the office's own fonts (site.yaml {@code fonts:}) before the bundled ones, and its unit table (quantities never break). */
-    public BulletinRenderer(OfficeFonts office, org.gazette.format.Units units) {
+    public BulletinRenderer(OfficeFonts office, Units units) {
         this.office = office;
         this.noBreak = new NoBreak(units);
     }

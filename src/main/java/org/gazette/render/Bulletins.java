@@ -9,12 +9,15 @@ import java.util.List;
 import java.util.Map;
 
 import org.gazette.config.SiteConfig;
+import org.gazette.config.SiteConfigLoader;
 import org.gazette.content.Article;
 import org.gazette.content.Bulletin;
 import org.gazette.content.Content;
+import org.gazette.content.ContentLoader;
 import org.gazette.content.Year;
 import org.gazette.i18n.Language;
 import org.gazette.i18n.Strings;
+import org.gazette.problem.GazetteException;
 import org.gazette.problem.Msg;
 import org.gazette.problem.Position;
 import org.gazette.problem.Problems;
@@ -199,7 +202,7 @@ public final class Bulletins {
             f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
             f.newSAXParser().parse(new org.xml.sax.InputSource(new java.io.StringReader(xhtml)), new org.xml.sax.helpers.DefaultHandler());
         } catch (org.xml.sax.SAXParseException e) {
-            throw new org.gazette.problem.GazetteException(Position.of("templates/" + TEMPLATE).error(
+            throw new GazetteException(Position.of("templates/" + TEMPLATE).error(
                     Msg.BULLETIN_XHTML.with(e.getLineNumber(), e.getMessage()), Msg.BULLETIN_XHTML_FIX.with()));
         } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException | java.io.IOException e) {
             throw new IllegalStateException(e);
@@ -241,7 +244,7 @@ public final class Bulletins {
     /** The year's own sources, both languages: its report.yaml and every Markdown text, carried inside the PDF. */
     private List<BulletinRenderer.Attachment> sources(Year y) {
         java.util.SortedSet<String> files = new java.util.TreeSet<>();
-        files.add(y.year() + "/" + org.gazette.content.ContentLoader.REPORT);
+        files.add(y.year() + "/" + ContentLoader.REPORT);
         y.prose().byLanguage().values().forEach(a -> files.add(a.file()));
         y.news().forEach(t -> t.byLanguage().values().forEach(a -> files.add(a.file())));
         List<BulletinRenderer.Attachment> out = new ArrayList<>();
@@ -251,7 +254,7 @@ public final class Bulletins {
                 String mime = f.endsWith(".md") ? "text/markdown" : "application/yaml";
                 out.add(new BulletinRenderer.Attachment(f, data, mime, "Source of this bulletin: content/" + f));
             } catch (java.io.IOException e) {
-                throw new org.gazette.problem.GazetteException(Position.of(f).error(Msg.BULLETIN_ATTACH.with(Msg.reason(e)), Msg.CHECK_READABLE.with()));
+                throw new GazetteException(Position.of(f).error(Msg.BULLETIN_ATTACH.with(Msg.reason(e)), Msg.CHECK_READABLE.with()));
             }
         }
         return out;
@@ -281,9 +284,9 @@ public final class Bulletins {
         java.util.Set<Integer> missing = uncovered(xhtml, office);
         if (missing.isEmpty()) return;
         List<String> sources = new ArrayList<>();
-        sources.add(job.year().year() + "/" + org.gazette.content.ContentLoader.REPORT);
+        sources.add(job.year().year() + "/" + ContentLoader.REPORT);
         job.year().prose().byLanguage().values().forEach(a -> sources.add(a.file()));
-        sources.add(org.gazette.config.SiteConfigLoader.FILE);
+        sources.add(SiteConfigLoader.FILE);
         for (int c : missing) {
             String character = new String(Character.toChars(c));
             String code = "U+" + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT);

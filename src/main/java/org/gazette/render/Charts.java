@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.gazette.content.ChartSpec;
 import org.gazette.content.Content;
 import org.gazette.content.Figure;
+import org.gazette.content.Plans;
 import org.gazette.content.Report;
 import org.gazette.content.Year;
 import org.gazette.format.Quantity;
@@ -261,7 +262,7 @@ public final class Charts {
         return new Chart(chartId, l.t("chart_rank_title", "year", String.valueOf(report.year())), l.join(words), bars, -1, "");
     }
 
-    private record Pair(Figure result, org.gazette.content.Plans.Target target) {}
+    private record Pair(Figure result, Plans.Target target) {}
 
     /** Next year's targets that name a figure of this year with a value (those listed, or all). */
     private static List<Pair> pairs(Report report, List<String> only) {

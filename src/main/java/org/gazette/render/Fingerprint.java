@@ -10,6 +10,7 @@ import org.gazette.content.Article;
 import org.gazette.content.Content;
 import org.gazette.content.ContentLoader;
 import org.gazette.content.Report;
+import org.gazette.content.TextCache;
 import org.gazette.content.Translations;
 import org.gazette.content.Year;
 
@@ -159,7 +160,7 @@ public final class Fingerprint {
     }
 
     private static long text(String s) {
-        return org.gazette.content.TextCache.version(s);
+        return TextCache.version(s);
     }
 
     /** Objects by identity: settings and strings are compared as the same instances, not walked. */

@@ -13,6 +13,7 @@ import org.gazette.config.SiteConfig;
 import org.gazette.content.Article;
 import org.gazette.content.Content;
 import org.gazette.content.Publishing;
+import org.gazette.content.Tags;
 import org.gazette.content.Translations;
 import org.gazette.content.Year;
 import org.gazette.i18n.Language;
@@ -144,8 +145,8 @@ public final class SitePlan {
     }
 
     /** The declared tags of an entry, in the order declared: those any of its language versions names. */
-    private List<org.gazette.content.Tags.Tag> tagsOf(Entry e) {
-        List<org.gazette.content.Tags.Tag> out = new ArrayList<>();
+    private List<Tags.Tag> tagsOf(Entry e) {
+        List<Tags.Tag> out = new ArrayList<>();
         for (var tag : content.tags().all()) {
             if (e.text().byLanguage().values().stream().anyMatch(a -> a.tagIds().contains(tag.id()))) out.add(tag);
         }

@@ -11,6 +11,7 @@ import org.gazette.problem.GazetteException;
 import org.gazette.problem.Msg;
 import org.gazette.problem.Position;
 import org.gazette.problem.Problem;
+import org.gazette.yaml.SourceText;
 
 import freemarker.core.HTMLOutputFormat;
 import freemarker.core.ParseException;
@@ -147,7 +148,7 @@ public final class Templates {
             byte[] bytes = java.nio.file.Files.readAllBytes(file.toPath());
             String name = displayDir + "/" + getBaseDirectory().toPath().relativize(file.toPath()).toString().replace('\\', '/');
             try {
-                return new java.io.StringReader(org.gazette.yaml.SourceText.decode(bytes, name).text());
+                return new java.io.StringReader(SourceText.decode(bytes, name).text());
             } catch (GazetteException e) {
                 throw new Refused(e.problems());
             }

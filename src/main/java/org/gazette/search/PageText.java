@@ -4,6 +4,7 @@ import java.util.Set;
 
 import org.gazette.html.HtmlTokens;
 import org.gazette.html.Refs;
+import org.gazette.html.Wide;
 
 /**
  * What a built page gives the index: its title (the first {@code <h1>}), its date (the first
@@ -103,7 +104,7 @@ public record PageText(String title, String date, String text, String lang) {
                 space = b.length() > 0;
                 runHasBreak = false;
                 runPlain = true;
-                afterWide = space && org.gazette.html.Wide.is(b.codePointBefore(b.length()));
+                afterWide = space && Wide.is(b.codePointBefore(b.length()));
             }
             if (c == '\n' || c == '\r') runHasBreak = true;
             else if (c != ' ' && c != '\t') runPlain = false;
@@ -111,7 +112,7 @@ public record PageText(String title, String date, String text, String lang) {
         }
 
         private void text(int firstCodePoint) {
-            if (space && !(soft && org.gazette.html.Wide.is(firstCodePoint))) b.append(' ');
+            if (space && !(soft && Wide.is(firstCodePoint))) b.append(' ');
             space = false;
             soft = false;
         }

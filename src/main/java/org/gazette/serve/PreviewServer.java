@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.gazette.problem.Lang;
 import org.gazette.problem.Problem;
+import org.gazette.search.SearchIndex;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -238,7 +239,7 @@ public final class PreviewServer implements AutoCloseable {
      */
     private synchronized SortedMap<String, byte[]> search(SortedMap<String, byte[]> site) {
         if (indexed != site) {
-            index = org.gazette.search.SearchIndex.of(site);
+            index = SearchIndex.of(site);
             indexed = site;
         }
         return index;

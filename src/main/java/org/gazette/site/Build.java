@@ -14,21 +14,36 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import org.gazette.config.SiteConfigLoader;
+import org.gazette.content.Article;
 import org.gazette.content.Content;
 import org.gazette.content.ContentLoader;
+import org.gazette.content.Publishing;
+import org.gazette.content.Tags;
+import org.gazette.content.TextCache;
+import org.gazette.format.Units;
 import org.gazette.i18n.Strings;
 import org.gazette.i18n.StringsLoader;
+import org.gazette.numbers.NumberCheck;
 import org.gazette.problem.GazetteException;
 import org.gazette.problem.Msg;
 import org.gazette.problem.Position;
 import org.gazette.problem.Problem;
 import org.gazette.problem.Problems;
+import org.gazette.render.BulletinCache;
 import org.gazette.render.BulletinRenderer;
 import org.gazette.render.Bulletins;
+import org.gazette.render.Fingerprint;
+import org.gazette.render.Localizer;
+import org.gazette.render.NoBreak;
+import org.gazette.render.OfficeFonts;
+import org.gazette.render.OpenData;
 import org.gazette.render.Page;
 import org.gazette.render.SitePlan;
 import org.gazette.render.Sitemaps;
 import org.gazette.render.Templates;
+import org.gazette.safety.SafeSvg;
+import org.gazette.search.SearchIndex;
 
 /**
  * The pipeline, top to bottom: load content → load interface strings → plan pages → render pages →
@@ -37,11 +52,11 @@ import org.gazette.render.Templates;
 public final class Build {
 
     /** What to build from and where; {@code publishing} says what is public (drafts and embargoes are held back). */
-    public record Options(Path content, Path templates, Path out, boolean strict, org.gazette.content.Publishing publishing,
+    public record Options(Path content, Path templates, Path out, boolean strict, Publishing publishing,
                           boolean search, boolean paintBulletins, Path bulletinCache) {
 
         /** Without a bulletin cache: every bulletin is painted. */
-        public Options(Path content, Path templates, Path out, boolean strict, org.gazette.content.Publishing publishing,
+        public Options(Path content, Path templates, Path out, boolean strict, Publishing publishing,
                        boolean search, boolean paintBulletins) {
             this(content, templates, out, strict, publishing, search, paintBulletins, null);
         }
@@ -56,16 +71,16 @@ public final class Build {
          * without, it checks what the bulletins need — their XHTML, every character's glyph, images, fonts.
          * {@code build} always paints them.
          */
-        public Options(Path content, Path templates, Path out, boolean strict, org.gazette.content.Publishing publishing, boolean search) {
+        public Options(Path content, Path templates, Path out, boolean strict, Publishing publishing, boolean search) {
             this(content, templates, out, strict, publishing, search, true);
         }
 
         /** A published build at this moment, with its search index. */
         public Options(Path content, Path templates, Path out, boolean strict) {
-            this(content, templates, out, strict, org.gazette.content.Publishing.live(), true);
+            this(content, templates, out, strict, Publishing.live(), true);
         }
 
-        public Options(Path content, Path templates, Path out, boolean strict, org.gazette.content.Publishing publishing) {
+        public Options(Path content, Path templates, Path out, boolean strict, Publishing publishing) {
             this(content, templates, out, strict, publishing, true);
         }
     }
@@ -117,7 +132,7 @@ public final class Build {
             List<Page> pages = step("plan", () -> affected == null ? plan.pages() : plan.pages(affected::contains));
             // Numbers that disagree between languages, or with the year's figures (warnings). A partial rebuild of the preview skips it.
             if (!partial) step("numbers", () -> {
-                new org.gazette.numbers.NumberCheck(content, strings, problems).run();
+                new NumberCheck(content, strings, problems).run();
                 return null;
             });
             SortedMap<String, byte[]> files = step("render", () -> render(pages, plan, content, templates, affected != null));
@@ -131,7 +146,7 @@ public final class Build {
                 String outName = options.out().getFileName().toString();
                 LinkChecker.check(files, planned, content.site().baseUrl(), outName, found, cache == null ? null : cache.links);
                 // A partial rebuild plans only some pages: the cache remembers which text the others show.
-                Map<String, org.gazette.content.Article> texts = LinkSources.texts(pages);
+                Map<String, Article> texts = LinkSources.texts(pages);
                 if (cache != null) {
                     if (!partial) cache.texts().clear();
                     cache.texts().putAll(texts);
@@ -147,7 +162,7 @@ public final class Build {
                 step("write", () -> {
                     output.checkSafe(files.keySet(), options.content(), options.templates());
                     // The pages are written while the search index is made from them; the index goes in last.
-                    files.putAll(output.replaceWith(files, !options.search() ? null : () -> step("search", () -> org.gazette.search.SearchIndex.of(files))));
+                    files.putAll(output.replaceWith(files, !options.search() ? null : () -> step("search", () -> SearchIndex.of(files))));
                     return null;
                 });
             }
@@ -165,7 +180,7 @@ public final class Build {
         try {
             Content content = step("load", this::load);
             strings = step("strings", () -> strings(content));
-            var office = org.gazette.render.OfficeFonts.load(content.site().fonts(), problems);
+            var office = OfficeFonts.load(content.site().fonts(), problems);
             var jobs = new Bulletins(content, strings, new Templates(options.templates(), "templates"), sourceDateEpoch(), office, bulletinCache());
             var job = jobs.jobs().stream().filter(j -> j.year().year() == year && j.language().code().equals(language)).findFirst();
             if (job.isEmpty()) {
@@ -217,11 +232,11 @@ public final class Build {
         SortedMap<String, byte[]> files = partial ? new TreeMap<>(cache.lastFiles()) : new TreeMap<>();
         // One template mistake breaks every page that uses it: report it once.
         Map<String, Problem> templateProblems = new TreeMap<>();
-        Map<Object, Long> shared = org.gazette.render.Fingerprint.sharedMap();
+        Map<Object, Long> shared = Fingerprint.sharedMap();
         if (cache != null) for (Object o : plan.shared()) shared.put(o, settings);
         java.util.concurrent.atomic.AtomicInteger rendered = new java.util.concurrent.atomic.AtomicInteger();
-        ThreadLocal<org.gazette.render.Fingerprint> prints = ThreadLocal.withInitial(() -> new org.gazette.render.Fingerprint(content, shared));
-        org.gazette.render.NoBreak noBreak = new org.gazette.render.NoBreak(content.units());
+        ThreadLocal<Fingerprint> prints = ThreadLocal.withInitial(() -> new Fingerprint(content, shared));
+        NoBreak noBreak = new NoBreak(content.units());
         pages.parallelStream().map(p -> {
             long fingerprint = 0;
             if (cache != null) {
@@ -289,8 +304,8 @@ public final class Build {
 
     /** The fingerprint of what every page shares: site.yaml, tags.yaml, units.yaml, interface strings, what is published, search. */
     private long settingsVersion(Content content) {
-        long h = content.version(org.gazette.config.SiteConfigLoader.FILE) * 31 + content.version(org.gazette.content.Tags.FILE);
-        h = h * 31 + content.version(org.gazette.format.Units.FILE);
+        long h = content.version(SiteConfigLoader.FILE) * 31 + content.version(Tags.FILE);
+        h = h * 31 + content.version(Units.FILE);
         for (var t : templateFiles.entrySet()) if (t.getKey().startsWith("i18n/")) h = h * 31 + t.getValue();
         h = h * 31 + options.publishing().now().toEpochMilli();
         h = h * 31 + (options.publishing().drafts() ? 1 : 0);
@@ -321,7 +336,7 @@ public final class Build {
             for (Path p : s.filter(Files::isRegularFile).toList()) {
                 String name = dir.relativize(p).toString().replace('\\', '/');
                 String text = new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
-                versions.put(name, org.gazette.content.TextCache.version(text));
+                versions.put(name, TextCache.version(text));
                 List<String> uses = new ArrayList<>();
                 var m = USES.matcher(text);
                 String folder = name.contains("/") ? name.substring(0, name.lastIndexOf('/') + 1) : "";
@@ -336,7 +351,7 @@ public final class Build {
 
     /** The printed bulletins, one per year and language, rendered in parallel (with a cache: in the background). */
     private Void bulletins(Content content, Map<String, Strings> strings, Templates templates, SortedMap<String, byte[]> files) {
-        var office = org.gazette.render.OfficeFonts.load(content.site().fonts(), problems);
+        var office = OfficeFonts.load(content.site().fonts(), problems);
         if (problems.hasErrors()) return null;
         Bulletins bulletins = new Bulletins(content, strings, templates, sourceDateEpoch(), office, bulletinCache());
         for (var job : bulletins.jobs()) planned.add(job.path());
@@ -353,7 +368,7 @@ public final class Build {
         }
         if (cache != null) {
             cache.bulletinsPlanned(planned);
-            var print = new org.gazette.render.Fingerprint(content, Map.of());
+            var print = new Fingerprint(content, Map.of());
             long allTemplates = BuildCache.folderVersion(options.templates());
             for (var job : bulletins.jobs()) {
                 long fingerprint = print.of(job) * 31 + settings * 31 + allTemplates;
@@ -384,9 +399,9 @@ public final class Build {
     /** How many bulletins were taken from the cache, not painted. */
     private int bulletinsReused;
 
-    private org.gazette.render.BulletinCache bulletinCache() {
+    private BulletinCache bulletinCache() {
         if (options.bulletinCache() == null) return null;
-        var cache = org.gazette.render.BulletinCache.in(options.bulletinCache());
+        var cache = BulletinCache.in(options.bulletinCache());
         var unsafe = cache.unsafe();
         if (unsafe != null) {
             problems.warning(Position.of(options.bulletinCache().toString()), Msg.CACHE_UNSAFE.with(unsafe), Msg.CACHE_UNSAFE_FIX.with());
@@ -414,14 +429,14 @@ public final class Build {
 
     /** Each year's key figures as JSON and CSV, beside the reports, for open-data users. */
     private void openData(Content content, SortedMap<String, byte[]> files) {
-        Map<String, org.gazette.render.Localizer> localizers = new LinkedHashMap<>();
+        Map<String, Localizer> localizers = new LinkedHashMap<>();
         for (var lang : content.site().languages()) {
-            localizers.put(lang.code(), new org.gazette.render.Localizer(lang, content.site().fallbackOrder(), strings.get(lang.code()), content.units()));
+            localizers.put(lang.code(), new Localizer(lang, content.site().fallbackOrder(), strings.get(lang.code()), content.units()));
         }
-        org.gazette.render.OpenData data = new org.gazette.render.OpenData(content.site().languages(), localizers);
+        OpenData data = new OpenData(content.site().languages(), localizers);
         for (var year : content.reportYears()) {
-            files.put(org.gazette.render.OpenData.jsonPath(year.year()), data.json(year.report()));
-            files.put(org.gazette.render.OpenData.csvPath(year.year()), data.csv(year.report()));
+            files.put(OpenData.jsonPath(year.year()), data.json(year.report()));
+            files.put(OpenData.csvPath(year.year()), data.csv(year.report()));
         }
     }
 
@@ -437,7 +452,7 @@ public final class Build {
             }
             // An SVG is published only as the safety check writes it again: never the file's own bytes.
             if (img.getKey().toLowerCase(java.util.Locale.ROOT).endsWith(".svg")) {
-                org.gazette.safety.SafeSvg.Result clean = org.gazette.safety.SafeSvg.clean(bytes);
+                SafeSvg.Result clean = SafeSvg.clean(bytes);
                 if (!clean.ok()) {
                     problems.error(new Position(img.getKey(), clean.refusal().line(), clean.refusal().column()),
                             Msg.SVG_REFUSED.with(clean.refusal().what()), Msg.SVG_REFUSED_FIX.with());
@@ -480,7 +495,7 @@ public final class Build {
 
     /** Warns when articles or reports cannot be found by search (a template without the mark the index reads). */
     private void searchable(SortedMap<String, byte[]> files) {
-        List<String> unmarked = org.gazette.search.SearchIndex.unmarked(files);
+        List<String> unmarked = SearchIndex.unmarked(files);
         if (unmarked.isEmpty()) return;
         problems.warning(Position.of(unmarked.get(0)), unmarked.size() == 1 ? Msg.UNSEARCHABLE.with() : Msg.UNSEARCHABLE_MANY.with(unmarked.size() - 1), Msg.UNSEARCHABLE_FIX.with());
     }

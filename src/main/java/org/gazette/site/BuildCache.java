@@ -17,11 +17,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import org.gazette.content.Article;
 import org.gazette.content.TextCache;
+import org.gazette.problem.GazetteException;
+import org.gazette.problem.Msg;
+import org.gazette.problem.Position;
 import org.gazette.problem.Problem;
 import org.gazette.problem.Problems;
 import org.gazette.render.BulletinRenderer;
 import org.gazette.render.Bulletins;
+import org.gazette.render.Fingerprint;
 import org.gazette.render.Templates;
 
 /**
@@ -35,9 +40,9 @@ import org.gazette.render.Templates;
 public final class BuildCache {
 
     /** Which text each page of the last build shows (page path → text), for placing link problems in the texts. */
-    private final Map<String, org.gazette.content.Article> pageTexts = new java.util.HashMap<>();
+    private final Map<String, Article> pageTexts = new java.util.HashMap<>();
 
-    Map<String, org.gazette.content.Article> texts() {
+    Map<String, Article> texts() {
         return pageTexts;
     }
 
@@ -131,7 +136,7 @@ public final class BuildCache {
         lastPartial = false;
         if (this.versions == null || structure != this.structure) return null;
         lastPartial = true;
-        java.util.Set<String> pages = new java.util.HashSet<>(dependents.getOrDefault(org.gazette.render.Fingerprint.EVERYTHING, java.util.Set.of()));
+        java.util.Set<String> pages = new java.util.HashSet<>(dependents.getOrDefault(Fingerprint.EVERYTHING, java.util.Set.of()));
         for (var v : versions.entrySet()) {
             if (!v.getValue().equals(this.versions.get(v.getKey()))) pages.addAll(dependents.getOrDefault(v.getKey(), java.util.Set.of()));
         }
@@ -270,10 +275,10 @@ public final class BuildCache {
         try {
             BulletinRenderer.Result r = bulletins.render(job, problems);
             if (!problems.hasErrors()) printed.put(job.path(), new Printed(fingerprint, r));
-        } catch (org.gazette.problem.GazetteException e) {
+        } catch (GazetteException e) {
             e.problems().forEach(problems::add);
         } catch (RuntimeException e) {
-            problems.add(org.gazette.problem.Position.of(job.path()).error(org.gazette.problem.Msg.BULLETIN_FAILED.with(String.valueOf(e)), null));
+            problems.add(Position.of(job.path()).error(Msg.BULLETIN_FAILED.with(String.valueOf(e)), null));
         }
         onBulletin.accept(new BulletinDone(job.path(), !problems.hasErrors(), problems.sorted(), (System.nanoTime() - start) / 1_000_000));
     }

@@ -10,8 +10,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 
+import org.gazette.html.HtmlTokens;
 import org.gazette.problem.Msg;
 import org.gazette.problem.Position;
+import org.gazette.problem.Problem;
 import org.gazette.problem.Problems;
 
 /**
@@ -42,7 +44,7 @@ public final class LinkChecker {
      * unchanged too, has the same problems; only the others are scanned and resolved again.
      */
     public static final class Memo {
-        private record Page(byte[] bytes, Scan scan, List<org.gazette.problem.Problem> problems, Map<String, byte[]> targets) {}
+        private record Page(byte[] bytes, Scan scan, List<Problem> problems, Map<String, byte[]> targets) {}
 
         private final Map<String, Page> pages = new java.util.HashMap<>();
         private Set<String> paths = Set.of();
@@ -98,7 +100,7 @@ public final class LinkChecker {
             Problems own = new Problems();
             Map<String, byte[]> targets = new java.util.HashMap<>();
             checkPage(page, e.getValue(), files, planned, scans, resolved, baseUrl, outName, own, targets);
-            List<org.gazette.problem.Problem> found = own.sorted();
+            List<Problem> found = own.sorted();
             found.forEach(problems::add);
             next.put(page, new Memo.Page(bytes, e.getValue(), found, targets));
         }
@@ -146,12 +148,12 @@ public final class LinkChecker {
     static Scan scan(byte[] html) {
         List<String> refs = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        org.gazette.html.HtmlTokens.scan(html, 0, new org.gazette.html.HtmlTokens.Handler() {
+        HtmlTokens.scan(html, 0, new HtmlTokens.Handler() {
             @Override
             public void text(byte[] b, int from, int to) {}
 
             @Override
-            public void start(org.gazette.html.HtmlTokens.Tag tag) {
+            public void start(HtmlTokens.Tag tag) {
                 for (int i = 0; i < tag.size(); i++) {
                     if (tag.is(i, "href") || tag.is(i, "src")) refs.add(tag.value(i));
                     else if (tag.is(i, "id")) ids.add(tag.value(i));

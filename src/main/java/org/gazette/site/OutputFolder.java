@@ -13,6 +13,7 @@ import java.util.SortedMap;
 import java.util.stream.Stream;
 
 import org.gazette.problem.GazetteException;
+import org.gazette.problem.Message;
 import org.gazette.problem.Msg;
 import org.gazette.problem.Position;
 
@@ -85,7 +86,7 @@ public final class OutputFolder {
     }
 
     /** Refuses when {@code dir} holds files that {@code ours} does not claim, naming the first few. */
-    private static void refuseForeign(Path dir, java.util.function.Predicate<String> ours, org.gazette.problem.Message what) {
+    private static void refuseForeign(Path dir, java.util.function.Predicate<String> ours, Message what) {
         List<String> foreign = foreign(dir, ours);
         if (foreign.isEmpty()) return;
         List<String> first = List.copyOf(foreign.subList(0, Math.min(5, foreign.size())));

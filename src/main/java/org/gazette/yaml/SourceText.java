@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import org.gazette.problem.GazetteException;
 import org.gazette.problem.Msg;
 import org.gazette.problem.Position;
+import org.gazette.problem.Problem;
 
 /**
  * A text file as the user saved it, decoded strictly as UTF-8. A byte-order mark and
@@ -113,7 +114,7 @@ public record SourceText(String file, String text) {
         }
     }
 
-    private static org.gazette.problem.Problem notUtf8(byte[] bytes, int start, String displayName) {
+    private static Problem notUtf8(byte[] bytes, int start, String displayName) {
         int bad = firstInvalidUtf8(bytes, start);
         int line = 1;
         int lineStart = start;

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.gazette.problem.GazetteException;
 import org.gazette.problem.Msg;
 import org.gazette.problem.Position;
+import org.gazette.problem.Problem;
 import org.gazette.problem.Problems;
 import org.yaml.snakeyaml.LoaderOptions;
 
@@ -154,7 +155,7 @@ public final class YamlReader {
         return new Position(file, loc.getLineNr() + lineOffset, loc.getColumnNr());
     }
 
-    private static org.gazette.problem.Problem syntaxProblem(JsonProcessingException e, String yaml, String file, int lineOffset) {
+    private static Problem syntaxProblem(JsonProcessingException e, String yaml, String file, int lineOffset) {
         JsonLocation loc = e.getLocation();
         Position at = loc == null ? Position.of(file) : position(loc, file, lineOffset);
         String raw = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
