@@ -172,6 +172,29 @@ public final class Localizer {
                 rankShort);
     }
 
+    /**
+     * Which columns of the key-figures table the year's figures fill: a column empty in every row is
+     * left out, on the page and on paper (a table of dashes says nothing). The value and the label
+     * are always there.
+     */
+    public record FigureColumns(boolean target, boolean attainment, boolean growth, boolean rank) {
+        /** The columns shown, label and value included. */
+        public int count() {
+            return 2 + (target ? 1 : 0) + (attainment ? 1 : 0) + (growth ? 1 : 0) + (rank ? 1 : 0);
+        }
+    }
+
+    public FigureColumns columns(List<Figure> figures) {
+        boolean target = false, attainment = false, growth = false, rank = false;
+        for (Figure f : figures) {
+            target |= f.effectiveTarget() != null;
+            attainment |= f.effectiveAttainment() != null || f.overTarget() != null;
+            growth |= f.growth() != null;
+            rank |= f.rank() != null;
+        }
+        return new FigureColumns(target, attainment, growth, rank);
+    }
+
     /** What a figure's place shows while it has nothing yet (a new year's report before the office fills it in). */
     public static final String EMPTY = "—";
 

@@ -1,0 +1,113 @@
+package org.gazette.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.gazette.PdfText;
+import org.gazette.TestSites;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The site as a reader holds it: pages of the sample in headless Chromium at 390 px (a phone) and
+ * 1280 px (tools/a11y/phone.mjs). Nothing is cut off at the right or makes the page scroll sideways;
+ * on a phone the key figures are cards — each value under its column's name, the parts a figure does
+ * not have left out — and on a desk screen a table. A column no figure of the year fills is left out
+ * of the table, on the page and in the bulletin.
+ */
+class PhoneLayoutTest {
+
+    static final List<String> PAGES = List.of("zh/index.html", "en/index.html", "zh/2017/", "en/2017/", "zh/2017/news/meeting.html",
+            "en/2017/news/meeting.html", "zh/archive.html", "zh/search.html");
+
+    static List<JsonNode> look(Path site, List<String> pages) throws Exception {
+        boolean ready = Files.isDirectory(Path.of("tools/a11y/node_modules/playwright-core"))
+                && Files.isExecutable(Path.of("/usr/bin/chromium")) && PdfText.onPath("node");
+        if (!ready) {
+            if (PdfText.inCi()) throw new AssertionError("CI must run npm ci in tools/a11y and install chromium (.ci/run)");
+            Assumptions.abort("needs Chromium and tools/a11y (npm ci)");
+        }
+        List<String> cmd = new ArrayList<>(List.of("node", "tools/a11y/phone.mjs", site.toString()));
+        cmd.addAll(pages);
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), output);
+        List<JsonNode> out = new ArrayList<>();
+        for (String line : output.strip().split("\n")) out.add(new ObjectMapper().readTree(line));
+        return out;
+    }
+
+    @Test
+    void nothingIsCutOffAndTheKeyFiguresAreCardsOnAPhone(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("out");
+        assertTrue(TestSites.build(TestSites.CONTENT, out).ok());
+        List<JsonNode> seen = look(out, PAGES);
+        assertEquals(2 * PAGES.size(), seen.size());
+        for (JsonNode s : seen) {
+            String where = s.get("page").asText() + " at " + s.get("width").asInt() + " px";
+            assertFalse(s.get("scrollsSideways").asBoolean(), where + " scrolls sideways");
+            assertEquals(0, s.get("cut").size(), where + ": cut off at the right: " + s.get("cut"));
+        }
+        for (String lang : List.of("zh", "en")) {
+            JsonNode phone = seen.stream().filter(s -> s.get("page").asText().equals(lang + "/2017/") && s.get("width").asInt() == 390).findFirst().orElseThrow();
+            JsonNode desk = seen.stream().filter(s -> s.get("page").asText().equals(lang + "/2017/") && s.get("width").asInt() == 1280).findFirst().orElseThrow();
+            List<String> columns = new ArrayList<>();
+            desk.get("columns").forEach(c -> columns.add(c.asText()));
+            assertEquals(6, columns.size(), "the sample fills every column: " + columns);
+            assertEquals(11, phone.get("cards").size());
+            for (JsonNode card : phone.get("cards")) {
+                assertTrue(card.get("cells").size() >= 1, card.toString());
+                for (JsonNode cell : card.get("cells")) {
+                    // Each value under its column's name; a part the figure lacks is not shown as a dash.
+                    assertTrue(columns.contains(cell.get("label").asText()), card.toString());
+                    assertFalse(cell.get("text").asText().equals("—"), card.toString());
+                }
+            }
+            JsonNode revenue = phone.get("cards").get(1);
+            assertEquals(lang.equals("zh") ? "[数值, 目标, 完成情况]" : "[Value, Target, Attainment]",
+                    labels(revenue).toString(), revenue.toString());
+        }
+    }
+
+    private static List<String> labels(JsonNode card) {
+        List<String> out = new ArrayList<>();
+        card.get("cells").forEach(c -> out.add(c.get("label").asText()));
+        return out;
+    }
+
+    /** A year whose figures give no growth: the growth column is left out of the page's table and the bulletin's. */
+    @Test
+    void aColumnNoFigureFillsIsLeftOut(@TempDir Path tmp) throws Exception {
+        Path content = TestSites.copyOfSample(tmp.resolve("content"));
+        Path report = content.resolve("2017/report.yaml");
+        TestSites.write(report, TestSites.read(report).replace("    growth: 7%\n", ""));
+        Path out = tmp.resolve("out");
+        var r = TestSites.build(content, out);
+        assertTrue(r.ok(), r.problems()::toString);
+        for (String lang : List.of("zh", "en")) {
+            var table = Jsoup.parse(out.resolve(lang + "/2017/index.html").toFile(), "UTF-8").selectFirst("table.figures");
+            List<String> heads = table.select("thead th").eachText();
+            assertEquals(5, heads.size(), heads.toString());
+            assertFalse(heads.contains(lang.equals("zh") ? "同比增长" : "Growth"), heads.toString());
+            assertTrue(table.select("tbody tr").stream().allMatch(tr -> tr.select("th, td").size() == 5), "every row has the table's cells");
+        }
+        String zh = PdfText.poppler(Files.readAllBytes(out.resolve("zh/2017/bulletin-2017-zh.pdf")));
+        String header = zh.lines().filter(l -> l.contains("数值") && l.contains("指标")).findFirst().orElseThrow(() -> new AssertionError(zh));
+        assertTrue(header.contains("完成情况") && header.contains("排名"), "the bulletin's table has its other columns: " + header);
+        assertFalse(header.contains("同比增长"), "but not the empty one: " + header);
+    }
+}

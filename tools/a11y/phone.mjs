@@ -1,0 +1,58 @@
+// Looks at pages of a built site as a reader holds a phone (390 × 844 CSS pixels) and as a desk
+// screen (1280 × 900): whether anything is cut off at the right or makes the page scroll sideways,
+// and how the key figures read. Usage: node phone.mjs SITE_DIR PAGE [PAGE …]
+// Prints one JSON line per page and width: {"page", "width", "scrollsSideways", "cut": [elements past
+// the right edge], "cards": [{"figure", "cells": [{"label", "text"}]}], "columns": [header texts]}.
+import { resolve } from 'node:path';
+import { launchChromium, serveStatic } from './harness.mjs';
+
+const [site, ...pages] = process.argv.slice(2);
+const { server, base } = await serveStatic(() => resolve(site));
+const browser = await launchChromium();
+let failed = 0;
+try {
+  for (const width of [390, 1280]) {
+    const context = await browser.newContext({ viewport: { width, height: width === 390 ? 844 : 900 } });
+    const page = await context.newPage();
+    await page.route('**/*', (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort()));
+    for (const p of pages) {
+      await page.goto(base + p);
+      const seen = await page.evaluate(() => {
+        const w = document.documentElement.clientWidth;
+        const cut = [];
+        // Every element with text of its own, inside the page's main part: its box must end within the viewport.
+        for (const el of document.querySelectorAll('main *')) {
+          const style = getComputedStyle(el);
+          if (style.display === 'none' || style.visibility === 'hidden') continue;
+          if (el.closest('.table-scroll') && el.closest('.table-scroll').scrollWidth > el.closest('.table-scroll').clientWidth) {
+            // Inside a box that scrolls: it is reachable (and the box says so); only the figures must not need it.
+            if (!el.closest('table.figures')) continue;
+          }
+          const hasText = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+          if (!hasText) continue;
+          const r = el.getBoundingClientRect();
+          if (r.width > 0 && r.right > w + 1) cut.push(`${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}: ${el.textContent.trim().slice(0, 30)}`);
+        }
+        const table = document.querySelector('table.figures');
+        const cards = table ? [...table.querySelectorAll('tbody tr')].map((tr) => ({
+          figure: tr.querySelector('th').textContent.trim(),
+          cells: [...tr.querySelectorAll('td')].filter((td) => getComputedStyle(td).display !== 'none').map((td) => ({
+            label: getComputedStyle(td, '::before').content.replace(/^"|"$/g, ''),
+            text: td.textContent.trim(),
+          })),
+        })) : [];
+        const columns = table ? [...table.querySelectorAll('thead th')].map((th) => th.textContent.trim()) : [];
+        return { scrollsSideways: document.documentElement.scrollWidth > w, cut, cards, columns };
+      });
+      console.log(JSON.stringify({ page: p, width, ...seen }));
+    }
+    await context.close();
+  }
+} catch (e) {
+  console.error(String(e));
+  failed = 1;
+} finally {
+  await browser.close();
+  server.close();
+}
+process.exit(failed);
