@@ -186,7 +186,10 @@ public final class Charts {
         }
         long withAttainment = year.report().figures().stream().filter(f -> percent(f.effectiveAttainment()) != null).count();
         if (withAttainment >= 2) specs.add(new ChartSpec("attainment", null, List.of()));
-        if (year.report().figures().stream().filter(f -> f.rank() != null).count() >= 2) specs.add(new ChartSpec("rank", null, List.of()));
+        // Places are drawn only when they differ: a row of equal bars (every figure first) says nothing a sentence does not.
+        var places = year.report().figures().stream().filter(f -> f.rank() != null && f.rank().of() > 0)
+                .map(f -> (f.rank().of() - f.rank().position() + 1) / (double) f.rank().of()).toList();
+        if (places.size() >= 2 && places.stream().distinct().count() > 1) specs.add(new ChartSpec("rank", null, List.of()));
         if (!pairs(year.report(), List.of()).isEmpty()) specs.add(new ChartSpec("plans", null, List.of()));
         return specs;
     }

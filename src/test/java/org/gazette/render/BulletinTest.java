@@ -41,15 +41,51 @@ class BulletinTest {
         assertTrue(site.ok(), () -> site.problems().toString());
     }
 
+    /** A long table breaks between rows, its header repeated on the next page, instead of leaving a page half empty. */
+    @Test
+    void aLongTableBreaksBetweenRowsWithItsHeaderRepeated(@TempDir Path tmp) throws Exception {
+        Path content = TestSites.copyOfSample(tmp.resolve("content"));
+        Path report = content.resolve("2017/report.yaml");
+        StringBuilder more = new StringBuilder();
+        for (int i = 1; i <= 40; i++) {
+            more.append("  - holder:\n      zh: 测试单位").append(i).append("\n      en: Test unit ").append(i)
+                    .append("\n    title:\n      zh: 先进集体\n      en: Model unit\n    level: district\n    field: economy\n");
+        }
+        TestSites.write(report, TestSites.read(report).replace("honours:\n", "honours:\n" + more));
+        Build.Result r = TestSites.build(content, tmp.resolve("out"));
+        assertTrue(r.ok(), r.problems()::toString);
+        List<Integer> withHeader = new ArrayList<>();
+        List<Integer> withRows = new ArrayList<>();
+        try (PDDocument doc = Loader.loadPDF(r.files().get(ZH))) {
+            for (int p = 1; p <= doc.getNumberOfPages(); p++) {
+                var stripper = new org.apache.pdfbox.text.PDFTextStripper();
+                stripper.setStartPage(p);
+                stripper.setEndPage(p);
+                String text = PdfText.withoutWhitespace(stripper.getText(doc));
+                if (text.contains("获得者荣誉级别")) withHeader.add(p);
+                if (text.contains("测试单位")) withRows.add(p);
+            }
+        }
+        assertTrue(withRows.size() >= 2, "the table runs over pages: " + withRows);
+        assertEquals(withRows, withHeader, "its header on every page it runs over");
+    }
+
+    @Test
+    void measuresAreNumberedNotBulleted() {
+        String t = PdfText.withoutWhitespace(PdfText.poppler(site.files().get(ZH)));
+        assertTrue(t.contains("1.按月、按季开展自查") && t.contains("5.运用日常督查和重点督查结果"), t);
+    }
+
     @Test
     void everyKeyFigureInChinese() {
         for (String text : List.of(PdfText.pdfbox(site.files().get(ZH)), PdfText.poppler(site.files().get(ZH)))) {
             String t = PdfText.withoutWhitespace(text);
+            assertTrue(!t.contains("●"), "no bullets in an official document's lists");
             for (String s : List.of("管城回族区工作简报", "第1期", "郑州市管城回族区新闻办公室", "2018年2月27日",
                     "超320亿元", "+7%", "26.56亿元", "超目标1.28", "1.28亿元", "96.48%", "市内六区第1名", "146个", "近2500亿元", "28个",
                     "257亿元", "1.25倍", "市内五区第1名", "23面", "全市8个考核站点第1名", "近300人", "220个", "超580亿元",
                     "100个", "12个", "13个", "14个", "近5000亩", "37个", "报：市委办公厅", "（共印150份）",
-                    "一、会议概况", "表1", "—1—")) {
+                    "一、会议概况", "二、综述", "表1", "—1—")) {
                 assertTrue(t.contains(PdfText.withoutWhitespace(s)), "zh bulletin lacks " + s);
             }
         }
@@ -93,8 +129,9 @@ class BulletinTest {
             assertEquals(2018, info.getCreationDate().get(java.util.Calendar.YEAR));
             List<String> bookmarks = new ArrayList<>();
             for (PDOutlineItem item : doc.getDocumentCatalog().getDocumentOutline().children()) bookmarks.add(item.getTitle());
-            assertEquals(List.of("一、会议概况", "二、2017年主要指标", "三、2017年各领域工作", "四、2017年所获荣誉", "五、大会表彰",
-                    "六、2018年工作部署", "七、抓落实机制"), bookmarks);
+            // The overview (综述) is a section of its own, as on the web page.
+            assertEquals(List.of("一、会议概况", "二、综述", "三、2017年主要指标", "四、2017年各领域工作", "五、2017年所获荣誉", "六、大会表彰",
+                    "七、2018年工作部署", "八、抓落实机制"), bookmarks);
             assertTrue(doc.getNumberOfPages() >= 2);
             for (var page : doc.getPages()) {
                 assertEquals(595.3, page.getMediaBox().getWidth(), 0.5, "A4");

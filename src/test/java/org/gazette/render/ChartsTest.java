@@ -96,18 +96,38 @@ class ChartsTest {
         assertFalse(new String(r.files().get("zh/2017/index.html"), StandardCharsets.UTF_8).contains("<svg"));
     }
 
-    /** The sample by default: attainment against target, then the places among peers, with long labels set on two lines. */
+    /**
+     * The sample by default: attainment against target, and next year's targets — not its places among
+     * peers, all first (three equal full bars say nothing the table does not). Places that differ are drawn,
+     * long labels on two lines.
+     */
     @Test
-    void theSamplesDefaultChartsIncludeItsRanks(@TempDir Path tmp) {
+    void placesAreChartedOnlyWhenTheyDiffer(@TempDir Path tmp) throws Exception {
         Build.Result r = TestSites.build(TestSites.CONTENT, tmp.resolve("out"));
-        Document en = Jsoup.parse(new String(r.files().get("en/2017/index.html"), StandardCharsets.UTF_8));
-        Document zh = Jsoup.parse(new String(r.files().get("zh/2017/index.html"), StandardCharsets.UTF_8));
-        assertEquals(List.of("1st of 6", "1st of 5", "1st of 8"), en.select("#chart-2 text.chart-value").eachText());
-        assertEquals(List.of("第1名/6", "第1名/5", "第1名/8"), zh.select("#chart-2 text.chart-value").eachText());
+        for (String lang : List.of("zh", "en")) {
+            Document page = Jsoup.parse(new String(r.files().get(lang + "/2017/index.html"), StandardCharsets.UTF_8));
+            assertEquals(2, page.select("figure.chart").size(), "attainment and plans");
+            assertTrue(page.select("figure.chart text.chart-value").eachText().stream().noneMatch(v -> v.contains("/6") || v.contains("of 6")), lang);
+        }
+        String pdf = PdfText.withoutWhitespace(PdfText.poppler(r.files().get("zh/2017/bulletin-2017-zh.pdf")));
+        assertTrue(pdf.contains("市内六区第1名") && !pdf.contains("第1名/6"), "the places in the table, no chart of them");
+
+        Path content = TestSites.copyOfSample(tmp.resolve("content"));
+        Path report = content.resolve("2017/report.yaml");
+        String yaml = TestSites.read(report);
+        int at = yaml.indexOf("  - id: provincial-key-projects");
+        String rest = yaml.substring(at).replaceFirst("position: 1", "position: 3");
+        TestSites.write(report, yaml.substring(0, at) + rest);
+        Build.Result d = TestSites.build(content, tmp.resolve("differ"));
+        assertTrue(d.ok(), () -> d.problems().toString());
+        Document en = Jsoup.parse(new String(d.files().get("en/2017/index.html"), StandardCharsets.UTF_8));
+        Document zh = Jsoup.parse(new String(d.files().get("zh/2017/index.html"), StandardCharsets.UTF_8));
+        assertEquals(List.of("1st of 6", "3rd of 5", "1st of 8"), en.select("#chart-2 text.chart-value").eachText());
+        assertEquals(List.of("第1名/6", "第3名/5", "第1名/8"), zh.select("#chart-2 text.chart-value").eachText());
         assertEquals(2, en.select("#chart-2 text.chart-label").get(1).select("tspan").size(), "a long label on two lines");
         assertTrue(en.selectFirst("#chart-2-desc").text().contains("1st among the six urban districts of Zhengzhou"), "the peers in the text alternative");
-        String pdf = PdfText.withoutWhitespace(PdfText.poppler(r.files().get("zh/2017/bulletin-2017-zh.pdf")));
-        assertTrue(pdf.contains("第1名/6") && pdf.contains("图2"), pdf);
+        String drawn = PdfText.withoutWhitespace(PdfText.poppler(d.files().get("zh/2017/bulletin-2017-zh.pdf")));
+        assertTrue(drawn.contains("第3名/5") && drawn.contains("图2"), drawn);
     }
 
     /**
@@ -153,7 +173,7 @@ class ChartsTest {
         assertTrue(r.ok(), () -> r.problems().toString());
         for (String lang : List.of("zh", "en")) {
             Document page = Jsoup.parse(new String(r.files().get(lang + "/2017/index.html"), StandardCharsets.UTF_8));
-            Element chart = page.selectFirst("figure.chart#chart-3");
+            Element chart = page.selectFirst("figure.chart#chart-2");
             Element svg = chart.selectFirst("svg");
             assertEquals(List.of("146个", "220个").stream().map(v -> lang.equals("zh") ? v : v.replace("个", "")).toList(),
                     svg.select("text.chart-value").eachText());
@@ -162,7 +182,7 @@ class ChartsTest {
             if (lang.equals("zh")) {
                 assertEquals(List.of("谋划实施重大项目"), svg.select("text.chart-group").eachText());
                 assertEquals(List.of("2017年完成", "2018年目标"), svg.select("text.chart-label").eachText());
-                assertEquals("图3 2018年目标与2017年完成情况", chart.selectFirst("figcaption").text());
+                assertEquals("图2 2018年目标与2017年完成情况", chart.selectFirst("figcaption").text());
                 assertEquals("谋划实施重大项目：2017年完成146个，2018年目标220个", svg.selectFirst("desc").text());
             } else {
                 assertEquals(List.of("2017 result", "2018 target"), svg.select("text.chart-label").eachText());
@@ -170,8 +190,8 @@ class ChartsTest {
             }
             assertEquals(3, chart.select("details table th").size(), "the group and its two rows in the data table");
             String pdf = PdfText.withoutWhitespace(PdfText.poppler(r.files().get(lang + "/2017/bulletin-2017-" + lang + ".pdf")));
-            if (lang.equals("zh")) assertTrue(pdf.contains("谋划实施重大项目2017年完成146个2018年目标220个图32018年目标与2017年完成情况"), pdf);
-            else assertTrue(pdf.contains("2017result1462018target220Figure3.Targetsfor2018besideresultsfor2017"), pdf);
+            if (lang.equals("zh")) assertTrue(pdf.contains("谋划实施重大项目2017年完成146个2018年目标220个图22018年目标与2017年完成情况"), pdf);
+            else assertTrue(pdf.contains("2017result1462018target220Figure2.Targetsfor2018besideresultsfor2017"), pdf);
         }
     }
 

@@ -100,13 +100,13 @@ class EveryUnitSiteTest {
     void changesInPercentAndInPercentagePointsAreDifferentClaims() {
         Document zh = page("zh/2017/index.html");
         Document en = page("en/2017/index.html");
-        assertEquals("+1.2个百分点", cells(zh, "share-rose").select("td").get(3).text());
-        assertEquals("+1.2 percentage points", cells(en, "share-rose").select("td").get(3).text());
-        assertEquals("\u22120.4个百分点", cells(zh, "share-fell").select("td").get(3).text());
-        assertEquals("\u22122.3%", cells(en, "output-fell").select("td").get(3).text());
+        assertEquals("+1.2个百分点", cells(zh, "share-rose").select("td[data-label=同比增长]").text());
+        assertEquals("+1.2 percentage points", cells(en, "share-rose").select("td[data-label=Growth]").text());
+        assertEquals("\u22120.4个百分点", cells(zh, "share-fell").select("td[data-label=同比增长]").text());
+        assertEquals("\u22122.3%", cells(en, "output-fell").select("td[data-label=Growth]").text());
         assertEquals("0起", cells(zh, "accidents").select("td").get(0).text(), "zero is a value, not an empty cell");
         assertEquals("0", cells(en, "accidents").select("td").get(0).text());
-        assertEquals("0%", cells(en, "accidents").select("td").get(3).text(), "no change carries no sign");
+        assertEquals("0%", cells(en, "accidents").select("td[data-label=Growth]").text(), "no change carries no sign");
     }
 
     @Test
