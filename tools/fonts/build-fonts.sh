@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Rebuilds the fonts bundled in src/main/resources/org/gazette/fonts/ (run by a developer, not by
 # the build or CI: the results are committed). Needs npm, Debian's font packages and fonttools:
-#   apt-get install fonts-droid-fallback fonts-liberation2 && pip install fonttools
+#   apt-get install fonts-droid-fallback fonts-liberation2 fonts-arphic-gkai00mp python3-fonttools
 #
 # Why subsets: the full Noto CJK TrueType files are 10–15 MB per weight. We keep every character of
 # GB2312 (all 6,763 hanzi and its symbols), Latin, punctuation and every character the bundled
@@ -36,6 +36,11 @@ subset serif/400Regular/NotoSerifSC_400Regular.ttf NotoSerifSC-Regular.ttf
 subset serif/700Bold/NotoSerifSC_700Bold.ttf NotoSerifSC-Bold.ttf
 subset sans/700Bold/NotoSansSC_700Bold.ttf NotoSansSC-Bold.ttf
 cp serif/LICENSE_FONT "$out/LICENSE-NotoSC-OFL.txt"
+
+# 楷体 for GB/T 9704's second-level headings: AR PL KaitiM GB (Debian fonts-arphic-gkai00mp, Arphic
+# Public License: redistribution allowed), the same subset (it has all of GB 2312: 4.5 MB).
+subset /usr/share/fonts/truetype/arphic-gkai00mp/gkai00mp.ttf ARPLKaitiMGB.ttf
+zcat /usr/share/doc/fonts-arphic-gkai00mp/license/english/ARPHICPL.TXT.gz > "$out/LICENSE-ARPL.txt"
 
 # Droid Sans Fallback: the fallback for rare characters, complete (Apache License 2.0).
 python3 "$here/unshare.py" /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf "$out/DroidSansFallbackFull.ttf"

@@ -70,6 +70,26 @@ class BulletinTest {
         assertEquals(withRows, withHeader, "its header on every page it runs over");
     }
 
+    /** Second-level headings (（一）经济发展) in 楷体, as GB/T 9704 sets them: the bundled AR PL KaitiM GB, extracting as written. */
+    @Test
+    void secondLevelHeadingsInKai() throws Exception {
+        try (PDDocument doc = Loader.loadPDF(site.files().get(ZH))) {
+            var stripper = new org.apache.pdfbox.text.PDFTextStripper() {
+                final List<String> kai = new ArrayList<>();
+
+                @Override
+                protected void writeString(String text, List<org.apache.pdfbox.text.TextPosition> positions) {
+                    StringBuilder sb = new StringBuilder();
+                    for (var p : positions) if (p.getFont().getName().endsWith("GBZenKai-Medium")) sb.append(p.getUnicode());
+                    if (sb.length() > 0) kai.add(sb.toString());
+                }
+            };
+            stripper.getText(doc);
+            assertTrue(stripper.kai.stream().anyMatch(s -> s.contains("经济发展")), stripper.kai::toString);
+            assertTrue(stripper.kai.stream().anyMatch(s -> s.contains("商都历史文化区由拆转建")), stripper.kai::toString);
+        }
+    }
+
     @Test
     void measuresAreNumberedNotBulleted() {
         String t = PdfText.withoutWhitespace(PdfText.poppler(site.files().get(ZH)));
@@ -110,7 +130,7 @@ class BulletinTest {
             List<String> fonts = PdfText.fonts(site.files().get(pdf));
             assertFalse(fonts.isEmpty());
             for (String f : fonts) {
-                assertTrue(f.matches("[A-Z]{6}\\+(NotoSerifSC-Regular|NotoSerifSC-Bold|NotoSansSC-Bold|LiberationSerif|LiberationSerif-Bold"
+                assertTrue(f.matches("[A-Z]{6}\\+(NotoSerifSC-Regular|NotoSerifSC-Bold|NotoSansSC-Bold|GBZenKai-Medium|LiberationSerif|LiberationSerif-Bold"
                         + "|LiberationSans-Bold|DroidSansFallback)"), pdf + " uses " + f + " (all fonts: " + fonts + ")");
             }
         }
