@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Rebuilds the fonts bundled in src/main/resources/org/gazette/fonts/ (run by a developer, not by
 # the build or CI: the results are committed). Needs npm, Debian's font packages and fonttools:
-#   apt-get install fonts-droid-fallback fonts-liberation2 fonts-arphic-gkai00mp python3-fonttools
+#   apt-get install fonts-droid-fallback fonts-liberation2 fonts-arphic-gkai00mp python3-fonttools fontmake git
 #
 # Why subsets: the full Noto CJK TrueType files are 10–15 MB per weight. We keep every character of
 # GB2312 (all 6,763 hanzi and its symbols), Latin, punctuation and every character the bundled
@@ -36,6 +36,15 @@ subset serif/400Regular/NotoSerifSC_400Regular.ttf NotoSerifSC-Regular.ttf
 subset serif/700Bold/NotoSerifSC_700Bold.ttf NotoSerifSC-Bold.ttf
 subset sans/700Bold/NotoSansSC_700Bold.ttf NotoSansSC-Bold.ttf
 cp serif/LICENSE_FONT "$out/LICENSE-NotoSC-OFL.txt"
+
+# 仿宋 for GB/T 9704's body text: 朱雀仿宋 (Zhuque Fangsong, SIL OFL 1.1), built from its sources with
+# Debian's fontmake (about four minutes), then the same subset (all of GB 2312: 5 MB).
+git clone --quiet https://github.com/TrionesType/zhuque.git zhuque
+git -C zhuque checkout --quiet 227319a1
+python3 "$here/zhuque-glyphs.py" zhuque/src/ZhuqueFangsong.glyphspackage ZhuqueFangsong.glyphs
+fontmake -g ZhuqueFangsong.glyphs -o ttf --output-dir zhuque-out
+subset zhuque-out/ZhuqueFangsong-Regular.ttf ZhuqueFangsong-Regular.ttf
+cp zhuque/LICENSE.txt "$out/LICENSE-ZhuqueFangsong-OFL.txt"
 
 # 楷体 for GB/T 9704's second-level headings: AR PL KaitiM GB (Debian fonts-arphic-gkai00mp, Arphic
 # Public License: redistribution allowed), the same subset (it has all of GB 2312: 4.5 MB).

@@ -27,6 +27,8 @@ public final class Fonts {
             new Face("LiberationSerif-Regular.ttf", "Liberation Serif", List.of(400)),
             new Face("LiberationSerif-Bold.ttf", "Liberation Serif", List.of(700)),
             new Face("LiberationSans-Bold.ttf", "Liberation Sans", List.of(400, 700)),
+            // The 仿宋 GB/T 9704 sets the body in (朱雀仿宋, built from its sources; GB 2312 complete; one weight: never a synthetic bold).
+            new Face("ZhuqueFangsong-Regular.ttf", "Zhuque Fangsong", List.of(400, 700)),
             // The 楷体 GB/T 9704 sets second-level headings in (AR PL KaitiM GB, GB 2312 complete; one weight: never a synthetic bold).
             new Face("ARPLKaitiMGB.ttf", "AR PL KaitiM GB", List.of(400, 700)),
             // Fallback for characters outside the subsets: all URO ideographs and Extension A (one weight: never a synthetic bold).

@@ -130,7 +130,7 @@ class BulletinTest {
             List<String> fonts = PdfText.fonts(site.files().get(pdf));
             assertFalse(fonts.isEmpty());
             for (String f : fonts) {
-                assertTrue(f.matches("[A-Z]{6}\\+(NotoSerifSC-Regular|NotoSerifSC-Bold|NotoSansSC-Bold|GBZenKai-Medium|LiberationSerif|LiberationSerif-Bold"
+                assertTrue(f.matches("[A-Z]{6}\\+(NotoSerifSC-Regular|NotoSerifSC-Bold|NotoSansSC-Bold|GBZenKai-Medium|ZhuqueFangsong-Regular|LiberationSerif|LiberationSerif-Bold"
                         + "|LiberationSans-Bold|DroidSansFallback)"), pdf + " uses " + f + " (all fonts: " + fonts + ")");
             }
         }

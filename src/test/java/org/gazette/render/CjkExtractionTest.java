@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The acceptance that matters most: Chinese text in the bulletin's PDF extracts exactly as written —
  * no Kangxi radicals or compatibility ideographs in place of the characters, no missing glyphs —
- * with PDFBox and with poppler, in each of the bundled CJK faces (body, bold title, 黑体 heading).
+ * with PDFBox and with poppler, in each of the bundled CJK faces (Song, bold title, 黑体, 仿宋 body, 楷体 heading).
  */
 class CjkExtractionTest {
 
@@ -49,13 +49,15 @@ class CjkExtractionTest {
         assertEquals(6763, gb2312.length(), "GB2312 has 6,763 hanzi");
     }
 
-    /** The text in the three CJK faces the bulletin uses. */
+    /** The text in the five CJK faces the bulletin uses: Song and its bold (titles), 黑体, 仿宋 (body), 楷体 (level 2). */
     static byte[] render(String text) {
         String xhtml = "<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"zh-CN\"><head><style>"
                 + "body { font-family: 'Noto Serif SC', 'Liberation Serif', 'Droid Sans Fallback'; font-size: 11pt; }"
                 + "p { margin: 0 0 12pt 0; } .bold { font-weight: 700; } .hei { font-family: 'Noto Sans SC', 'Droid Sans Fallback'; }"
+                + ".fang { font-family: 'Zhuque Fangsong', 'Droid Sans Fallback'; } .kai { font-family: 'AR PL KaitiM GB', 'Droid Sans Fallback'; }"
                 + "</style></head><body>"
                 + "<p>" + escape(text) + "</p><p class=\"bold\">" + escape(text) + "</p><p class=\"hei\">" + escape(text) + "</p>"
+                + "<p class=\"fang\">" + escape(text) + "</p><p class=\"kai\">" + escape(text) + "</p>"
                 + "</body></html>";
         var meta = new BulletinRenderer.Metadata("test", "test", "test", "test", "zh-CN",
                 ZonedDateTime.of(2018, 2, 27, 0, 0, 0, 0, ZoneId.of("Asia/Shanghai")));
@@ -67,7 +69,7 @@ class CjkExtractionTest {
     }
 
     static void assertExtractsExactly(String text, String extracted, String tool) {
-        String want = PdfText.withoutWhitespace(text).repeat(3);
+        String want = PdfText.withoutWhitespace(text).repeat(5);
         String got = PdfText.withoutWhitespace(extracted);
         if (!want.equals(got)) {
             int i = 0;
@@ -85,8 +87,9 @@ class CjkExtractionTest {
     void allOfGb2312ExtractsExactlyWithPdfbox() {
         byte[] pdf = render(gb2312);
         assertExtractsExactly(gb2312, PdfText.pdfbox(pdf), "PDFBox");
-        assertTrue(PdfText.fonts(pdf).stream().allMatch(f -> f.matches("[A-Z]{6}\\+(NotoSerifSC-Regular|NotoSerifSC-Bold|NotoSansSC-Bold)")),
-                () -> "every GB2312 character is drawn by the bundled Noto subsets: " + PdfText.fonts(pdf));
+        assertTrue(PdfText.fonts(pdf).stream().allMatch(f -> f.matches("[A-Z]{6}\\+(NotoSerifSC-Regular|NotoSerifSC-Bold|NotoSansSC-Bold|ZhuqueFangsong-Regular|GBZenKai-Medium)")),
+                () -> "every GB2312 character is drawn by the bundled subsets, none by the fallback: " + PdfText.fonts(pdf));
+        assertEquals(5, PdfText.fonts(pdf).size(), PdfText.fonts(pdf)::toString);
     }
 
     @Test

@@ -50,7 +50,7 @@ class IsolatedBuildTest {
 
         byte[] zh = Files.readAllBytes(out.resolve("zh/2017/bulletin-2017-zh.pdf"));
         for (String f : PdfText.fonts(zh)) {
-            assertTrue(f.matches("[A-Z]{6}\\+(NotoSerifSC-Regular|NotoSerifSC-Bold|NotoSansSC-Bold|GBZenKai-Medium|LiberationSerif|LiberationSerif-Bold"
+            assertTrue(f.matches("[A-Z]{6}\\+(NotoSerifSC-Regular|NotoSerifSC-Bold|NotoSansSC-Bold|GBZenKai-Medium|ZhuqueFangsong-Regular|LiberationSerif|LiberationSerif-Bold"
                     + "|LiberationSans-Bold|DroidSansFallback)"), f);
         }
         assertTrue(PdfText.withoutWhitespace(PdfText.pdfbox(zh)).contains("地方财政一般公共预算收入"));
