@@ -2,7 +2,8 @@
 // screen (1280 × 900): whether anything is cut off at the right or makes the page scroll sideways,
 // and how the key figures read. Usage: node phone.mjs SITE_DIR PAGE [PAGE …]
 // Prints one JSON line per page and width: {"page", "width", "scrollsSideways", "cut": [elements past
-// the right edge], "cards": [{"figure", "cells": [{"label", "text"}]}], "columns": [header texts]}.
+// the right edge or past their own box], "cards": [{"figure", "cells": [{"label", "text"}]}], "columns": [header
+// texts], "cardsPerRow": the home page's key-figure cards side by side}.
 import { resolve } from 'node:path';
 import { launchChromium, serveStatic } from './harness.mjs';
 
@@ -19,6 +20,13 @@ try {
       await page.goto(base + p);
       const seen = await page.evaluate(() => {
         const w = document.documentElement.clientWidth;
+        const clipped = (el) => {
+          for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+            const o = getComputedStyle(a).overflow;
+            if (o.includes('hidden') || o.includes('clip')) return true;
+          }
+          return false;
+        };
         const cut = [];
         // Every element with text of its own, inside the page's main part: its box must end within the viewport.
         for (const el of document.querySelectorAll('main *')) {
@@ -31,7 +39,12 @@ try {
           const hasText = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
           if (!hasText) continue;
           const r = el.getBoundingClientRect();
-          if (r.width > 0 && r.right > w + 1) cut.push(`${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}: ${el.textContent.trim().slice(0, 30)}`);
+          const name = `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}: ${el.textContent.trim().slice(0, 30)}`;
+          if (r.width > 0 && r.right > w + 1) cut.push(name);
+          // Or past its own box (a value that does not break, wider than its card), where it is not meant to scroll
+          // (drawings and what is hidden on purpose, inside a box that clips, are not text boxes).
+          else if (!(el instanceof SVGElement) && style.display !== 'inline' && style.overflowX === 'visible'
+            && el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0 && !clipped(el)) cut.push(name + ' (past its box)');
         }
         const table = document.querySelector('table.figures');
         const cards = table ? [...table.querySelectorAll('tbody tr')].map((tr) => ({
@@ -42,7 +55,9 @@ try {
           })),
         })) : [];
         const columns = table ? [...table.querySelectorAll('thead th')].map((th) => th.textContent.trim()) : [];
-        return { scrollsSideways: document.documentElement.scrollWidth > w, cut, cards, columns };
+        // The home page's key-figure cards: how many stand side by side.
+        const perRow = new Set([...document.querySelectorAll('.cards > .card, .cards > li')].map((c) => Math.round(c.getBoundingClientRect().left))).size;
+        return { scrollsSideways: document.documentElement.scrollWidth > w, cut, cards, columns, cardsPerRow: perRow };
       });
       console.log(JSON.stringify({ page: p, width, ...seen }));
     }

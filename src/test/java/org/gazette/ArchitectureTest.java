@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
-/** Packages depend only on earlier pipeline stages (see README, "Code layout"): no stage reaches forward. */
+/** Packages depend only on earlier pipeline stages (see docs/architecture.md): no stage reaches forward. */
 class ArchitectureTest {
 
     static final Map<String, Set<String>> ALLOWED = Map.ofEntries(

@@ -14,17 +14,32 @@ public final class Links {
     }
 
     /**
-     * Links with {@code absoluteBase} (the site's address) write absolute URLs: for pages a server
-     * shows at any address (the 404 page), where a relative link would resolve against the wrong folder.
+     * Links from the root of the site's address ({@code /assets/style.css}, or {@code /news/assets/…}
+     * for a site at {@code https://host/news/}): for pages a server shows at any address (the 404
+     * page), where a relative link would resolve against the wrong folder — and, unlike an absolute
+     * address, they still work on a test server or a second domain before the site goes live.
      */
-    public Links(String from, Language language, String absoluteBase) {
+    public Links(String from, Language language, String baseUrl) {
         this.from = from;
         this.language = language;
-        this.absoluteBase = absoluteBase;
+        this.absoluteBase = rootOf(baseUrl);
+    }
+
+    /** The path of {@code baseUrl}, ending in {@code /}: "https://host/news" → "/news/"; null (relative links) for none. */
+    static String rootOf(String baseUrl) {
+        if (baseUrl == null) return null;
+        String path = java.net.URI.create(baseUrl).getRawPath();
+        if (path == null || path.isEmpty()) return "/";
+        return path.endsWith("/") ? path : path + "/";
     }
 
     public String to(String path) {
         return absoluteBase != null ? absoluteBase + path : Urls.relative(from, path);
+    }
+
+    /** The link to a translation of this page: relative, or from the site's root on a page shown at any address. */
+    public String alternate(Page.Alternate alt) {
+        return absoluteBase != null ? java.net.URI.create(alt.url()).getRawPath() : alt.href();
     }
 
     public String news() {

@@ -23,7 +23,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The site as a reader holds it: pages of the sample in headless Chromium at 390 px (a phone) and
- * 1280 px (tools/a11y/phone.mjs). Nothing is cut off at the right or makes the page scroll sideways;
+ * 1280 px (tools/a11y/phone.mjs). Nothing is cut off at the right, runs past its own box, or makes the
+ * page scroll sideways; the 404 page's stylesheet is found from any address of the site;
  * on a phone the key figures are cards — each value under its column's name, the parts a figure does
  * not have left out — and on a desk screen a table. A column no figure of the year fills is left out
  * of the table, on the page and in the bulletin.
@@ -62,6 +63,11 @@ class PhoneLayoutTest {
             assertFalse(s.get("scrollsSideways").asBoolean(), where + " scrolls sideways");
             assertEquals(0, s.get("cut").size(), where + ": cut off at the right: " + s.get("cut"));
         }
+        // The home page's key figures: two to a row on a Chinese phone, one in English (its values are longer
+        // and never break), several on a desk screen.
+        assertEquals(2, at(seen, "zh/index.html", 390).get("cardsPerRow").asInt());
+        assertEquals(1, at(seen, "en/index.html", 390).get("cardsPerRow").asInt());
+        assertTrue(at(seen, "zh/index.html", 1280).get("cardsPerRow").asInt() >= 3);
         for (String lang : List.of("zh", "en")) {
             JsonNode phone = seen.stream().filter(s -> s.get("page").asText().equals(lang + "/2017/") && s.get("width").asInt() == 390).findFirst().orElseThrow();
             JsonNode desk = seen.stream().filter(s -> s.get("page").asText().equals(lang + "/2017/") && s.get("width").asInt() == 1280).findFirst().orElseThrow();
@@ -83,10 +89,25 @@ class PhoneLayoutTest {
         }
     }
 
+    private static JsonNode at(List<JsonNode> seen, String page, int width) {
+        return seen.stream().filter(s -> s.get("page").asText().equals(page) && s.get("width").asInt() == width).findFirst().orElseThrow();
+    }
+
     private static List<String> labels(JsonNode card) {
         List<String> out = new ArrayList<>();
         card.get("cells").forEach(c -> out.add(c.get("label").asText()));
         return out;
+    }
+
+    /** The 404 page links from the site's root, not its absolute address: styled on a test server too. */
+    @Test
+    void theNotFoundPageLinksFromTheSitesRoot(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("out");
+        assertTrue(TestSites.build(TestSites.CONTENT, out).ok());
+        var page = Jsoup.parse(out.resolve("zh/404.html").toFile(), "UTF-8");
+        assertEquals("/assets/style.css", page.selectFirst("link[rel=stylesheet]").attr("href"));
+        assertTrue(page.select("a[href]").stream().map(a -> a.attr("href")).allMatch(h -> h.startsWith("/") || h.startsWith("#")),
+                page.select("a[href]").eachAttr("href")::toString);
     }
 
     /** A year whose figures give no growth: the growth column is left out of the page's table and the bulletin's. */
