@@ -203,6 +203,24 @@ class SearchTest {
         }
     }
 
+    /** Opened from disk, the search page says at once that search needs a web server and how to get one, and keeps the query. */
+    @Test
+    void fromDiskTheSearchPageSaysWhatItNeeds() throws Exception {
+        Process p = new ProcessBuilder(List.of("node", "tools/a11y/disk.mjs", out.toString(),
+                "zh/search.html?q=" + java.net.URLEncoder.encode("乡村振兴", StandardCharsets.UTF_8), "en/search.html"))
+                .redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), output);
+        String[] lines = output.strip().split("\n");
+        JsonNode zh = new ObjectMapper().readTree(lines[0]);
+        JsonNode en = new ObjectMapper().readTree(lines[1]);
+        assertEquals("乡村振兴", zh.get("box").asText(), "the query stays in the box");
+        assertTrue(zh.get("results").asText().contains("gazette serve"), zh.toString());
+        assertTrue(en.get("results").asText().contains("web server") && en.get("results").asText().contains("gazette serve"),
+                "said without a query too: " + en);
+    }
+
     @Test
     void moreResultsPageThroughThemAll() {
         JsonNode r = found.stream().filter(n -> n.has("site") && n.get("site").asText().equals(deskOut.toString()) && n.get("query").asText().equals("农贸市场")).findFirst().orElseThrow();

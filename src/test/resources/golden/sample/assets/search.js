@@ -306,8 +306,11 @@ function hit(r, root, dates, needles) {
 }
 
 const query = new URLSearchParams(location.search).get('q');
-if (query && query.trim()) {
-  input.value = query;
+if (query) input.value = query;
+if (location.protocol === 'file:') {
+  // Opened from disk: say at once what search needs and how to get it, query or not (the box keeps it).
+  say(d.offline);
+} else if (query && query.trim()) {
   run(query.trim()).catch((e) => {
     console.error(e);
     say(d.offline);
