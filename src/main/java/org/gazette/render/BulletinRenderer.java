@@ -10,8 +10,6 @@ import java.util.Calendar;
 import java.util.List;
 import java.util.Locale;
 import java.util.TimeZone;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
@@ -25,48 +23,12 @@ import org.gazette.problem.Position;
 
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import com.openhtmltopdf.util.XRLog;
 
 /**
  * XHTML to PDF with openhtmltopdf: bundled fonts only, no network, no library chatter on the
  * console, and the same bytes for the same input (fixed dates and document ID).
  */
 public final class BulletinRenderer {
-
-    /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
-    private static final List<Logger> QUIET = List.of(Logger.getLogger("org.apache.pdfbox"), Logger.getLogger("org.apache.fontbox"));
-
-    static {
-        // Gazette reports what matters in its own words; the libraries stay quiet. PDFBox logs
-        // through commons-logging: route it to java.util.logging (silenced below) even when another
-        // logging library happens to be on the class path.
-        if (System.getProperty("org.apache.commons.logging.Log") == null) {
-            System.setProperty("org.apache.commons.logging.Log", "org.apache.commons.logging.impl.Jdk14Logger");
-        }
-        // Its log lines never reach the user's terminal; its warnings still reach the diagnostic
-        // consumer of each render (a picture it could not draw), which needs logging switched on.
-        XRLog.setLoggerImpl(new com.openhtmltopdf.util.XRLogger() {
-            @Override
-            public void log(String where, Level level, String msg) {}
-
-            @Override
-            public void log(String where, Level level, String msg, Throwable th) {}
-
-            @Override
-            public void setLevel(String logger, Level level) {}
-
-            @Override
-            public boolean isLogLevelEnabled(com.openhtmltopdf.util.Diagnostic d) {
-                return d.getLevel().intValue() >= Level.WARNING.intValue();
-            }
-
-            @Override
-            public void log(com.openhtmltopdf.util.Diagnostic d) {}
-        });
-        XRLog.setLoggingEnabled(true);
-        QUIET.forEach(l -> l.setLevel(Level.OFF));
-        Fonts.useOnlyBundledFonts();
-    }
 
     private final OfficeFonts office;
     private final NoBreak noBreak;
@@ -78,6 +40,7 @@ public final class BulletinRenderer {
 
     /** With the office's own fonts (site.yaml {@code fonts:}) before the bundled ones, and its unit table (quantities never break). */
     public BulletinRenderer(OfficeFonts office, Units units) {
+        Engines.quietPdf();
         this.office = office;
         this.noBreak = new NoBreak(units);
     }

@@ -29,6 +29,7 @@ public final class Localizer {
     private final QuantityFormat format;
 
     public Localizer(Language language, List<Language> fallbackOrder, Strings strings, Units units) {
+        Engines.quietTemplates(); // FreeMarker's types are used here too, possibly before any Templates
         this.language = language;
         this.fallbackOrder = fallbackOrder;
         this.strings = strings;

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeCollection;
@@ -44,8 +43,18 @@ public final class OfficeFonts {
         this.accepted = accepted;
     }
 
-    /** Faces read before, by file, size, time and face: the preview server checks them once. */
-    private static final Map<List<Object>, Face> READ = new ConcurrentHashMap<>();
+    /**
+     * Faces read before, by file, size, time and face: the preview server checks them once. At most
+     * {@link #REMEMBERED}, the least recently used forgotten first (a long-running preview whose office
+     * tries font after font must not keep every parsed file).
+     */
+    private static final Map<List<Object>, Face> READ = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<List<Object>, Face> eldest) {
+            return size() > REMEMBERED;
+        }
+    });
+    static final int REMEMBERED = 32;
 
     /** Reads and checks the fonts site.yaml names; a font that cannot be used is an error at its line. */
     public static OfficeFonts load(SiteConfig.Fonts config, Problems problems) {

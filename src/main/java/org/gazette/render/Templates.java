@@ -31,16 +31,11 @@ import freemarker.template.TemplateNotFoundException;
  */
 public final class Templates {
 
-    static {
-        // Gazette reports template problems in its own words; FreeMarker's own log stays silent,
-        // whichever logging library is on the class path. Set before any FreeMarker class initialises.
-        System.setProperty("org.freemarker.loggerLibrary", "none");
-    }
-
     private final Configuration cfg;
     private final String displayDir;
 
     public Templates(Path dir, String displayDir) {
+        Engines.quietTemplates();
         this.displayDir = displayDir;
         Configuration c = new Configuration(Configuration.VERSION_2_3_34);
         try {
