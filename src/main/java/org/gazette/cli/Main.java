@@ -24,6 +24,7 @@ import org.gazette.problem.Msg;
 import org.gazette.problem.Problem;
 import org.gazette.problem.Problems;
 import org.gazette.render.BulletinCache;
+import org.gazette.render.WordBulletin;
 import org.gazette.serve.Serve;
 import org.gazette.site.Build;
 import org.gazette.yaml.YamlReader;
@@ -145,6 +146,7 @@ public final class Main {
                             Option.required("--year", "YEAR", Msg.ARG_YEAR.with("2017")),
                             Option.required("--lang", "CODE", Msg.OPT_BULLETIN_LANG.with()),
                             Option.required("--out", "FILE", Msg.OPT_OUT_PDF.with()),
+                            Option.value("--format", "pdf|docx", Msg.OPT_FORMAT.with(), "pdf"),
                             Option.value("--xhtml", "FILE", Msg.OPT_XHTML.with(), null)),
                     Main::bulletin)));
 
@@ -234,14 +236,21 @@ public final class Main {
             stderr.println("gazette: " + a.say(Msg.CLI_BULLETIN_FAILED.with()));
             return 1;
         }
+        String format = a.get("--format").trim().toLowerCase(Locale.ROOT);
+        if (!format.equals("pdf") && !format.equals("docx")) {
+            stderr.println(a.command() + ": " + a.say(Msg.CLI_BAD_FORMAT.with(Problem.visible(format), a.command() + " --help")));
+            return 2;
+        }
+        byte[] bytes = format.equals("docx") ? WordBulletin.of(result.getValue(), lang, WordBulletin.Faces.WINDOWS)
+                : result.getKey();
         try {
-            java.nio.file.Files.write(out, result.getKey());
+            java.nio.file.Files.write(out, bytes);
             if (xhtml != null) java.nio.file.Files.writeString(xhtml, result.getValue(), java.nio.charset.StandardCharsets.UTF_8);
         } catch (java.io.IOException e) {
             stderr.println("gazette: " + Problem.visible(a.say(Msg.CLI_CANNOT_WRITE.with(Msg.reason(e)))));
             return 1;
         }
-        a.out.println("gazette: " + a.say(Msg.CLI_WROTE_PDF.with(out, result.getKey().length / 1024,
+        a.out.println("gazette: " + a.say(Msg.CLI_WROTE_PDF.with(out, bytes.length / 1024,
                 String.format(Locale.ROOT, "%.2f", (System.nanoTime() - start) / 1e9))));
         return 0;
     }

@@ -589,6 +589,8 @@ public enum Msg {
     CLI_HELP_OPTIONS_WORD,
     YAML_UNCLOSED_BRACKET,
     YAML_UNCLOSED_BRACKET_FIX,
+    OPT_FORMAT,
+    CLI_BAD_FORMAT("format", "help"),
     // END (new kinds above this line)
     ;
 
