@@ -4,22 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
+import org.gazette.BrowserScripts;
 import org.gazette.PdfText;
 import org.gazette.TestSites;
 import org.jsoup.Jsoup;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The site as a reader holds it: pages of the sample in headless Chromium at 390 px (a phone) and
@@ -35,21 +32,9 @@ class PhoneLayoutTest {
             "en/2017/news/meeting.html", "zh/archive.html", "zh/search.html");
 
     static List<JsonNode> look(Path site, List<String> pages) throws Exception {
-        boolean ready = Files.isDirectory(Path.of("tools/a11y/node_modules/playwright-core"))
-                && Files.isExecutable(Path.of("/usr/bin/chromium")) && PdfText.onPath("node");
-        if (!ready) {
-            if (PdfText.inCi()) throw new AssertionError("CI must run npm ci in tools/a11y and install chromium (.ci/run)");
-            Assumptions.abort("needs Chromium and tools/a11y (npm ci)");
-        }
-        List<String> cmd = new ArrayList<>(List.of("node", "tools/a11y/phone.mjs", site.toString()));
-        cmd.addAll(pages);
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), output);
-        List<JsonNode> out = new ArrayList<>();
-        for (String line : output.strip().split("\n")) out.add(new ObjectMapper().readTree(line));
-        return out;
+        List<String> args = new ArrayList<>(List.of(site.toString()));
+        args.addAll(pages);
+        return BrowserScripts.run("phone.mjs", args, 120);
     }
 
     @Test

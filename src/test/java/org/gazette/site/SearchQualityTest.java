@@ -10,16 +10,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
-import org.gazette.PdfText;
+import org.gazette.BrowserScripts;
 import org.gazette.TestSites;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * How good the site's search is, measured as a reader meets it: the sample with the articles of
@@ -56,12 +53,7 @@ class SearchQualityTest {
 
     @Test
     void aReaderFindsWhatIsThereAndOnlyThatWithThePageAboutItFirst(@TempDir Path tmp) throws Exception {
-        boolean ready = Files.isDirectory(Path.of("tools/a11y/node_modules/playwright-core"))
-                && Files.isExecutable(Path.of("/usr/bin/chromium")) && PdfText.onPath("node");
-        if (!ready) {
-            if (PdfText.inCi()) throw new AssertionError("CI must run npm ci in tools/a11y and install chromium (.ci/run)");
-            Assumptions.abort("needs Chromium and tools/a11y (npm ci)");
-        }
+        BrowserScripts.requireChromium();
         Path content = TestSites.copyOfSample(tmp.resolve("content"));
         TestSites.copyTree(CORPUS.resolve("2018"), content.resolve("2018"));
         Path out = tmp.resolve("out");
@@ -70,19 +62,14 @@ class SearchQualityTest {
 
         List<Judged> judged = queries();
         assertTrue(judged.size() >= 40, "at least 40 queries: " + judged.size());
-        List<String> cmd = new ArrayList<>(List.of("node", "tools/a11y/search.mjs", out.toString(), "zh", "--more"));
+        List<String> args = new ArrayList<>(List.of(out.toString(), "zh", "--more"));
         String lang = "zh";
         for (Judged j : judged) {
-            if (!j.lang().equals(lang)) cmd.add("--lang=" + (lang = j.lang()));
-            cmd.add(j.query());
+            if (!j.lang().equals(lang)) args.add("--lang=" + (lang = j.lang()));
+            args.add(j.query());
         }
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(300, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), output);
-        List<JsonNode> lines = new ArrayList<>();
-        for (String line : output.strip().split("\n")) lines.add(new ObjectMapper().readTree(line));
-        assertEquals(judged.size(), lines.size(), output);
+        List<JsonNode> lines = BrowserScripts.run("search.mjs", args, 300);
+        assertEquals(judged.size(), lines.size(), lines::toString);
 
         int relevant = 0;
         int shown = 0;
