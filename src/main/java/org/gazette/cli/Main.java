@@ -24,7 +24,6 @@ import org.gazette.problem.Msg;
 import org.gazette.problem.Problem;
 import org.gazette.problem.Problems;
 import org.gazette.render.BulletinCache;
-import org.gazette.render.WordBulletin;
 import org.gazette.serve.Serve;
 import org.gazette.site.Build;
 import org.gazette.yaml.YamlReader;
@@ -230,22 +229,21 @@ public final class Main {
         if (publishing == null) return 2;
         Build build = new Build(new Build.Options(folders.content, folders.templates, out, folders.strict, publishing)
                 .withBulletinCache(BulletinCache.configuredFolder()));
-        var result = build.bulletin(year, lang);
-        for (Problem p : build.problems()) stderr.println(p.format(a.lang));
-        if (result == null) {
-            stderr.println("gazette: " + a.say(Msg.CLI_BULLETIN_FAILED.with()));
-            return 1;
-        }
         String format = a.get("--format").trim().toLowerCase(Locale.ROOT);
         if (!format.equals("pdf") && !format.equals("docx")) {
             stderr.println(a.command() + ": " + a.say(Msg.CLI_BAD_FORMAT.with(Problem.visible(format), a.command() + " --help")));
             return 2;
         }
-        byte[] bytes = format.equals("docx") ? WordBulletin.of(result.getValue(), lang, WordBulletin.Faces.WINDOWS)
-                : result.getKey();
+        var result = build.bulletin(year, lang, format.equals("docx"));
+        for (Problem p : build.problems()) stderr.println(p.format(a.lang));
+        if (result == null) {
+            stderr.println("gazette: " + a.say(Msg.CLI_BULLETIN_FAILED.with()));
+            return 1;
+        }
+        byte[] bytes = format.equals("docx") ? result.docx() : result.result().pdf();
         try {
             java.nio.file.Files.write(out, bytes);
-            if (xhtml != null) java.nio.file.Files.writeString(xhtml, result.getValue(), java.nio.charset.StandardCharsets.UTF_8);
+            if (xhtml != null) java.nio.file.Files.writeString(xhtml, result.xhtml(), java.nio.charset.StandardCharsets.UTF_8);
         } catch (java.io.IOException e) {
             stderr.println("gazette: " + Problem.visible(a.say(Msg.CLI_CANNOT_WRITE.with(Msg.reason(e)))));
             return 1;

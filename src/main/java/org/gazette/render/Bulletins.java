@@ -35,7 +35,20 @@ public final class Bulletins {
     public static final String TEMPLATE = "bulletin/bulletin.ftlh";
 
     /** One bulletin to render: where it goes, and from what. */
-    public record Job(Year year, Language language, String path) {}
+    public record Job(Year year, Language language, String path) {
+        /** Where the Word form of this bulletin goes: beside the PDF, same name, .docx. */
+        public String wordPath() {
+            return wordPathOf(path);
+        }
+    }
+
+    /** A bulletin's PDF, its Word form (null when not asked for), and the XHTML both were made from. */
+    public record Made(BulletinRenderer.Result result, byte[] docx, String xhtml) {}
+
+    /** The Word form's path for a bulletin PDF's path. */
+    public static String wordPathOf(String pdfPath) {
+        return pdfPath.substring(0, pdfPath.length() - ".pdf".length()) + ".docx";
+    }
 
     private final Content content;
     private final Map<String, Strings> strings;
@@ -83,6 +96,16 @@ public final class Bulletins {
     /** Renders one bulletin; warnings (refused resources, remote images) go to {@code problems}. */
     public BulletinRenderer.Result render(Job job, Problems problems) {
         return make(job, problems, false).getKey();
+    }
+
+    /**
+     * The PDF and, from the XHTML it was laid out from, the Word form (for offices that forward a
+     * bulletin as a .docx): the same text, the office's fonts named where site.yaml gives them.
+     */
+    public Made renderWithWord(Job job, Problems problems) {
+        var both = make(job, problems, true);
+        BulletinRenderer.Metadata meta = metadata(job, model(job));
+        return new Made(both.getKey(), WordBulletin.of(both.getValue(), office.wordFaces(), meta), both.getValue());
     }
 
     /** The PDF and the XHTML it was made from (for `gazette bulletin --xhtml`, and the benchmark's other renderers). */

@@ -29,7 +29,7 @@ public final class OfficeFonts {
     public static final int MAX_FALLBACK = 4;
 
     /** A face ready to register: its CSS family, the file's bytes, which face of a collection, what it covers. */
-    record Face(String family, String file, byte[] bytes, String collectionFace, BitSet coverage) {}
+    record Face(String family, String file, byte[] bytes, String collectionFace, BitSet coverage, String name) {}
 
     public static final OfficeFonts NONE = new OfficeFonts(List.of(), new BitSet(), java.util.Set.of());
 
@@ -88,7 +88,7 @@ public final class OfficeFonts {
             BasicFileAttributes a = Files.readAttributes(f.path(), BasicFileAttributes.class);
             List<Object> key = List.of(f.path().toString(), a.size(), a.lastModifiedTime().toMillis(), String.valueOf(f.face()));
             Face known = READ.get(key);
-            if (known != null) return java.util.Optional.of(new Face(family, known.file(), known.bytes(), known.collectionFace(), known.coverage()));
+            if (known != null) return java.util.Optional.of(new Face(family, known.file(), known.bytes(), known.collectionFace(), known.coverage(), known.name()));
             byte[] bytes = Files.readAllBytes(f.path());
             if (bytes.length >= 4 && bytes[0] == 'O' && bytes[1] == 'T' && bytes[2] == 'T' && bytes[3] == 'O') {
                 problems.error(f.at(), Msg.FONT_CFF.with(shown), Msg.FONT_CFF_FIX.with());
@@ -129,13 +129,47 @@ public final class OfficeFonts {
                 problems.error(f.at(), Msg.FONT_RADICALS.with(shown, shared.size(), shared.stream().filter(s -> !s.isEmpty()).toList()), Msg.FONT_RADICALS_FIX.with());
                 return java.util.Optional.empty();
             }
-            Face read = new Face(family, shown, bytes, face, coverage);
+            Face read = new Face(family, shown, bytes, face, coverage, familyName(ttf));
             READ.put(key, read);
             return java.util.Optional.of(read);
         } catch (IOException | RuntimeException e) {
             problems.error(f.at(), Msg.FONT_UNREADABLE.with(shown, Msg.reason(e)), Msg.FONT_UNREADABLE_FIX.with());
             return java.util.Optional.empty();
         }
+    }
+
+    /**
+     * The face's family name as Word and WPS know it: the Simplified Chinese one where the font has it
+     * (仿宋_GB2312, 方正小标宋简体 — what an office's documents name), else the English one.
+     */
+    static String familyName(TrueTypeFont ttf) throws IOException {
+        var naming = ttf.getNaming();
+        if (naming == null) return ttf.getName();
+        String english = null;
+        for (int id : new int[] {16, 1}) {
+            for (var r : naming.getNameRecords()) {
+                if (r.getNameId() != id || r.getString() == null || r.getString().isBlank()) continue;
+                if (r.getPlatformId() == 3 && r.getLanguageId() == 0x0804) return r.getString().strip();
+                if (english == null && (r.getPlatformId() == 3 && r.getLanguageId() == 0x0409 || r.getPlatformId() == 1 && r.getLanguageId() == 0)) {
+                    english = r.getString().strip();
+                }
+            }
+        }
+        return english != null ? english : ttf.getName();
+    }
+
+    /** Word's faces by GB/T 9704 role: the office's own where site.yaml names them, the usual Windows names elsewhere. */
+    public WordBulletin.Faces wordFaces() {
+        Map<String, String> byRole = new java.util.HashMap<>();
+        for (Face f : faces) byRole.put(f.family(), f.name());
+        var w = WordBulletin.Faces.WINDOWS;
+        String masthead = byRole.getOrDefault("Office Masthead", w.masthead());
+        return new WordBulletin.Faces(masthead,
+                byRole.getOrDefault("Office Title", byRole.containsKey("Office Masthead") ? masthead : w.title()),
+                byRole.getOrDefault("Office Body", w.body()),
+                byRole.getOrDefault("Office Heading1", w.heading1()),
+                byRole.getOrDefault("Office Heading2", w.heading2()),
+                byRole.getOrDefault("Office Latin", w.latin()));
     }
 
     private static boolean radical(int c) {

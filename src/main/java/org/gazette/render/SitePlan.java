@@ -180,7 +180,10 @@ public final class SitePlan {
         Map<String, Object> report = ordered("year", year, "report", year.report(), "prose", prose);
         report.put("dataJson", Urls.relative(here, OpenData.jsonPath(year.year())));
         report.put("dataCsv", Urls.relative(here, OpenData.csvPath(year.year())));
-        if (year.report().bulletin() != null) report.put("bulletinHref", Urls.relative(here, Bulletins.path(lang, year.year())));
+        if (year.report().bulletin() != null) {
+            report.put("bulletinHref", Urls.relative(here, Bulletins.path(lang, year.year())));
+            report.put("bulletinWordHref", Urls.relative(here, Bulletins.wordPathOf(Bulletins.path(lang, year.year()))));
+        }
         // The year's latest news, not all of it: a year may have thousands; its news pages list them all.
         List<Entry> ofYear = byYear.get(year.year());
         ofYear = ofYear.subList(0, Math.min(site.news().onHome(), ofYear.size()));

@@ -1,7 +1,6 @@
 package org.gazette.render;
 
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -11,8 +10,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
+import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -58,16 +63,22 @@ public final class WordBulletin {
 
     private final Faces faces;
     private final boolean chinese;
+    private final BulletinRenderer.Metadata meta;
     private final XWPFDocument doc = new XWPFDocument();
 
-    private WordBulletin(Faces faces, boolean chinese) {
+    private WordBulletin(Faces faces, BulletinRenderer.Metadata meta) {
         this.faces = faces;
-        this.chinese = chinese;
+        this.meta = meta;
+        this.chinese = meta.language().startsWith("zh");
     }
 
-    /** The .docx of the bulletin whose XHTML is {@code xhtml} (as the PDF is made from), in the language {@code lang} ("zh", "en"). */
-    public static byte[] of(String xhtml, String lang, Faces faces) {
-        WordBulletin w = new WordBulletin(faces, lang.startsWith("zh"));
+    /**
+     * The .docx of the bulletin whose XHTML is {@code xhtml} (as the PDF is made from), with the PDF's
+     * document properties (title, author, subject, keywords, date, language). The same input gives the
+     * same bytes: the properties' date and every file's time in the package are the bulletin's date.
+     */
+    public static byte[] of(String xhtml, Faces faces, BulletinRenderer.Metadata meta) {
+        WordBulletin w = new WordBulletin(faces, meta);
         try {
             return w.write(xhtml);
         } catch (IOException e) {
@@ -89,8 +100,39 @@ public final class WordBulletin {
         Element body = child(html, "body");
         for (Element e : children(body)) block(e);
         footer();
+        properties();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         doc.write(out);
+        return stamped(out.toByteArray(), meta.date().toLocalDateTime());
+    }
+
+    /** The document's properties, as the PDF's info dictionary has them; no "Apache POI" as author, no time of writing. */
+    private void properties() {
+        var core = doc.getProperties().getCoreProperties();
+        core.setTitle(meta.title());
+        core.setCreator(meta.author());
+        core.setLastModifiedByUser(meta.author());
+        core.setSubjectProperty(meta.subject());
+        core.setKeywords(meta.keywords());
+        core.setCreated(Optional.of(Date.from(meta.date().toInstant())));
+        core.setModified(Optional.of(Date.from(meta.date().toInstant())));
+        core.getUnderlyingProperties().setLanguageProperty(meta.language());
+        doc.getProperties().getExtendedProperties().getUnderlyingProperties().setApplication("Gazette");
+    }
+
+    /** The package again, every entry in the same order with the same bytes, dated {@code time} (a zip stores local time). */
+    static byte[] stamped(byte[] zip, LocalDateTime time) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(zip.length);
+        try (var in = new ZipInputStream(new ByteArrayInputStream(zip));
+             var z = new ZipOutputStream(out)) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                var copy = new ZipEntry(e.getName());
+                copy.setTimeLocal(time.isBefore(LocalDateTime.of(1980, 1, 1, 0, 0)) ? LocalDateTime.of(1980, 1, 1, 0, 0) : time);
+                z.putNextEntry(copy);
+                in.transferTo(z);
+                z.closeEntry();
+            }
+        }
         return out.toByteArray();
     }
 
@@ -290,32 +332,33 @@ public final class WordBulletin {
         if (caption != null) run(paragraph(ParagraphAlignment.CENTER, 0), text(caption), faces.body(), 12, false, null);
     }
 
-    /** The bars drawn with Java2D at 2× (880 px wide), in the bundled sans face: labels left, bars, values right. */
+    /**
+     * The bars drawn at 2× (880 px wide), the text as outlines of the bundled sans face (no system font
+     * needed): labels left, bars, values right; a group's name in a row of its own.
+     */
     private byte[] chart(List<String[]> bars) throws IOException {
         int w = 880;
         int rowH = 48;
+        float size = 22f;
+        GlyphPainter text = GlyphPainter.sans();
         BufferedImage img = new BufferedImage(w, rowH * bars.size() + 32, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, img.getWidth(), img.getHeight());
-        Font font = chartFont().deriveFont(22f);
-        g.setFont(font);
         int y = 16;
         for (String[] b : bars) {
             g.setColor(Color.BLACK);
             if (b[1] == null) {
-                g.setFont(font.deriveFont(Font.BOLD));
-                g.drawString(b[0], 8, y + 32);
-                g.setFont(font);
+                text.draw(g, text.fit(b[0], size, w - 16), 8, y + 32, size);
             } else {
-                g.drawString(fit(g, b[0], 300), 8, y + 32);
+                text.draw(g, text.fit(b[0], size, 300), 8, y + 32, size);
                 double share = Math.max(0.005, Math.min(1, Double.parseDouble(b[1]) / 100));
                 g.setColor(new Color(0x44, 0x44, 0x44));
                 g.fillRect(320, y + 12, (int) Math.round(400 * share), 26);
                 g.setColor(Color.BLACK);
-                g.drawString(b[2], 736, y + 32);
+                text.draw(g, text.fit(b[2], size, w - 736 - 4), 736, y + 32, size);
             }
             y += rowH;
         }
@@ -323,29 +366,6 @@ public final class WordBulletin {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(img, "png", out);
         return out.toByteArray();
-    }
-
-    private static String fit(Graphics2D g, String s, int width) {
-        if (g.getFontMetrics().stringWidth(s) <= width) return s;
-        String t = s;
-        while (t.length() > 1 && g.getFontMetrics().stringWidth(t + "…") > width) t = t.substring(0, t.length() - 1);
-        return t + "…";
-    }
-
-    private static volatile Font chartFont;
-
-    /** Noto Sans SC from Gazette's own fonts: the picture looks the same on every machine. */
-    private static Font chartFont() {
-        Font f = chartFont;
-        if (f == null) {
-            try (var in = WordBulletin.class.getResourceAsStream("/org/gazette/fonts/NotoSansSC-Bold.ttf")) {
-                f = Font.createFont(Font.TRUETYPE_FONT, in);
-            } catch (Exception e) {
-                f = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
-            }
-            chartFont = f;
-        }
-        return f;
     }
 
     /** The 版记: its lines between a heavy first and last rule, thin rules between them. */

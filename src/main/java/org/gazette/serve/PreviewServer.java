@@ -428,6 +428,7 @@ public final class PreviewServer implements AutoCloseable {
                 Map.entry("js", "text/javascript; charset=utf-8"), Map.entry("json", "application/json"), Map.entry("gz", "application/gzip"),
                 Map.entry("xml", "application/xml"), Map.entry("txt", "text/plain; charset=utf-8"),
                 Map.entry("csv", "text/csv; charset=utf-8"), Map.entry("pdf", "application/pdf"),
+                Map.entry("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
                 Map.entry("png", "image/png"), Map.entry("jpg", "image/jpeg"), Map.entry("jpeg", "image/jpeg"),
                 Map.entry("gif", "image/gif"), Map.entry("svg", "image/svg+xml"), Map.entry("webp", "image/webp"),
                 Map.entry("wasm", "application/wasm"), Map.entry("woff2", "font/woff2"));

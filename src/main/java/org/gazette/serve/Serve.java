@@ -12,6 +12,7 @@ import java.util.List;
 import org.gazette.problem.Lang;
 import org.gazette.problem.Msg;
 import org.gazette.problem.Problem;
+import org.gazette.render.Bulletins;
 import org.gazette.site.Build;
 import org.gazette.site.BuildCache;
 
@@ -64,6 +65,9 @@ public final class Serve implements AutoCloseable {
             if (done.ok()) {
                 byte[] pdf = cache.bulletinBytes(done.path());
                 if (pdf != null) server.update(done.path(), pdf);
+                String word = Bulletins.wordPathOf(done.path());
+                byte[] docx = cache.bulletinBytes(word);
+                if (docx != null) server.update(word, docx);
                 say(Msg.SERVE_BULLETIN_READY.with(done.path(), done.millis()).in(lang));
             } else {
                 say(Msg.SERVE_BULLETIN_FAILED.with(done.path()).in(lang));

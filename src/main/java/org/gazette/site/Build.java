@@ -175,8 +175,11 @@ public final class Build {
         }
     }
 
-    /** One year's bulletin in one language, without the website: the PDF and its XHTML; null if problems stop it. */
-    public Map.Entry<byte[], String> bulletin(int year, String language) {
+    /**
+     * One year's bulletin in one language, without the website: the PDF, its Word form if {@code word}
+     * asks for it, and the XHTML; null if problems stop it.
+     */
+    public Bulletins.Made bulletin(int year, String language, boolean word) {
         try {
             Content content = step("load", this::load);
             strings = step("strings", () -> strings(content));
@@ -187,9 +190,13 @@ public final class Build {
                 problems.error(Position.of(year + "/" + ContentLoader.REPORT), Msg.NO_BULLETIN.with(year, language), Msg.NO_BULLETIN_FIX.with());
                 return null;
             }
-            var done = step("bulletins", () -> jobs.renderWithSource(job.get(), problems));
+            var done = step("bulletins", () -> {
+                if (word) return jobs.renderWithWord(job.get(), problems);
+                var pdf = jobs.renderWithSource(job.get(), problems);
+                return new Bulletins.Made(pdf.getKey(), null, pdf.getValue());
+            });
             if (failed()) return null;
-            return Map.entry(done.getKey().pdf(), done.getValue());
+            return done;
         } catch (GazetteException e) {
             e.problems().forEach(problems::add);
             return null;
@@ -354,7 +361,10 @@ public final class Build {
         var office = OfficeFonts.load(content.site().fonts(), problems);
         if (problems.hasErrors()) return null;
         Bulletins bulletins = new Bulletins(content, strings, templates, sourceDateEpoch(), office, bulletinCache());
-        for (var job : bulletins.jobs()) planned.add(job.path());
+        for (var job : bulletins.jobs()) {
+            planned.add(job.path());
+            planned.add(job.wordPath());
+        }
         if (!writing && !options.paintBulletins() && cache == null) {
             for (var job : bulletins.jobs()) {
                 try {
@@ -375,22 +385,26 @@ public final class Build {
                 for (var img : content.images().entrySet()) {
                     if (img.getKey().startsWith(job.year().year() + "/")) fingerprint = fingerprint * 31 + img.getValue().toFile().lastModified();
                 }
-                BulletinRenderer.Result r = cache.bulletin(bulletins, job, fingerprint);
-                if (r != null) files.put(job.path(), r.pdf());
+                Bulletins.Made made = cache.bulletin(bulletins, job, fingerprint);
+                if (made != null) {
+                    files.put(job.path(), made.result().pdf());
+                    files.put(job.wordPath(), made.docx());
+                }
             }
             return null;
         }
-        List<Map.Entry<String, BulletinRenderer.Result>> done = bulletins.jobs().parallelStream().map(job -> {
+        List<Map.Entry<Bulletins.Job, Bulletins.Made>> done = bulletins.jobs().parallelStream().map(job -> {
             try {
-                return Map.entry(job.path(), bulletins.render(job, problems));
+                return Map.entry(job, bulletins.renderWithWord(job, problems));
             } catch (GazetteException e) {
                 e.problems().forEach(problems::add);
                 return null;
             }
         }).filter(java.util.Objects::nonNull).toList();
         for (var d : done) {
-            files.put(d.getKey(), d.getValue().pdf());
-            bulletinPages.put(d.getKey(), d.getValue().pages());
+            files.put(d.getKey().path(), d.getValue().result().pdf());
+            files.put(d.getKey().wordPath(), d.getValue().docx());
+            bulletinPages.put(d.getKey().path(), d.getValue().result().pages());
         }
         bulletinsReused = bulletins.reused();
         return null;

@@ -24,7 +24,6 @@ import org.gazette.problem.Msg;
 import org.gazette.problem.Position;
 import org.gazette.problem.Problem;
 import org.gazette.problem.Problems;
-import org.gazette.render.BulletinRenderer;
 import org.gazette.render.Bulletins;
 import org.gazette.render.Fingerprint;
 import org.gazette.render.Templates;
@@ -53,7 +52,7 @@ public final class BuildCache {
     private record Stamped(Object stamp, byte[] bytes) {}
 
     /** A finished bulletin and the fingerprint of what it was made from. */
-    record Printed(long fingerprint, BulletinRenderer.Result result) {}
+    record Printed(long fingerprint, Bulletins.Made made) {}
 
     /** What a background bulletin gave: where it goes, whether it was made, and its problems. */
     public record BulletinDone(String path, boolean ok, List<Problem> problems, long millis) {}
@@ -100,10 +99,14 @@ public final class BuildCache {
         texts.clear();
     }
 
-    /** The PDF of a finished bulletin, or null. */
+    /** The PDF of a finished bulletin, or its Word form (asked for by the PDF's path with .docx), or null. */
     public byte[] bulletinBytes(String path) {
+        if (path.endsWith(".docx")) {
+            Printed p = printed.get(path.substring(0, path.length() - ".docx".length()) + ".pdf");
+            return p == null ? null : p.made().docx();
+        }
         Printed p = printed.get(path);
-        return p == null ? null : p.result().pdf();
+        return p == null ? null : p.made().result().pdf();
     }
 
     // What the last good build was made from, to plan again only the pages an edit reaches.
@@ -239,13 +242,13 @@ public final class BuildCache {
      * The latest finished PDF for a bulletin (null if none yet), asking for a new one in the
      * background when what it is made from changed.
      */
-    BulletinRenderer.Result bulletin(Bulletins bulletins, Bulletins.Job job, long fingerprint) {
+    Bulletins.Made bulletin(Bulletins bulletins, Bulletins.Job job, long fingerprint) {
         Printed p = printed.get(job.path());
         Long before = wanted.put(job.path(), fingerprint);
         boolean current = p != null && p.fingerprint() == fingerprint;
         if (!current && !Objects.equals(before, fingerprint)) schedule(bulletins, job, fingerprint);
         else if (!current && !pending.containsKey(job.path())) schedule(bulletins, job, fingerprint);
-        return p == null ? null : p.result();
+        return p == null ? null : p.made();
     }
 
     /** Forgets bulletins no longer planned. */
@@ -273,8 +276,8 @@ public final class BuildCache {
         long start = System.nanoTime();
         Problems problems = new Problems();
         try {
-            BulletinRenderer.Result r = bulletins.render(job, problems);
-            if (!problems.hasErrors()) printed.put(job.path(), new Printed(fingerprint, r));
+            Bulletins.Made made = bulletins.renderWithWord(job, problems);
+            if (!problems.hasErrors()) printed.put(job.path(), new Printed(fingerprint, made));
         } catch (GazetteException e) {
             e.problems().forEach(problems::add);
         } catch (RuntimeException e) {

@@ -245,12 +245,12 @@ class BulletinTest {
     void oneLayoutDrawsWhatTwoWouldHave(@TempDir Path tmp) throws IOException {
         for (String lang : List.of("zh", "en")) {
             Build build = new Build(new Build.Options(TestSites.CONTENT, TestSites.TEMPLATES, tmp.resolve("out"), false));
-            var made = build.bulletin(2017, lang);
-            String xhtml = made.getValue();
+            var made = build.bulletin(2017, lang, false);
+            String xhtml = made.xhtml();
             assertTrue(xhtml.contains("id=\"distribution\" class=\"distribution\" style=\"margin-top: "), "the sample's block is pushed down");
             var meta = new BulletinRenderer.Metadata("t", "a", "s", "k", lang, ZonedDateTime.of(2018, 2, 27, 0, 0, 0, 0, ZoneId.of("Asia/Shanghai")));
             byte[] twoPass = new BulletinRenderer().render(xhtml, meta, "bulletin").pdf();
-            try (PDDocument one = Loader.loadPDF(made.getKey()); PDDocument two = Loader.loadPDF(twoPass)) {
+            try (PDDocument one = Loader.loadPDF(made.result().pdf()); PDDocument two = Loader.loadPDF(twoPass)) {
                 assertEquals(two.getNumberOfPages(), one.getNumberOfPages());
                 for (int p = 0; p < one.getNumberOfPages(); p++) {
                     assertArrayEquals(two.getPage(p).getContents().readAllBytes(), one.getPage(p).getContents().readAllBytes(), lang + " page " + (p + 1));

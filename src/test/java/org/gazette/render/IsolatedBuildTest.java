@@ -57,6 +57,12 @@ class IsolatedBuildTest {
         try (PDDocument doc = Loader.loadPDF(zh)) {
             assertEquals(1519700400000L, doc.getDocumentInformation().getCreationDate().getTimeInMillis());
         }
+        // The Word bulletin's charts are pictures whose text is drawn from Gazette's own fonts: Java2D's font
+        // manager cannot start without system fonts, so the Word file must not need it.
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(Files.newInputStream(out.resolve("zh/2017/bulletin-2017-zh.docx")))) {
+            assertEquals(2, doc.getAllPictures().size(), "both charts drawn");
+            assertEquals(1519700400000L, doc.getProperties().getCoreProperties().getCreated().getTime(), "dated by SOURCE_DATE_EPOCH");
+        }
         try (Stream<Path> s = Files.walk(home)) {
             List<String> written = s.filter(Files::isRegularFile).map(Path::toString).toList();
             assertEquals(List.of(), written, "nothing written into the user's home (no font caches)");

@@ -37,9 +37,9 @@ class NumbersNeverBreakTest {
         Path report = content.resolve("2017/report.yaml");
         TestSites.write(report, TestSites.read(report).replaceFirst("    growth: 7%", "    growth: 16.85%"));
         Build build = new Build(new Build.Options(content, TestSites.TEMPLATES, tmp.resolve("out"), false));
-        var pdf = build.bulletin(2017, code);
+        var pdf = build.bulletin(2017, code, false);
         assertNotNull(pdf, build.problems()::toString);
-        List<String> lines = PdfText.poppler(pdf.getKey()).lines().map(String::strip).toList();
+        List<String> lines = PdfText.poppler(pdf.result().pdf()).lines().map(String::strip).toList();
 
         Content c = new ContentLoader(new Problems()).load(content).orElseThrow();
         Language zh = new Language("zh", "中文", Locale.forLanguageTag("zh-CN"));
@@ -71,10 +71,10 @@ class NumbersNeverBreakTest {
     @ValueSource(strings = {"zh", "en"})
     void everyQuantityOfTheRunningTextStaysOnOneLine(String code, @TempDir Path tmp) {
         Build build = new Build(new Build.Options(TestSites.CONTENT, TestSites.TEMPLATES, tmp.resolve("out"), false));
-        var pdf = build.bulletin(2017, code);
+        var pdf = build.bulletin(2017, code, false);
         assertNotNull(pdf, build.problems()::toString);
-        List<String> lines = PdfText.poppler(pdf.getKey()).lines().map(l -> l.strip().replaceAll("\\s+", " ")).toList();
-        String text = org.jsoup.Jsoup.parse(pdf.getValue()).body().text();
+        List<String> lines = PdfText.poppler(pdf.result().pdf()).lines().map(l -> l.strip().replaceAll("\\s+", " ")).toList();
+        String text = org.jsoup.Jsoup.parse(pdf.xhtml()).body().text();
         var units = org.gazette.format.Units.shipped();
         String words = String.join("|", units.words().stream().map(java.util.regex.Pattern::quote).toList());
         List<String> english = new ArrayList<>();

@@ -78,6 +78,67 @@ class WordBulletinTest {
         }
     }
 
+    /**
+     * The build writes the Word bulletin beside each PDF, linked from the report page, the same bytes
+     * as `gazette bulletin --format docx` and the same bytes build after build, with the PDF's properties.
+     */
+    @Test
+    void theBuildWritesTheWordBulletinBesideEachPdf(@TempDir Path tmp) throws Exception {
+        var first = TestSites.build(TestSites.CONTENT, tmp.resolve("one"));
+        assertTrue(first.ok(), first.problems()::toString);
+        for (String lang : List.of("zh", "en")) {
+            String pdf = lang + "/2017/bulletin-2017-" + lang + ".pdf";
+            String word = lang + "/2017/bulletin-2017-" + lang + ".docx";
+            assertTrue(first.files().containsKey(pdf), first.files().keySet()::toString);
+            byte[] docx = first.files().get(word);
+            assertTrue(docx != null, word + " beside " + pdf);
+            try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
+                var core = doc.getProperties().getCoreProperties();
+                assertEquals(lang.equals("zh") ? "郑州市管城回族区新闻办公室" : "Press Office of Guancheng Hui District, Zhengzhou", core.getCreator());
+                assertEquals(lang.equals("zh") ? "zh-CN" : "en-GB", core.getUnderlyingProperties().getLanguageProperty().orElse(""));
+                assertTrue(core.getTitle().startsWith(lang.equals("zh") ? "管城回族区工作简报 第1期" : "Guancheng Hui District Work Bulletin No. 1"), core.getTitle());
+                assertEquals("2018-02-26T16:00:00Z", core.getCreated().toInstant().toString(), "the bulletin's date, not the time of the build");
+            }
+            assertTrue(java.util.Arrays.equals(docx, Files.readAllBytes(write(Files.createDirectories(tmp.resolve(lang)), lang, "docx"))), "the command's Word file and the build's are one");
+            // The report page offers it next to the PDF, and the link resolves.
+            var page = org.jsoup.Jsoup.parse(new String(first.files().get(lang + "/2017/index.html"), java.nio.charset.StandardCharsets.UTF_8));
+            var link = page.selectFirst("a[href$=.docx]");
+            assertTrue(link != null, "a link to the Word bulletin on the report page");
+            assertEquals("bulletin-2017-" + lang + ".docx", link.attr("href"));
+            assertEquals(lang.equals("zh") ? "下载 Word 版（DOCX）" : "Word version (DOCX)", link.text());
+        }
+        var again = TestSites.build(TestSites.CONTENT, tmp.resolve("two"));
+        assertTrue(java.util.Arrays.equals(first.files().get("zh/2017/bulletin-2017-zh.docx"), again.files().get("zh/2017/bulletin-2017-zh.docx")),
+                "same content, same bytes");
+    }
+
+    /** Where site.yaml names the office's own fonts, the Word bulletin names them too (by their Chinese names, as Word lists them). */
+    @Test
+    void theOfficeFontsAreNamedInTheWordBulletin(@TempDir Path tmp) throws Exception {
+        Path song = Path.of("/usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf");
+        Path kai = Path.of("/usr/share/fonts/truetype/arphic-gkai00mp/gkai00mp.ttf");
+        Assumptions.assumeTrue(Files.isRegularFile(song) && Files.isRegularFile(kai), "needs fonts-arphic-gbsn00lp and fonts-arphic-gkai00mp (.ci/run installs them)");
+        Path content = tmp.resolve("content");
+        TestSites.copyTree(TestSites.CONTENT, content);
+        Path site = content.resolve("site.yaml");
+        TestSites.write(site, TestSites.read(site) + "fonts:\n  body: %s\n  heading2: %s\n".formatted(song, kai));
+        var r = TestSites.build(content, tmp.resolve("out"));
+        assertTrue(r.ok(), r.problems()::toString);
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(r.files().get("zh/2017/bulletin-2017-zh.docx")))) {
+            java.util.Set<String> faces = new java.util.TreeSet<>();
+            for (XWPFParagraph p : doc.getParagraphs()) {
+                for (var run : p.getRuns()) {
+                    var fonts = run.getCTR().getRPr() == null ? null : run.getCTR().getRPr().getRFontsArray().length == 0 ? null : run.getCTR().getRPr().getRFontsArray(0);
+                    if (fonts != null && fonts.getEastAsia() != null) faces.add(fonts.getEastAsia());
+                }
+            }
+            assertTrue(faces.contains("文鼎ＰＬ简报宋"), "the office's body face, by the name Word lists: " + faces);
+            assertTrue(faces.contains("文鼎ＰＬ简中楷"), "the office's 楷体 for （一） headings: " + faces);
+            assertTrue(faces.contains("黑体"), "roles site.yaml leaves out keep the usual Windows names: " + faces);
+            assertTrue(!faces.contains("仿宋_GB2312"), faces::toString);
+        }
+    }
+
     /** LibreOffice prints the Word bulletin with every sentence of the PDF bulletin (pdftotext of both). */
     @Test
     void libreOfficePrintsTheSameText(@TempDir Path tmp) throws Exception {

@@ -40,14 +40,14 @@ class SampleSiteGoldenTest {
         if (Boolean.getBoolean("gazette.updateGolden") && defaultLocale.equals("en-US")) {
             OutputFolder.deleteTree(GOLDEN);
             TestSites.copyTree(out, GOLDEN);
-            for (String f : files(GOLDEN)) if (f.endsWith(".pdf") || f.endsWith(".gz")) Files.delete(GOLDEN.resolve(f));
+            for (String f : files(GOLDEN)) if (f.endsWith(".pdf") || f.endsWith(".docx") || f.endsWith(".gz")) Files.delete(GOLDEN.resolve(f));
         }
         TreeSet<String> expected = files(GOLDEN);
         TreeSet<String> actual = files(out);
-        // PDFs are checked by their text, fonts and pages (BulletinTest), and byte for byte between two builds below.
+        // PDFs and Word files are checked by their text, fonts and pages (BulletinTest, WordBulletinTest), and byte for byte between two builds below.
         // The search index's compressed pieces are named by the hash of their content, which their list
         // (search/<lang>/index.json, compared here) gives: equal lists, equal pieces.
-        actual.removeIf(f -> f.endsWith(".pdf") || f.endsWith(".gz"));
+        actual.removeIf(f -> f.endsWith(".pdf") || f.endsWith(".docx") || f.endsWith(".gz"));
         assertEquals(expected, actual, "the set of built files");
         for (String f : expected) {
             String want = Files.readString(GOLDEN.resolve(f), StandardCharsets.UTF_8);
