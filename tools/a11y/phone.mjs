@@ -3,7 +3,8 @@
 // and how the key figures read. Usage: node phone.mjs SITE_DIR PAGE [PAGE …]
 // Prints one JSON line per page and width: {"page", "width", "scrollsSideways", "cut": [elements past
 // the right edge or past their own box], "cards": [{"figure", "cells": [{"label", "text"}]}], "columns": [header
-// texts], "cardsPerRow": the home page's key-figure cards side by side}.
+// texts], "cardsPerRow": the home page's key-figure cards side by side, "bodyPx": the body text's size,
+// "chartTextPx": each chart text's size as drawn}.
 import { resolve } from 'node:path';
 import { launchChromium, serveStatic } from './harness.mjs';
 
@@ -57,7 +58,13 @@ try {
         const columns = table ? [...table.querySelectorAll('thead th')].map((th) => th.textContent.trim()) : [];
         // The home page's key-figure cards: how many stand side by side.
         const perRow = new Set([...document.querySelectorAll('.cards > .card, .cards > li')].map((c) => Math.round(c.getBoundingClientRect().left))).size;
-        return { scrollsSideways: document.documentElement.scrollWidth > w, cut, cards, columns, cardsPerRow: perRow };
+        // The charts' text as drawn (its font size times the drawing's scale) beside the body's.
+        const body = parseFloat(getComputedStyle(document.querySelector('main p') ?? document.body).fontSize);
+        const chartText = [...document.querySelectorAll('svg.chart-svg')].flatMap((svg) => {
+          const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+          return [...svg.querySelectorAll('text')].map((t) => Math.round(parseFloat(getComputedStyle(t).fontSize) * scale * 10) / 10);
+        });
+        return { scrollsSideways: document.documentElement.scrollWidth > w, cut, cards, columns, cardsPerRow: perRow, bodyPx: body, chartTextPx: chartText };
       });
       console.log(JSON.stringify({ page: p, width, ...seen }));
     }

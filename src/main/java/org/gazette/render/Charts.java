@@ -41,10 +41,18 @@ public final class Charts {
      */
     public record Chart(String id, String title, String description, List<Bar> bars, double reference, String referenceLabel) {
 
-        /** The chart as inline SVG: labels over bars, values at their ends, in the page's own font. */
+        /** The drawing's width in SVG units, and its largest width on the page in CSS pixels. */
+        public static final int WIDTH = 340;
+
+        /**
+         * The chart as inline SVG: labels over bars, values at their ends, in the page's own font. It is
+         * {@link #WIDTH} units wide and the page shows it at most that many pixels wide, so its text is
+         * the body's 16 px on a desk and on a phone alike (a 390 px phone's column is 350 px): a wider
+         * drawing scaled down to a phone set its labels at 13 px.
+         */
         public String svg() {
-            int width = 420;
-            int barMax = 260;
+            int width = WIDTH;
+            int barMax = 200;
             int top = reference >= 0 ? 26 : 8;
             // A label too long for the width is set on more lines (SVG text does not wrap by itself).
             List<List<String>> labels = new ArrayList<>();
@@ -57,7 +65,7 @@ public final class Charts {
                 height += 52 + 19 * (lines.size() - 1);
                 List<String> group = opensGroup(i) ? lines(b.group(), width - 4) : List.of();
                 groups.add(group);
-                if (!group.isEmpty()) height += 12 + 19 * group.size();
+                if (!group.isEmpty()) height += (i == 0 ? 0 : 12) + 19 * group.size();
             }
             StringBuilder s = new StringBuilder();
             s.append("<svg class=\"chart-svg\" role=\"img\" aria-labelledby=\"").append(id).append("-title ").append(id).append("-desc\" viewBox=\"0 0 ")
@@ -72,7 +80,7 @@ public final class Charts {
                 List<String> group = groups.get(i);
                 if (!group.isEmpty()) {
                     // A group's heading (the figure a plan carries on) above its bars, a little apart from the group before.
-                    y += 12;
+                    if (i > 0) y += 12;
                     s.append("<text x=\"0\" y=\"").append(y + 15).append("\" class=\"chart-group\">");
                     for (int k = 0; k < group.size(); k++) {
                         if (group.size() == 1) s.append(escape(group.get(0)));

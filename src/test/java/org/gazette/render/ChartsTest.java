@@ -177,7 +177,7 @@ class ChartsTest {
             Element svg = chart.selectFirst("svg");
             assertEquals(List.of("146个", "220个").stream().map(v -> lang.equals("zh") ? v : v.replace("个", "")).toList(),
                     svg.select("text.chart-value").eachText());
-            assertEquals(List.of(svg.select("rect").get(0).attr("width"), svg.select("rect").get(1).attr("width")), List.of("173", "260"),
+            assertEquals(List.of(svg.select("rect").get(0).attr("width"), svg.select("rect").get(1).attr("width")), List.of("133", "200"),
                     "146 of 220: the target the full width");
             if (lang.equals("zh")) {
                 assertEquals(List.of("谋划实施重大项目"), svg.select("text.chart-group").eachText());

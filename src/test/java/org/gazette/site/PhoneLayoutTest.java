@@ -53,6 +53,18 @@ class PhoneLayoutTest {
         assertEquals(2, at(seen, "zh/index.html", 390).get("cardsPerRow").asInt());
         assertEquals(1, at(seen, "en/index.html", 390).get("cardsPerRow").asInt());
         assertTrue(at(seen, "zh/index.html", 1280).get("cardsPerRow").asInt() >= 3);
+        // The charts' labels and values at the body's size, phone and desk alike (a drawing scaled down to a
+        // phone's column had set them at 13 px, one scaled up at 18 px).
+        for (String page : List.of("zh/2017/", "en/2017/")) {
+            for (int width : new int[] {390, 1280}) {
+                JsonNode s = at(seen, page, width);
+                double body = s.get("bodyPx").asDouble();
+                assertTrue(s.get("chartTextPx").size() >= 4, page + " has its charts");
+                for (JsonNode px : s.get("chartTextPx")) {
+                    assertTrue(Math.abs(px.asDouble() - body) <= 1.0, page + " at " + width + " px: chart text " + px + " px, body " + body + " px");
+                }
+            }
+        }
         for (String lang : List.of("zh", "en")) {
             JsonNode phone = seen.stream().filter(s -> s.get("page").asText().equals(lang + "/2017/") && s.get("width").asInt() == 390).findFirst().orElseThrow();
             JsonNode desk = seen.stream().filter(s -> s.get("page").asText().equals(lang + "/2017/") && s.get("width").asInt() == 1280).findFirst().orElseThrow();
