@@ -4,7 +4,8 @@
 // Prints one JSON line per page and width: {"page", "width", "scrollsSideways", "cut": [elements past
 // the right edge or past their own box], "cards": [{"figure", "cells": [{"label", "text"}]}], "columns": [header
 // texts], "cardsPerRow": the home page's key-figure cards side by side, "bodyPx": the body text's size,
-// "chartTextPx": each chart text's size as drawn}.
+// "chartTextPx": each chart text's size as drawn, "cardValueHeights": the distinct heights of the home page's
+// one-line card values}.
 import { resolve } from 'node:path';
 import { launchChromium, serveStatic } from './harness.mjs';
 
@@ -64,7 +65,8 @@ try {
           const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
           return [...svg.querySelectorAll('text')].map((t) => Math.round(parseFloat(getComputedStyle(t).fontSize) * scale * 10) / 10);
         });
-        return { scrollsSideways: document.documentElement.scrollWidth > w, cut, cards, columns, cardsPerRow: perRow, bodyPx: body, chartTextPx: chartText };
+        return { scrollsSideways: document.documentElement.scrollWidth > w, cut, cards, columns, cardsPerRow: perRow, bodyPx: body, chartTextPx: chartText,
+          cardValueHeights: [...new Set([...document.querySelectorAll('.card-value')].map((e) => Math.round(e.getBoundingClientRect().height)))] };
       });
       console.log(JSON.stringify({ page: p, width, ...seen }));
     }

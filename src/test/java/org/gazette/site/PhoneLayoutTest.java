@@ -53,6 +53,13 @@ class PhoneLayoutTest {
         assertEquals(2, at(seen, "zh/index.html", 390).get("cardsPerRow").asInt());
         assertEquals(1, at(seen, "en/index.html", 390).get("cardsPerRow").asInt());
         assertTrue(at(seen, "zh/index.html", 1280).get("cardsPerRow").asInt() >= 3);
+        // A card's value is one line as tall as its neighbours' whether it has a unit or not ("146" sat 3 px higher
+        // than "2.656 billion yuan": the unit's span, in its own fallback font, made its line taller).
+        for (String page : List.of("zh/index.html", "en/index.html")) {
+            for (int width : new int[] {390, 1280}) {
+                assertEquals(1, at(seen, page, width).get("cardValueHeights").size(), page + " at " + width + " px: " + at(seen, page, width).get("cardValueHeights"));
+            }
+        }
         // The charts' labels and values at the body's size, phone and desk alike (a drawing scaled down to a
         // phone's column had set them at 13 px, one scaled up at 18 px).
         for (String page : List.of("zh/2017/", "en/2017/")) {
