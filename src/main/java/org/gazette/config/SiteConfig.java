@@ -9,7 +9,38 @@ import org.gazette.problem.Position;
 
 /** The site settings of {@code content/site.yaml}. The first language is the default. */
 public record SiteConfig(Localized title, Localized office, Localized district, List<Language> languages,
-                         String baseUrl, ZoneId timeZone, News news, Fonts fonts) {
+                         String baseUrl, ZoneId timeZone, News news, Fonts fonts, Government government) {
+
+    /**
+     * What a government website shows in every page's footer (《政府网站发展指引》): 主办单位 and 承办单位,
+     * contact, 网站标识码, ICP备案编号, 公安机关备案号 with its badge, the 党政机关 sponsor mark and the
+     * "我为政府网站找错" link. Each may be absent (null): absent, not shown.
+     */
+    public record Government(Localized sponsor, Localized operator, Localized address, String telephone, String email,
+                             String siteCode, String icp, String security, Picture securityBadge,
+                             Picture partyMark, String partyMarkLink, String errorReport) {
+        public static final Government NONE = new Government(null, null, null, null, null, null, null, null, null, null, null, null);
+
+        public boolean isEmpty() {
+            return equals(NONE);
+        }
+
+        /** The 14 digits of the 公安机关备案号 (what its filing site looks up), or null. */
+        public String securityDigits() {
+            return security == null ? null : security.replaceAll("\\D", "");
+        }
+
+        /** The pictures to publish, by the name they are published under (assets/site/…). */
+        public java.util.Map<String, Picture> pictures() {
+            java.util.Map<String, Picture> m = new java.util.TreeMap<>();
+            if (securityBadge != null) m.put(securityBadge.published(), securityBadge);
+            if (partyMark != null) m.put(partyMark.published(), partyMark);
+            return m;
+        }
+    }
+
+    /** A picture site.yaml names (a file in the content folder), and where it is published. */
+    public record Picture(java.nio.file.Path file, String published, Position at) {}
 
     /**
      * The office's own fonts for the bulletin ({@code fonts:} in site.yaml), by role as GB/T 9704 names

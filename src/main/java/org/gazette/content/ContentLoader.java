@@ -120,9 +120,19 @@ public final class ContentLoader {
                 + version(dir.resolve(Units.FILE), Units.FILE);
         if (cache != null) cache.begin(settings);
         List<Path> yearDirs = new ArrayList<>();
+        // Files site.yaml names (the footer's pictures, the office's fonts) are used: not reported as stray.
+        java.util.Set<String> named = new java.util.HashSet<>();
+        Path absolute = dir.toAbsolutePath().normalize();
+        site.ifPresent(s -> {
+            List<Path> files = new ArrayList<>();
+            s.government().pictures().values().forEach(pic -> files.add(pic.file()));
+            s.fonts().files().forEach(f -> files.add(f.path()));
+            for (Path f : files) if (f.startsWith(absolute) && !f.equals(absolute)) named.add(absolute.relativize(f).getName(0).toString());
+        });
         for (Path p : entries) {
             String name = p.getFileName().toString();
             if (name.equals(SiteConfigLoader.FILE) || name.equals(Tags.FILE) || name.equals(Units.FILE) || name.equals(SCHEMA_DIR) || EditorFiles.scratch(name)) continue;
+            if (named.contains(name)) continue;
             if (Files.isDirectory(p) && YEAR.matcher(name).matches()) {
                 yearDirs.add(p);
             } else {

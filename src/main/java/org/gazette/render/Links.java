@@ -74,6 +74,15 @@ public final class Links {
         return to(Urls.home(language));
     }
 
+    public String siteMap() {
+        return to(Urls.siteMap(language));
+    }
+
+    /** A file at the site's root, e.g. a picture site.yaml names ({@code assets/site/party-mark.png}). */
+    public String file(String path) {
+        return to(path);
+    }
+
     public String archive() {
         return to(Urls.archive(language));
     }

@@ -96,7 +96,12 @@ public final class SitePlan {
             }
             tags(pages, lang, common);
             if (wanted.test(Urls.archive(lang))) {
-                pages.add(page("archive", lang, Urls::archive, "archive.ftlh", true, common, ordered("years", archive(lang))));
+                pages.add(page("archive", lang, Urls::archive, "archive.ftlh", true, common, ordered("years", archive(lang, Urls.archive(lang)))));
+            }
+            if (wanted.test(Urls.siteMap(lang))) {
+                String here = Urls.siteMap(lang);
+                pages.add(page("site-map", lang, Urls::siteMap, "site-map.ftlh", true, common, ordered(
+                        "years", archive(lang, here), "tags", content.tags().declared() ? tagIndex(lang, here) : List.of())));
             }
             if (wanted.test(Urls.notFound(lang))) {
                 pages.add(page("404", lang, Urls::notFound, "404.ftlh", true, new LinkedHashMap<>(common), ordered(
@@ -159,18 +164,29 @@ public final class SitePlan {
         Map<String, List<Entry>> byTag = new LinkedHashMap<>();
         for (var tag : content.tags().all()) byTag.put(tag.id(), new ArrayList<>());
         for (Entry e : entries) for (var tag : tagsOf(e)) byTag.get(tag.id()).add(e);
-        List<Map<String, Object>> index = new ArrayList<>();
         String here = Urls.tags(lang);
+        List<Map<String, Object>> index = tagIndex(lang, here);
         for (var tag : content.tags().all()) {
             List<Entry> list = byTag.get(tag.id());
-            index.add(ordered("name", tag.name(), "count", list.size(),
-                    "href", list.isEmpty() ? null : Urls.relative(here, Urls.tag(lang, tag.id(), 1))));
             if (!list.isEmpty()) {
                 listing(pages, "tags/" + tag.id(), lang, common, list, (l, n) -> Urls.tag(l, tag.id(), n),
                         ordered("listYear", 0, "listTag", tag.name()));
             }
         }
         if (wanted.test(here)) pages.add(page("tags", lang, Urls::tags, "tags.ftlh", true, common, ordered("tags", index)));
+    }
+
+    /** Every declared tag with its count of articles and, if it has any, the link to its first page from {@code here}. */
+    private List<Map<String, Object>> tagIndex(Language lang, String here) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (var tag : content.tags().all()) counts.put(tag.id(), 0);
+        for (Entry e : entries) for (var tag : tagsOf(e)) counts.merge(tag.id(), 1, Integer::sum);
+        List<Map<String, Object>> index = new ArrayList<>();
+        for (var tag : content.tags().all()) {
+            int n = counts.get(tag.id());
+            index.add(ordered("name", tag.name(), "count", n, "href", n == 0 ? null : Urls.relative(here, Urls.tag(lang, tag.id(), 1))));
+        }
+        return index;
     }
 
     private Page report(Language lang, Year year, Map<String, Object> common) {
@@ -271,15 +287,19 @@ public final class SitePlan {
     }
 
     /** The years, latest first, with their published article counts and where to read them. */
-    private List<Map<String, Object>> archive(Language lang) {
+    /** Each year, with links from {@code here} to its news, its report and its bulletin. */
+    private List<Map<String, Object>> archive(Language lang, String here) {
         List<Map<String, Object>> years = new ArrayList<>();
-        String here = Urls.archive(lang);
         for (Year y : content.years()) {
             Map<String, Object> m = ordered("year", y.year(), "count", y.news().size(), "hasReport", y.hasReport());
             if (!y.news().isEmpty()) m.put("newsHref", Urls.relative(here, Urls.yearNews(lang, y.year(), 1)));
             if (y.hasReport()) {
                 m.put("reportHref", Urls.relative(here, Urls.report(lang, y.year())));
                 m.put("report", y.report());
+                if (y.report().bulletin() != null) {
+                    m.put("bulletinHref", Urls.relative(here, Bulletins.path(lang, y.year())));
+                    m.put("bulletinWordHref", Urls.relative(here, Bulletins.wordPathOf(Bulletins.path(lang, y.year()))));
+                }
             }
             years.add(m);
         }

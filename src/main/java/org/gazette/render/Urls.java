@@ -18,6 +18,11 @@ public final class Urls {
         return lang.code() + "/index.html";
     }
 
+    /** The site map (网站地图): every section, year and tag on one page. */
+    public static String siteMap(Language lang) {
+        return lang.code() + "/site-map.html";
+    }
+
     public static String archive(Language lang) {
         return lang.code() + "/archive.html";
     }

@@ -476,6 +476,27 @@ public final class Build {
             }
             for (var lang : content.site().languages()) files.put(lang.code() + "/" + img.getKey(), bytes);
         }
+        // The pictures site.yaml names (the 党政机关 mark, the public-security badge), once, under assets/site/.
+        for (var pic : content.site().government().pictures().entrySet()) {
+            String shown = options.content().toAbsolutePath().normalize().relativize(pic.getValue().file()).toString().replace('\\', '/');
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(pic.getValue().file());
+            } catch (IOException e) {
+                problems.error(pic.getValue().at(), Msg.CANNOT_READ_FILE.with(Msg.reason(e)), Msg.CHECK_READABLE.with());
+                continue;
+            }
+            if (pic.getKey().endsWith(".svg")) {
+                SafeSvg.Result clean = SafeSvg.clean(bytes);
+                if (!clean.ok()) {
+                    problems.error(new Position(shown, clean.refusal().line(), clean.refusal().column()),
+                            Msg.SVG_REFUSED.with(clean.refusal().what()), Msg.SVG_REFUSED_FIX.with());
+                    continue;
+                }
+                bytes = clean.svg();
+            }
+            files.put(pic.getKey(), bytes);
+        }
     }
 
     private void copyAssets(SortedMap<String, byte[]> files) {

@@ -31,7 +31,7 @@ class CliTest {
     void buildPrintsOneSummaryLine(@TempDir Path tmp) {
         Run r = run("build", "--out", tmp.resolve("site").toString());
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().matches("gazette: built .*site: 26 pages \\(zh 13, en 13\\), 2 bulletins \\(zh \\d+ pages, en \\d+ pages\\), 47 files, 0 warnings, \\d+\\.\\d\\d s\\R"), r.out());
+        assertTrue(r.out().matches("gazette: built .*site: 28 pages \\(zh 14, en 14\\), 2 bulletins \\(zh \\d+ pages, en \\d+ pages\\), 51 files, 0 warnings, \\d+\\.\\d\\d s\\R"), r.out());
         assertEquals("", r.err());
         assertTrue(Files.isRegularFile(tmp.resolve("site/zh/2017/index.html")));
     }
@@ -45,11 +45,11 @@ class CliTest {
         var before = TestSites.snapshot(tmp, Path.of("site-out"));
         Run r = run("check", "--content", content.toString());
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().startsWith("gazette: check ok: 26 pages (zh 13, en 13), 2 bulletins checked, not painted (--bulletins paints them), "), r.out());
+        assertTrue(r.out().startsWith("gazette: check ok: 28 pages (zh 14, en 14), 2 bulletins checked, not painted (--bulletins paints them), "), r.out());
         assertEquals(before, TestSites.snapshot(tmp, Path.of("site-out")), "check created, changed or removed a file");
         var painted = run("check", "--bulletins", "--content", content.toString());
         assertEquals(0, painted.code(), painted.err());
-        assertTrue(painted.out().startsWith("gazette: check ok: 26 pages (zh 13, en 13), 2 bulletins (zh 9 pages, en 9 pages), "), painted.out());
+        assertTrue(painted.out().startsWith("gazette: check ok: 28 pages (zh 14, en 14), 2 bulletins (zh 9 pages, en 9 pages), "), painted.out());
         assertEquals(before, TestSites.snapshot(tmp, Path.of("site-out")), "check --bulletins created, changed or removed a file");
     }
 
@@ -153,7 +153,7 @@ class CliTest {
         // It checks as it is (a draft), shows in a preview, and is held back from a published build.
         Run preview = run("check", "--content", content.toString(), "--drafts", "--no-search");
         assertEquals(0, preview.code(), preview.err());
-        assertTrue(preview.out().contains("(zh 14, en 14)"), preview.out());
+        assertTrue(preview.out().contains("(zh 15, en 15)"), preview.out());
         Run published = run("check", "--content", content.toString(), "--no-search");
         assertEquals(0, published.code(), published.err());
         assertTrue(published.out().contains("(zh 12, en 12)"), published.out());
@@ -267,8 +267,8 @@ class CliTest {
     void theLanguageComesFromTheOptionTheEnvironmentOrTheSite(@TempDir Path tmp) {
         Path content = TestSites.copyOfSample(tmp);
         String[] check = {"check", "--content", content.toString()};
-        assertTrue(run(java.util.Map.of("LANG", "zh_CN.UTF-8"), check).out().startsWith("gazette: 检查通过：26 个页面（zh 13、en 13），"));
-        assertTrue(run(java.util.Map.of("LANG", "en_GB.UTF-8"), check).out().startsWith("gazette: check ok: 26 pages (zh 13, en 13), "));
+        assertTrue(run(java.util.Map.of("LANG", "zh_CN.UTF-8"), check).out().startsWith("gazette: 检查通过：28 个页面（zh 14、en 14），"));
+        assertTrue(run(java.util.Map.of("LANG", "en_GB.UTF-8"), check).out().startsWith("gazette: check ok: 28 pages (zh 14, en 14), "));
         assertTrue(run(java.util.Map.of("GAZETTE_LANG", "en", "LANG", "zh_CN.UTF-8"), check).out().startsWith("gazette: check ok:"));
         // A machine that says nothing (LANG=C): the site's first language, Chinese for the sample.
         assertTrue(run(java.util.Map.of("LANG", "C.UTF-8"), check).out().startsWith("gazette: 检查通过："));

@@ -79,7 +79,7 @@ class SafetyTest {
             pages++;
             assertInert(Jsoup.parse(new String(e.getValue(), StandardCharsets.UTF_8)), e.getKey());
         }
-        assertEquals(27, pages);
+        assertEquals(29, pages);
 
         Document page = Jsoup.parse(new String(r.files().get("en/2017/news/meeting.html"), StandardCharsets.UTF_8));
         String text = page.body().text();

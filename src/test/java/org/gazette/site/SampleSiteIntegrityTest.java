@@ -59,12 +59,12 @@ class SampleSiteIntegrityTest {
     void pagesForBothLanguages() {
         for (String lang : List.of("zh", "en")) {
             for (String p : List.of("index.html", "archive.html", "2017/index.html", "2017/news/meeting.html", "news/index.html",
-                    "2017/news/index.html", "404.html")) {
+                    "2017/news/index.html", "404.html", "site-map.html")) {
                 assertTrue(pages.containsKey(lang + "/" + p), lang + "/" + p);
             }
         }
         assertTrue(pages.containsKey("index.html"));
-        assertEquals(Map.of("zh", 13, "en", 13), site.pagesPerLanguage());
+        assertEquals(Map.of("zh", 14, "en", 14), site.pagesPerLanguage());
     }
 
     @Test
