@@ -156,7 +156,7 @@ class CliTest {
         assertTrue(preview.out().contains("(zh 15, en 15)"), preview.out());
         Run published = run("check", "--content", content.toString(), "--no-search");
         assertEquals(0, published.code(), published.err());
-        assertTrue(published.out().contains("(zh 12, en 12)"), published.out());
+        assertTrue(published.out().contains("(zh 13, en 13)"), published.out());
 
         // Never overwrites; a name that cannot be an address is refused with what to write instead.
         String before = TestSites.read(en);
