@@ -14,14 +14,20 @@ import org.gazette.problem.Position;
  */
 public record Article(String slug, Language language, String file, String title, LocalDate date, String summary,
                       Byline byline, List<String> tags, String html, List<Image> images, Position dateAt,
-                      boolean draft, java.time.Instant publishAt, boolean featured, List<String> tagIds, List<Ref> links) {
+                      boolean draft, java.time.Instant publishAt, boolean featured, List<String> tagIds, List<Ref> links, Source source) {
 
     /** The same without its links (tests and texts made in code). */
     public Article(String slug, Language language, String file, String title, LocalDate date, String summary,
                    Byline byline, List<String> tags, String html, List<Image> images, Position dateAt,
                    boolean draft, java.time.Instant publishAt, boolean featured, List<String> tagIds) {
-        this(slug, language, file, title, date, summary, byline, tags, html, images, dateAt, draft, publishAt, featured, tagIds, List.of());
+        this(slug, language, file, title, date, summary, byline, tags, html, images, dateAt, draft, publishAt, featured, tagIds, List.of(), null);
     }
+
+    /**
+     * Where a reprinted text comes from ({@code source:} in its front matter): the publication's name,
+     * and the address of the original if given (null otherwise). A text without one is the office's own.
+     */
+    public record Source(String name, String url) {}
 
     /** A relative link of the text: as written, as published (a link to a text's file becomes its page's address), and where. */
     public record Ref(String written, String published, int line, int column) {}
@@ -35,7 +41,7 @@ public record Article(String slug, Language language, String file, String title,
 
     /** The same text dated {@code date} (the report's prose, which takes the meeting's date when it gives none). */
     public Article withDate(LocalDate date) {
-        return new Article(slug, language, file, title, date, summary, byline, tags, html, images, dateAt, draft, publishAt, featured, tagIds, links);
+        return new Article(slug, language, file, title, date, summary, byline, tags, html, images, dateAt, draft, publishAt, featured, tagIds, links, source);
     }
 
     /** Whether it may be published at {@code now}: not a draft, and its embargo (if any) has passed. */
@@ -60,18 +66,24 @@ public record Article(String slug, Language language, String file, String title,
         }
     }
 
-    /** Who wrote it and took the pictures; lists may be empty. */
-    public record Byline(List<String> reporter, List<String> correspondent, List<String> photographer) {
-        public static final Byline NONE = new Byline(List.of(), List.of(), List.of());
+    /** Who wrote it and took the pictures, and its editor in charge (责任编辑, {@code editor:}); lists may be empty. */
+    public record Byline(List<String> reporter, List<String> correspondent, List<String> photographer, List<String> editor) {
+        public static final Byline NONE = new Byline(List.of(), List.of(), List.of(), List.of());
 
         public Byline {
             reporter = List.copyOf(reporter);
             correspondent = List.copyOf(correspondent);
             photographer = List.copyOf(photographer);
+            editor = List.copyOf(editor);
         }
 
+        /** Whether it names no writer or photographer (the editor is shown apart). */
         public boolean isEmpty() {
             return reporter.isEmpty() && correspondent.isEmpty() && photographer.isEmpty();
+        }
+
+        public Byline withEditor(List<String> editor) {
+            return new Byline(reporter, correspondent, photographer, editor);
         }
     }
 }

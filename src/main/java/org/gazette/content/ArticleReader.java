@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.gazette.i18n.Language;
 import org.gazette.problem.Msg;
+import org.gazette.safety.SafeUrl;
 import org.gazette.problem.Position;
 import org.gazette.problem.Problems;
 import org.gazette.yaml.Fields;
@@ -67,7 +68,8 @@ final class ArticleReader {
         boolean undated = slug.equals("report") && !f.has("date");
         var date = undated ? Optional.<java.time.LocalDate>empty() : f.requiredDate("date");
         var summary = f.string("summary").orElse("");
-        var byline = f.node("byline").flatMap(n -> byline(n, problems)).orElse(Article.Byline.NONE);
+        var byline = f.node("byline").flatMap(n -> byline(n, problems)).orElse(Article.Byline.NONE).withEditor(names(f, "editor"));
+        Article.Source reprinted = f.node("source").flatMap(n -> source(n, f)).orElse(null);
         var tags = f.list("tags", f::scalarText);
         List<String> tagIds = tagIds(f, problems);
         boolean draft = f.bool("draft").orElse(false);
@@ -83,7 +85,7 @@ final class ArticleReader {
         if (html == null) return Optional.empty();
         Position dateAt = f.node("date").map(Node::at).orElse(new Position(file, 1, 1));
         return Optional.of(new Article(slug, language, file, title.get(), date.orElse(null), summary, byline, tags, html.html(), html.images(), dateAt,
-                draft, publishAt, featured, tagIds, html.links()));
+                draft, publishAt, featured, tagIds, html.links(), reprinted));
     }
 
     /** The declared tags the article names (by id or by a name in any language); an undeclared one is a warning. */
@@ -111,7 +113,23 @@ final class ArticleReader {
             var correspondent = names(f, "correspondent");
             var photographer = names(f, "photographer");
             f.finish();
-            return new Article.Byline(reporter, correspondent, photographer);
+            return new Article.Byline(reporter, correspondent, photographer, List.of());
+        });
+    }
+
+    /** {@code source: 河南日报}, or {@code source: {name: 河南日报, url: https://…}}: a reprint's origin. */
+    private Optional<Article.Source> source(Node n, Fields parent) {
+        if (n instanceof Node.Scalar) return parent.scalarText(n).map(String::strip).filter(s -> !s.isEmpty()).map(s -> new Article.Source(s, null));
+        return Fields.of(n, parent.problems(), Msg.PART.with("source")).flatMap(f -> {
+            Optional<String> name = f.requiredString("name", "河南日报");
+            String url = f.string("url").map(String::strip).orElse(null);
+            f.finish();
+            if (url != null && !(url.matches("(?i)https?://\\S+") && SafeUrl.allowed(url))) {
+                parent.problems().error(f.node("url").get().at(), Msg.SOURCE_URL.with(url), Msg.SOURCE_URL_FIX.with());
+                url = null;
+            }
+            String checked = url;
+            return name.map(s -> new Article.Source(s.strip(), checked));
         });
     }
 

@@ -613,6 +613,8 @@ public enum Msg {
     GOV_PICTURE_KIND_FIX,
     GOV_PICTURE_OUTSIDE("file"),
     GOV_PICTURE_OUTSIDE_FIX,
+    SOURCE_URL("value"),
+    SOURCE_URL_FIX,
     // END (new kinds above this line)
     ;
 

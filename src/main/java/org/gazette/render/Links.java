@@ -54,6 +54,10 @@ public final class Links {
         return to(Urls.search(language));
     }
 
+    public String readingScript() {
+        return to(Urls.READING_SCRIPT);
+    }
+
     public String searchScript() {
         return to(Urls.SEARCH_SCRIPT);
     }

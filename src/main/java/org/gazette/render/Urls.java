@@ -59,6 +59,8 @@ public final class Urls {
     }
 
     public static final String SEARCH_SCRIPT = "assets/search.js";
+    /** The reading aids' script (text size, contrast, read aloud …), read in every page's head. */
+    public static final String READING_SCRIPT = "assets/reading.js";
 
     public static String notFound(Language lang) {
         return lang.code() + "/404.html";

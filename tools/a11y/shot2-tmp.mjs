@@ -1,0 +1,12 @@
+import { launchChromium, serveStatic } from '/work/main/tools/a11y/harness.mjs';
+const [root, page, out, width, settings] = process.argv.slice(2);
+const { server, base } = await serveStatic(() => root);
+const browser = await launchChromium();
+const p = await browser.newPage({ viewport: { width: Number(width), height: 900 }, deviceScaleFactor: 1 });
+await p.goto(base + 'zh/index.html');
+await p.evaluate((s) => localStorage.setItem('gazette-reading', s), settings);
+await p.goto(base + page);
+await p.mouse.move(400, 420);
+await p.screenshot({ path: out });
+console.log(await p.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth].join(' ')));
+await browser.close(); server.close();
