@@ -138,7 +138,8 @@
       var walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT, {
         acceptNode: function (n) {
           var p = n.parentElement;
-          if (!p || p.closest('script, style, [hidden], .visually-hidden, svg, [aria-hidden=true], .chart-data')) return NodeFilter.FILTER_REJECT;
+          // What a reader hears is the text: not the page's buttons, hidden parts, drawings or chart data.
+          if (!p || p.closest('script, style, button, [hidden], .visually-hidden, .reading-inline, svg, [aria-hidden=true], .chart-data')) return NodeFilter.FILTER_REJECT;
           if (range && !range.intersectsNode(n)) return NodeFilter.FILTER_REJECT;
           return NodeFilter.FILTER_ACCEPT;
         }
@@ -151,17 +152,25 @@
         text += n.data.substring(from, to);
       }
       var out = [];
-      var re = /[^。！？!?；;\n]+[。！？!?；;]*|\n+/g;
-      var m;
-      while ((m = re.exec(text))) {
-        var s = m[0];
-        if (!s.trim()) continue;
-        var r = document.createRange();
-        var start = m.index + (s.length - s.replace(/^\s+/, '').length);
-        var end = m.index + s.replace(/\s+$/, '').length;
-        place(r, nodes, start, true);
-        place(r, nodes, end, false);
-        out.push({ text: s.trim(), range: r });
+      var from = 0;
+      for (var i = 0; i <= text.length; i++) {
+        var c = text.charAt(i);
+        // A sentence ends at 。！？；, at ! ? ; and at a full stop followed by a space (not in 2.656 or No.1),
+        // with the closing quotes after them; a line break ends what it breaks.
+        var end = i === text.length || c === '\n' || '。！？；!?;'.indexOf(c) >= 0 || (c === '.' && /\s/.test(text.charAt(i + 1) || ' '));
+        if (!end) continue;
+        var stop = i === text.length ? i : i + 1;
+        while ('”’」』)）"\''.indexOf(text.charAt(stop)) >= 0 && stop < text.length) stop++;
+        var piece = text.substring(from, stop);
+        if (piece.trim()) {
+          var r = document.createRange();
+          place(r, nodes, from + (piece.length - piece.replace(/^\s+/, '').length), true);
+          place(r, nodes, from + piece.replace(/\s+$/, '').length, false);
+          out.push({ text: piece.trim(), range: r });
+        }
+        if (i === text.length) break;
+        from = stop;
+        i = stop - 1;
       }
       return out;
     }

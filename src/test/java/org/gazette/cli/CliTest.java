@@ -31,7 +31,7 @@ class CliTest {
     void buildPrintsOneSummaryLine(@TempDir Path tmp) {
         Run r = run("build", "--out", tmp.resolve("site").toString());
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().matches("gazette: built .*site: 28 pages \\(zh 14, en 14\\), 2 bulletins \\(zh \\d+ pages, en \\d+ pages\\), 51 files, 0 warnings, \\d+\\.\\d\\d s\\R"), r.out());
+        assertTrue(r.out().matches("gazette: built .*site: 28 pages \\(zh 14, en 14\\), 2 bulletins \\(zh \\d+ pages, en \\d+ pages\\), 52 files, 0 warnings, \\d+\\.\\d\\d s\\R"), r.out());
         assertEquals("", r.err());
         assertTrue(Files.isRegularFile(tmp.resolve("site/zh/2017/index.html")));
     }

@@ -186,6 +186,36 @@ class GovernmentSiteTest {
         assertTrue(accepted >= 10 && refused >= 10, "both kinds generated: " + accepted + " accepted, " + refused + " refused");
     }
 
+    /** Under an article's title: 发布时间, 来源 (the office, or a reprint's paper with its link), 责任编辑; a bad source address is an error at its line. */
+    @Test
+    void articlesSayWhenFromWhereAndWhoEdited(@TempDir Path tmp) throws Exception {
+        Build.Result sample = TestSites.build(TestSites.CONTENT, tmp.resolve("sample"));
+        Element own = page(sample, "zh/2017/news/meeting.html").selectFirst(".article-meta");
+        assertEquals("发布时间：2018年2月27日 来源：郑州市管城回族区新闻办公室", own.text().replaceAll("【.*", "").strip());
+        assertEquals("Published: 27 February 2018 Source: Press Office of Guancheng Hui District, Zhengzhou",
+                page(sample, "en/2017/news/meeting.html").selectFirst(".article-meta").text().replace("Print this article", "").strip());
+
+        Path content = TestSites.copyOfSample(tmp.resolve("content"));
+        Path zh = content.resolve("2017/news/meeting.zh.md");
+        Files.writeString(zh, Files.readString(zh).replaceFirst("\ntags:", "\nsource: {name: 河南日报, url: \"https://newpaper.dahe.cn/hnrb/html/2018-02/28/node_1.htm\"}\neditor: 王五\ntags:"));
+        Path en = content.resolve("2017/news/meeting.en.md");
+        Files.writeString(en, Files.readString(en).replaceFirst("\ntags:", "\nsource: Henan Daily\neditor: [Wang Wu, Zhao Liu]\ntags:"));
+        Build.Result r = TestSites.build(content, tmp.resolve("out"));
+        assertTrue(r.ok(), r.problems()::toString);
+        Element meta = page(r, "zh/2017/news/meeting.html").selectFirst(".article-meta");
+        assertTrue(meta.text().contains("来源：河南日报"), meta.text());
+        assertEquals("https://newpaper.dahe.cn/hnrb/html/2018-02/28/node_1.htm", meta.selectFirst("a[href^=https]").attr("href"));
+        assertTrue(meta.text().contains("责任编辑：王五"), meta.text());
+        Element enMeta = page(r, "en/2017/news/meeting.html").selectFirst(".article-meta");
+        assertTrue(enMeta.text().contains("Source: Henan Daily") && enMeta.text().contains("Editor: Wang Wu, Zhao Liu"), enMeta.text());
+
+        Files.writeString(zh, Files.readString(zh).replace("https://newpaper.dahe.cn/hnrb/html/2018-02/28/node_1.htm", "JaVaScRiPt:alert(1)"));
+        Build.Result bad = TestSites.check(content);
+        int line = Files.readString(zh).lines().toList().indexOf(Files.readString(zh).lines().filter(l -> l.startsWith("source:")).findFirst().get()) + 1;
+        assertTrue(bad.problems().stream().map(Problem::format).anyMatch(p -> p.startsWith("2017/news/meeting.zh.md:" + line + ":")
+                && p.contains("the source's address 'JaVaScRiPt:alert(1)' is not a web address")), bad.problems()::toString);
+    }
+
     private static int lines(String s) {
         return (int) s.chars().filter(c -> c == '\n').count();
     }

@@ -126,7 +126,12 @@ class SafetyTest {
                 }
             } else if (tag.equals("script") && e.attr("type").isEmpty() && e.hasAttr("defer") && e.attr("src").endsWith("assets/search.js")
                     && !e.attr("src").contains(":") && e.data().isEmpty() && where.endsWith("search.html")) {
-                // The search page's own script, from the site's assets: the one script Gazette publishes.
+                // The search page's own script, from the site's assets.
+                continue;
+            } else if (tag.equals("script") && e.attributesSize() == 1 && e.attr("src").endsWith("assets/reading.js")
+                    && !e.attr("src").contains(":") && e.data().isEmpty() && e.parent() != null && e.parent().normalName().equals("head")) {
+                // The reading aids' script on every page, from the site's assets, in the head (it applies the reader's
+                // settings before the page is drawn). Nothing else runs: no inline script, no outside one.
                 continue;
             } else if (tag.equals("svg") && e.hasClass("chart-svg") && e.parent() != null && e.parent().hasClass("chart")
                     && e.getAllElements().stream().skip(1).allMatch(c -> Set.of("title", "desc", "text", "tspan", "rect", "line").contains(c.normalName()))) {
