@@ -18,7 +18,7 @@ const out = (check, data) => console.log(JSON.stringify({ check, ...data }));
 
 // What the page shows, measured in it.
 const measure = () => {
-  const p = document.querySelector('article.story .prose p') || document.querySelector('main p');
+  const p = document.querySelector('article.story .prose p') || document.querySelector('main p') || document.querySelector('main li') || document.querySelector('main');
   const cs = getComputedStyle(p);
   const rgb = (c) => (c.match(/[\d.]+/g) || []).slice(0, 4).map(Number);
   const lum = (c) => {
@@ -40,10 +40,11 @@ const measure = () => {
   };
   const link = document.querySelector('main a[href]');
   const w = document.documentElement.clientWidth;
-  const cut = [...document.querySelectorAll('main *')].filter((el) => {
+  const cut = [...document.querySelectorAll('body *')].filter((el) => {
     if (![...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim())) return false;
     const s = getComputedStyle(el);
-    if (s.display === 'none' || s.visibility === 'hidden' || el.closest('table')) return false;
+    // A table scrolls in its own box at larger sizes (reachable, and nothing else moves).
+    if (s.display === 'none' || s.visibility === 'hidden' || el.closest('table, svg')) return false;
     const r = el.getBoundingClientRect();
     return r.width > 0 && r.right > w + 1;
   }).map((el) => el.tagName + ': ' + el.textContent.trim().slice(0, 20));
@@ -208,6 +209,21 @@ try {
     await p.click('.reading-bar [data-action=speak]');
     await p.waitForFunction(() => document.querySelector('.reading-status').textContent.length > 0);
     out('no-voice', { status: await p.evaluate(() => document.querySelector('.reading-status').textContent), spoken: await p.evaluate(() => window.__spoken.length) });
+    await ctx.close();
+  }
+
+  // The largest text on a phone and on a desk, on every kind of page: nothing cut, no sideways scrolling.
+  for (const width of [390, 1280]) {
+    const ctx = await browser.newContext({ viewport: { width, height: 844 } });
+    await ctx.route('**/*', (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort()));
+    const p = await ctx.newPage();
+    await p.goto(base + 'zh/index.html');
+    await p.evaluate(() => localStorage.setItem('gazette-reading', JSON.stringify({ text: '200', open: true })));
+    for (const path of ['zh/index.html', 'en/index.html', 'zh/2017/index.html', 'en/2017/index.html', 'zh/2017/news/meeting.html',
+      'en/2017/news/meeting.html', 'zh/archive.html', 'zh/site-map.html', 'en/tags/index.html']) {
+      await p.goto(base + path);
+      out('largest', { width, path, ...(await p.evaluate(measure)) });
+    }
     await ctx.close();
   }
 

@@ -121,6 +121,15 @@ class ReadingAidsTest {
         JsonNode noVoice = one(seen, "no-voice", null);
         assertTrue(noVoice.get("status").asText().contains("没有中文朗读语音"), noVoice.toString());
         assertEquals(0, noVoice.get("spoken").asInt());
+        // The largest text at 390 and 1280 px on every kind of page: nothing cut off, no sideways scrolling.
+        List<JsonNode> largest = all(seen, "largest", null);
+        assertEquals(18, largest.size());
+        for (JsonNode l : largest) {
+            String where = l.get("path").asText() + " at " + l.get("width").asInt() + " px, 200 %";
+            assertEquals(32.0, l.get("rootFontSize").asDouble(), 0.01, where);
+            assertFalse(l.get("scrollsSideways").asBoolean(), where + " scrolls sideways");
+            assertEquals(0, l.get("cut").size(), where + ": cut " + l.get("cut"));
+        }
         // From disk (file://): the setting follows the reader from one file to the next.
         JsonNode disk = one(seen, "disk", null);
         assertEquals(32.0, disk.get("rootFontSize").asDouble(), 0.01);
