@@ -8,9 +8,10 @@ import java.util.Arrays;
  * documents that hold it, in order, with how often — written as {@code [doc, count, gap, count, …]}.
  * Documents are added one at a time, in order.
  */
-final class Postings implements Terms.Sink {
+final class Postings implements Terms.Sink, Terms.CharSink {
 
     private String[] terms = new String[4096];
+    private long[] prefixes = new long[4096];
     private int[] hashes = new int[4096];
     private int size;
     /**
@@ -47,6 +48,13 @@ final class Postings implements Terms.Sink {
 
     @Override
     public void term(String s, int from, int to) {
+        char[] c = new char[to - from];
+        s.getChars(from, to, c, 0);
+        term(c, 0, c.length);
+    }
+
+    @Override
+    public void term(char[] s, int from, int to) {
         int id = id(s, from, to);
         int at = 4 * id;
         if (state[at + SEEN] != doc + 1) {
@@ -102,13 +110,38 @@ final class Postings implements Terms.Sink {
         return terms[id].isEmpty() ? 0 : terms[id].charAt(0);
     }
 
+    /**
+     * The order of terms {@code a} and {@code b}, as {@link String#compareTo} gives it: first by their
+     * first three characters as one number ({@link #prefix}: no string is read, and nearly every
+     * Chinese term is settled there), then, for two longer terms sharing them, by the strings.
+     */
+    int compare(int a, int b) {
+        long x = prefixes[a];
+        long y = prefixes[b];
+        if (x != y) return x < y ? -1 : 1;
+        if (terms[a].length() <= 3 && terms[b].length() <= 3) return 0;
+        return terms[a].compareTo(terms[b]);
+    }
+
+    /** A term's first three UTF-16 units as one number in their order (a missing unit is 0, below any). */
+    static long prefix(String t) {
+        long p = 0;
+        for (int i = 0; i < 3; i++) p = p << 16 | (i < t.length() ? t.charAt(i) : 0);
+        return p;
+    }
+
+    /** The prefix of a term (see {@link #prefix}). */
+    long prefix(int id) {
+        return prefixes[id];
+    }
+
     /** Sorts {@code ids[from, to)} by their terms (a merge sort: stable, no boxing). */
     private void sort(int[] ids, int[] scratch, int from, int to) {
         if (to - from <= 12) {
             for (int i = from + 1; i < to; i++) {
                 int id = ids[i];
                 int j = i - 1;
-                while (j >= from && terms[ids[j]].compareTo(terms[id]) > 0) {
+                while (j >= from && compare(ids[j], id) > 0) {
                     ids[j + 1] = ids[j];
                     j--;
                 }
@@ -119,12 +152,12 @@ final class Postings implements Terms.Sink {
         int mid = (from + to) >>> 1;
         sort(ids, scratch, from, mid);
         sort(ids, scratch, mid, to);
-        if (terms[ids[mid - 1]].compareTo(terms[ids[mid]]) <= 0) return;
+        if (compare(ids[mid - 1], ids[mid]) <= 0) return;
         System.arraycopy(ids, from, scratch, from, to - from);
         int a = from;
         int b = mid;
         for (int k = from; k < to; k++) {
-            if (b >= to || a < mid && terms[scratch[a]].compareTo(terms[scratch[b]]) <= 0) ids[k] = scratch[a++];
+            if (b >= to || a < mid && compare(scratch[a], scratch[b]) <= 0) ids[k] = scratch[a++];
             else ids[k] = scratch[b++];
         }
     }
@@ -162,8 +195,12 @@ final class Postings implements Terms.Sink {
      * 10,000 articles spent minutes here).
      */
     static int hash(String s, int from, int to) {
+        return hash(s.toCharArray(), from, to);
+    }
+
+    static int hash(char[] s, int from, int to) {
         int h = 0x811C9DC5;
-        for (int i = from; i < to; i++) h = (h ^ s.charAt(i)) * 0x01000193;
+        for (int i = from; i < to; i++) h = (h ^ s[i]) * 0x01000193;
         h ^= h >>> 16;
         h *= 0x85EBCA6B;
         h ^= h >>> 13;
@@ -180,7 +217,18 @@ final class Postings implements Terms.Sink {
         return p;
     }
 
-    private int id(String s, int from, int to) {
+    static long packed(char[] s, int from, int to) {
+        int len = to - from;
+        if (len > 3) return -1;
+        long p = (long) len << 48;
+        for (int i = 0; i < len; i++) p |= (long) s[from + i] << (16 * (2 - i));
+        return p;
+    }
+
+    /** A longer term's characters, kept beside its string: compared as arrays (one intrinsic, no per-character checks). */
+    private char[][] chars = new char[4096][];
+
+    private int id(char[] s, int from, int to) {
         int h = hash(s, from, to);
         long key = packed(s, from, to);
         int mask = (table.length >> 1) - 1;
@@ -189,7 +237,8 @@ final class Postings implements Terms.Sink {
             probes++;
             long e = table[2 * slot];
             if (e == 0) {
-                int id = add(s.substring(from, to), h);
+                int id = add(new String(s, from, to - from), h);
+                if (key < 0) chars[id] = Arrays.copyOfRange(s, from, to);
                 table[2 * slot] = (long) h << 32 | (id + 1L);
                 table[2 * slot + 1] = key;
                 if (size * 2 > table.length >> 1) rehash();
@@ -199,7 +248,7 @@ final class Postings implements Terms.Sink {
             int id = (int) e - 1;
             if (key >= 0) {
                 if (table[2 * slot + 1] == key) return id;
-            } else if (terms[id].length() == len && terms[id].regionMatches(0, s, from, len)) {
+            } else if (chars[id] != null && Arrays.equals(chars[id], 0, chars[id].length, s, from, to)) {
                 return id;
             }
         }
@@ -209,11 +258,14 @@ final class Postings implements Terms.Sink {
         if (size == terms.length) {
             int n = size * 2;
             terms = Arrays.copyOf(terms, n);
+            chars = Arrays.copyOf(chars, n);
+            prefixes = Arrays.copyOf(prefixes, n);
             hashes = Arrays.copyOf(hashes, n);
             lists = Arrays.copyOf(lists, n);
             state = Arrays.copyOf(state, 4 * n);
         }
         terms[size] = term;
+        prefixes[size] = prefix(term);
         hashes[size] = h;
         return size++;
     }

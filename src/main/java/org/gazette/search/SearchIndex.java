@@ -161,12 +161,21 @@ public final class SearchIndex {
         int[] base = new int[shards];
         for (int k = 1; k < shards; k++) base[k] = base[k - 1] + parts.get(k - 1).documents();
         while (true) {
-            // The smallest term at any shard's cursor, then its lists from every shard that has it, in document order.
+            // The smallest term at any shard's cursor (by its prefix first: no string read for most), then its
+            // lists from every shard that has it, in document order.
             String t = null;
+            long tp = 0;
             for (int k = 0; k < shards; k++) {
                 if (at[k] == order[k].length) continue;
-                String u = parts.get(k).term(order[k][at[k]]);
-                if (t == null || u.compareTo(t) < 0) t = u;
+                Postings p = parts.get(k);
+                int id = order[k][at[k]];
+                long up = p.prefix(id);
+                if (t != null && up > tp) continue;
+                String u = p.term(id);
+                if (t == null || up < tp || u.compareTo(t) < 0) {
+                    t = u;
+                    tp = up;
+                }
             }
             if (t == null) break;
             if (from == null) {
@@ -181,7 +190,7 @@ public final class SearchIndex {
                 if (at[k] == order[k].length) continue;
                 Postings p = parts.get(k);
                 int id = order[k][at[k]];
-                if (!p.term(id).equals(t)) continue;
+                if (p.prefix(id) != tp || !p.term(id).equals(t)) continue;
                 at[k]++;
                 int[] list = p.list(id);
                 for (int i = 0, n = p.length(id); i < n; i++) {
@@ -256,9 +265,9 @@ public final class SearchIndex {
         for (Doc doc : docs) {
             postings.document();
             postings.weight(1);
-            Terms.each(doc.text, postings);
+            Terms.eachChars(doc.text, postings);
             postings.weight(TITLE_WEIGHT);
-            Terms.each(doc.title, postings);
+            Terms.eachChars(doc.title, postings);
         }
         return postings;
     }

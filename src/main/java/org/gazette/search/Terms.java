@@ -121,6 +121,47 @@ public final class Terms {
         }
     }
 
+    /** Receives terms as ranges of a character array (the index's counting: no string, no bounds check per character). */
+    public interface CharSink {
+        void term(char[] s, int from, int to);
+    }
+
+    /** Every term of {@code text}, in order, as ranges of its normalised form's characters: the same terms as {@link #each(String, Terms.Sink)}. */
+    public static void eachChars(String text, CharSink term) {
+        char[] s = normalize(text).toCharArray();
+        int i = 0;
+        int n = s.length;
+        while (i < n) {
+            int cp = Character.codePointAt(s, i);
+            Kind k = kind(cp);
+            if (k == Kind.NONE) {
+                i += Character.charCount(cp);
+                continue;
+            }
+            int start = i;
+            int end = i;
+            while (end < n) {
+                int c = Character.codePointAt(s, end);
+                if (kind(c) != k) break;
+                end += Character.charCount(c);
+            }
+            if (k == Kind.WORD) {
+                term.term(s, start, end);
+            } else {
+                int first = start;
+                int second = first + Character.charCount(Character.codePointAt(s, first));
+                while (second < end) {
+                    int third = second + Character.charCount(Character.codePointAt(s, second));
+                    term.term(s, first, third);
+                    first = second;
+                    second = third;
+                }
+                term.term(s, first, end);
+            }
+            i = end;
+        }
+    }
+
     /** The terms of {@code text} as a list (tests, and short texts). */
     public static java.util.List<String> of(String text) {
         java.util.List<String> out = new java.util.ArrayList<>();

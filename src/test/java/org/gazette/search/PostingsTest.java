@@ -52,4 +52,31 @@ class PostingsTest {
         // 100,000 terms into 262,144 buckets: a good hash leaves ~82,000 buckets used (1 - e^-0.38 of them).
         assertTrue(low.size() > 75_000, low.size() + " buckets used of " + n + " terms");
     }
+
+    /**
+     * Terms come out in {@link String#compareTo}'s order whatever their length and script, though
+     * most comparisons read only a number made of their first three units: generated terms that
+     * share prefixes, are prefixes of each other, mix Latin, digits, Han and surrogate pairs.
+     */
+    @Test
+    void termsSortAsStringsDo() {
+        java.util.Random random = new java.util.Random(7);
+        String[] alphabet = {"a", "b", "z", "0", "9", "中", "国", "中国", "\uD840\uDC00", "\uD869\uDEA5", "ａ", "·"};
+        for (int round = 0; round < 50; round++) {
+            Postings p = new Postings();
+            java.util.TreeSet<String> want = new java.util.TreeSet<>();
+            p.document();
+            for (int i = 0; i < 400; i++) {
+                StringBuilder t = new StringBuilder();
+                int n = 1 + random.nextInt(6);
+                for (int k = 0; k < n; k++) t.append(alphabet[random.nextInt(alphabet.length)]);
+                String term = t.toString();
+                want.add(term);
+                p.term(term, 0, term.length());
+            }
+            java.util.List<String> got = new java.util.ArrayList<>();
+            for (int id : p.sorted()) got.add(p.term(id));
+            assertEquals(new java.util.ArrayList<>(want), got, "round " + round);
+        }
+    }
 }

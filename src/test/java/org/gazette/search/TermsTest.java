@@ -48,4 +48,19 @@ class TermsTest {
     void nothingToSearchGivesNoTerms() {
         assertEquals(List.of(), Terms.of(" —，。!? "));
     }
+
+    /** The index's counting reads terms from a character array: the same terms, in the same order, as from the string, over generated mixed text. */
+    @Test
+    void charactersGiveTheSameTermsAsTheString() {
+        java.util.Random random = new java.util.Random(11);
+        String[] pieces = {"乡村振兴", "鄉村振興", "PM2.5", "ＰＭ２．５", "civilised city", "320亿", "\uD840\uDC00\uD869\uDEA5", "、", "。", " ",
+                "Guancheng", "ｇｕａｎｃｈｅｎｇ", "é", "naïve", "2.656 billion", "—", "“", "\n", "a", "中"};
+        for (int round = 0; round < 2000; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = random.nextInt(12); k >= 0; k--) text.append(pieces[random.nextInt(pieces.length)]);
+            java.util.List<String> fromChars = new java.util.ArrayList<>();
+            Terms.eachChars(text.toString(), (s, from, to) -> fromChars.add(new String(s, from, to - from)));
+            assertEquals(Terms.of(text.toString()), fromChars, text.toString());
+        }
+    }
 }
