@@ -28,13 +28,14 @@ class ArchitectureTest {
             Map.entry("content", Set.of("problem", "safety", "yaml", "i18n", "config", "format", "html")),
             Map.entry("numbers", Set.of("problem", "yaml", "i18n", "config", "format", "content")),
             Map.entry("render", Set.of("problem", "safety", "yaml", "i18n", "config", "format", "content")),
+            Map.entry("bulletin", Set.of("problem", "safety", "yaml", "i18n", "config", "format", "content", "render")),
             Map.entry("html", Set.of()),
             Map.entry("search", Set.of("html")),
-            Map.entry("site", Set.of("problem", "safety", "yaml", "i18n", "config", "format", "content", "numbers", "render", "html", "search")),
-            Map.entry("serve", Set.of("problem", "safety", "yaml", "i18n", "config", "format", "content", "numbers", "render", "html", "search", "site")),
+            Map.entry("site", Set.of("problem", "safety", "yaml", "i18n", "config", "format", "content", "numbers", "render", "bulletin", "html", "search")),
+            Map.entry("serve", Set.of("problem", "safety", "yaml", "i18n", "config", "format", "content", "numbers", "render", "bulletin", "html", "search", "site")),
             Map.entry("word", Set.of("problem")),
-            Map.entry("desk", Set.of("word", "problem", "safety", "yaml", "i18n", "config", "format", "content", "numbers", "render", "html", "search", "site", "serve")),
-            Map.entry("cli", Set.of("problem", "safety", "yaml", "i18n", "config", "format", "content", "numbers", "render", "html", "search", "site", "serve", "word", "desk")));
+            Map.entry("desk", Set.of("word", "problem", "safety", "yaml", "i18n", "config", "format", "content", "numbers", "render", "bulletin", "html", "search", "site", "serve")),
+            Map.entry("cli", Set.of("problem", "safety", "yaml", "i18n", "config", "format", "content", "numbers", "render", "bulletin", "html", "search", "site", "serve", "word", "desk")));
 
     static final Pattern IMPORT = Pattern.compile("^import (?:static )?org\\.gazette\\.(\\w+)\\.", Pattern.MULTILINE);
     /** A class named in full where it is used ({@code org.gazette.site.Build.run(…)}), comments and javadoc links included. */

@@ -23,7 +23,7 @@ import org.gazette.problem.Message;
 import org.gazette.problem.Msg;
 import org.gazette.problem.Problem;
 import org.gazette.problem.Problems;
-import org.gazette.render.BulletinCache;
+import org.gazette.bulletin.BulletinCache;
 import org.gazette.serve.Serve;
 import org.gazette.site.Build;
 import org.gazette.yaml.YamlReader;

@@ -197,8 +197,8 @@ public final class SitePlan {
         report.put("dataJson", Urls.relative(here, OpenData.jsonPath(year.year())));
         report.put("dataCsv", Urls.relative(here, OpenData.csvPath(year.year())));
         if (year.report().bulletin() != null) {
-            report.put("bulletinHref", Urls.relative(here, Bulletins.path(lang, year.year())));
-            report.put("bulletinWordHref", Urls.relative(here, Bulletins.wordPathOf(Bulletins.path(lang, year.year()))));
+            report.put("bulletinHref", Urls.relative(here, Urls.bulletin(lang, year.year())));
+            report.put("bulletinWordHref", Urls.relative(here, Urls.bulletinWord(lang, year.year())));
         }
         // The year's latest news, not all of it: a year may have thousands; its news pages list them all.
         List<Entry> ofYear = byYear.get(year.year());
@@ -297,8 +297,8 @@ public final class SitePlan {
                 m.put("reportHref", Urls.relative(here, Urls.report(lang, y.year())));
                 m.put("report", y.report());
                 if (y.report().bulletin() != null) {
-                    m.put("bulletinHref", Urls.relative(here, Bulletins.path(lang, y.year())));
-                    m.put("bulletinWordHref", Urls.relative(here, Bulletins.wordPathOf(Bulletins.path(lang, y.year()))));
+                    m.put("bulletinHref", Urls.relative(here, Urls.bulletin(lang, y.year())));
+                    m.put("bulletinWordHref", Urls.relative(here, Urls.bulletinWord(lang, y.year())));
                 }
             }
             years.add(m);

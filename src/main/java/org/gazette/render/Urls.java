@@ -23,6 +23,16 @@ public final class Urls {
         return lang.code() + "/site-map.html";
     }
 
+    /** A year's printed bulletin (PDF) in one language. */
+    public static String bulletin(Language lang, int year) {
+        return lang.code() + "/" + year + "/bulletin-" + year + "-" + lang.code() + ".pdf";
+    }
+
+    /** Its Word form, beside it. */
+    public static String bulletinWord(Language lang, int year) {
+        return lang.code() + "/" + year + "/bulletin-" + year + "-" + lang.code() + ".docx";
+    }
+
     public static String archive(Language lang) {
         return lang.code() + "/archive.html";
     }

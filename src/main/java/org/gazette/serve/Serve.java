@@ -12,7 +12,7 @@ import java.util.List;
 import org.gazette.problem.Lang;
 import org.gazette.problem.Msg;
 import org.gazette.problem.Problem;
-import org.gazette.render.Bulletins;
+import org.gazette.bulletin.Bulletins;
 import org.gazette.site.Build;
 import org.gazette.site.BuildCache;
 

@@ -24,7 +24,7 @@ import org.gazette.problem.Msg;
 import org.gazette.problem.Position;
 import org.gazette.problem.Problem;
 import org.gazette.problem.Problems;
-import org.gazette.render.Bulletins;
+import org.gazette.bulletin.Bulletins;
 import org.gazette.render.Fingerprint;
 import org.gazette.render.Templates;
 

@@ -1,10 +1,11 @@
-package org.gazette.render;
+package org.gazette.bulletin;
 
 import java.text.BreakIterator;
 import java.util.List;
 import java.util.Locale;
 
 import com.openhtmltopdf.extend.FSTextBreaker;
+import org.gazette.render.NoBreak;
 import com.openhtmltopdf.layout.UrlAwareLineBreakIterator;
 
 /**

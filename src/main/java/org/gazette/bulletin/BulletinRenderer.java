@@ -1,4 +1,4 @@
-package org.gazette.render;
+package org.gazette.bulletin;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,6 +20,7 @@ import org.gazette.format.Units;
 import org.gazette.problem.GazetteException;
 import org.gazette.problem.Msg;
 import org.gazette.problem.Position;
+import org.gazette.render.NoBreak;
 
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
@@ -40,7 +41,7 @@ public final class BulletinRenderer {
 
     /** With the office's own fonts (site.yaml {@code fonts:}) before the bundled ones, and its unit table (quantities never break). */
     public BulletinRenderer(OfficeFonts office, Units units) {
-        Engines.quietPdf();
+        PdfEngines.quietPdf();
         this.office = office;
         this.noBreak = new NoBreak(units);
     }

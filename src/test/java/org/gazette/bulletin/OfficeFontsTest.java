@@ -1,4 +1,4 @@
-package org.gazette.render;
+package org.gazette.bulletin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

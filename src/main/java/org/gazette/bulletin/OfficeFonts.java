@@ -1,4 +1,4 @@
-package org.gazette.render;
+package org.gazette.bulletin;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

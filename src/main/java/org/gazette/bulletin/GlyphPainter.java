@@ -1,4 +1,4 @@
-package org.gazette.render;
+package org.gazette.bulletin;
 
 import java.awt.Graphics2D;
 import java.awt.geom.AffineTransform;

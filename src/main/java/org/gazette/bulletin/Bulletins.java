@@ -1,4 +1,4 @@
-package org.gazette.render;
+package org.gazette.bulletin;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -21,6 +21,10 @@ import org.gazette.problem.GazetteException;
 import org.gazette.problem.Msg;
 import org.gazette.problem.Position;
 import org.gazette.problem.Problems;
+import org.gazette.render.Charts;
+import org.gazette.render.Localizer;
+import org.gazette.render.Templates;
+import org.gazette.render.Urls;
 
 /**
  * The printed bulletin of each year, in each language: XHTML from {@code bulletin/bulletin.ftlh},
@@ -81,7 +85,7 @@ public final class Bulletins {
     }
 
     public static String path(Language lang, int year) {
-        return lang.code() + "/" + year + "/bulletin-" + year + "-" + lang.code() + ".pdf";
+        return Urls.bulletin(lang, year);
     }
 
     public List<Job> jobs() {
