@@ -26,6 +26,7 @@ import org.gazette.problem.Problems;
 import org.gazette.bulletin.BulletinCache;
 import org.gazette.serve.Serve;
 import org.gazette.site.Build;
+import org.gazette.site.OutputPlan;
 import org.gazette.yaml.YamlReader;
 
 /** {@code gazette build | check | serve | new | schema | bulletin}: exit 0 ok, 1 content or build error, 2 usage. */
@@ -138,6 +139,8 @@ public final class Main {
                     Main::importDocx)
                     .describedAlso(Msg.CMD_IMPORT_MORE.with())
                     .withArguments(Option.required("FILE", "FILE", Msg.ARG_DOCX.with())),
+            Command.of("explain", Msg.CMD_EXPLAIN.with(), FOLDERS, Main::explain)
+                    .withArguments(Option.required("PATH", "PATH", Msg.ARG_OUTPUT_PATH.with())),
             Command.of("schema", Msg.CMD_SCHEMA.with(), List.of(CONTENT), Main::schema)
                     .describedAlso(Msg.CMD_SCHEMA_MORE.with()),
             Command.of("bulletin", Msg.CMD_BULLETIN.with(),
@@ -450,5 +453,74 @@ public final class Main {
             stdout.println("gazette: " + a.say(Msg.SUM_CHECKED.with(pages, perLang, bulletins, warnings, time)));
         }
         return 0;
+    }
+
+    /**
+     * {@code gazette explain PATH}: where a file of the built site comes from — what makes it, with
+     * which template, from which files — read from the build's plan of its outputs (the site is
+     * checked, not written; bulletins are not painted).
+     */
+    static int explain(CommandLine.Args a) {
+        Folders f = new Folders(a);
+        var publishing = f.publishing(a.err, a.lang);
+        if (publishing == null) return 2;
+        Build build = new Build(new Build.Options(f.content, f.templates, Path.of("site-out"), false, publishing, !f.noSearch, false));
+        Build.Result r = build.run(false);
+        if (!r.ok() || build.outputs() == null) {
+            for (Problem p : r.problems()) a.err.println(p.format(a.lang));
+            a.err.println("gazette: " + a.say(Msg.SUM_CHECK_FAILED.with(r.problems().stream().filter(Problem::isError).count(),
+                    r.problems().stream().filter(p -> !p.isError()).count(), Msg.NOTHING.with())));
+            return 1;
+        }
+        String asked = a.get("PATH");
+        String path = outputPath(asked, build.outputs());
+        OutputPlan.Output o = path == null ? null : build.outputs().find(path);
+        if (o == null) {
+            a.err.println("gazette: " + a.say(Msg.EXPLAIN_NONE.with(Problem.visible(asked))));
+            a.err.println("  " + a.say(Msg.EXPLAIN_NONE_FIX.with()));
+            return 1;
+        }
+        a.out.println(path);
+        a.out.println("  " + a.say(Msg.EXPLAIN_MADE.with(kind(o.kind()))));
+        if (!o.maker().isEmpty()) a.out.println("  " + a.say(Msg.EXPLAIN_TEMPLATE.with(o.maker())));
+        if (!o.inputs().isEmpty()) {
+            a.out.println("  " + a.say((o.kind() == OutputPlan.Kind.SEARCH_INDEX ? Msg.EXPLAIN_FROM_PAGES : Msg.EXPLAIN_FROM).with(String.join(", ", o.inputs()))));
+        }
+        return 0;
+    }
+
+    /** {@code PATH} as the plan names outputs: without the output folder's name, a leading / or ./, with index.html for a folder. */
+    static String outputPath(String asked, OutputPlan plan) {
+        String p = asked.strip().replace('\\', '/');
+        p = p.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://[^/]*", "");
+        int q = p.indexOf('?');
+        if (q >= 0) p = p.substring(0, q);
+        int hash = p.indexOf('#');
+        if (hash >= 0) p = p.substring(0, hash);
+        while (p.startsWith("./")) p = p.substring(2);
+        while (p.startsWith("/")) p = p.substring(1);
+        if (p.isEmpty() || p.endsWith("/")) p = p + "index.html";
+        if (plan.find(p) != null) return p;
+        // site-out/zh/2017/index.html: the output folder's own name first.
+        int slash = p.indexOf('/');
+        if (slash > 0 && plan.find(p.substring(slash + 1)) != null) return p.substring(slash + 1);
+        return p;
+    }
+
+    private static Message kind(OutputPlan.Kind k) {
+        return switch (k) {
+            case PAGE -> Msg.OUT_KIND_PAGE.with();
+            case FEED -> Msg.OUT_KIND_FEED.with();
+            case SITEMAP -> Msg.OUT_KIND_SITEMAP.with();
+            case ROBOTS -> Msg.OUT_KIND_ROBOTS.with();
+            case OPEN_DATA -> Msg.OUT_KIND_OPEN_DATA.with();
+            case ASSET -> Msg.OUT_KIND_ASSET.with();
+            case IMAGE -> Msg.OUT_KIND_IMAGE.with();
+            case SITE_PICTURE -> Msg.OUT_KIND_SITE_PICTURE.with();
+            case BULLETIN_PDF -> Msg.OUT_KIND_BULLETIN_PDF.with();
+            case BULLETIN_WORD -> Msg.OUT_KIND_BULLETIN_WORD.with();
+            case SEARCH_INDEX -> Msg.OUT_KIND_SEARCH_INDEX.with();
+            case OUTPUT_LIST -> Msg.OUT_KIND_OUTPUT_LIST.with();
+        };
     }
 }

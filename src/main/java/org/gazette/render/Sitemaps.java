@@ -31,6 +31,11 @@ public final class Sitemaps {
     }
 
     /** Every sitemap file, the index and robots.txt, by path. */
+    /** Of a build's files, those this class made (the sitemaps, their index, robots.txt). */
+    public static List<String> paths(java.util.Collection<String> files) {
+        return files.stream().filter(f -> f.equals(Urls.ROBOTS) || f.equals(Urls.SITEMAP_INDEX) || f.matches("[a-z]{2,3}/sitemap(-\\d+)?\\.xml")).sorted().toList();
+    }
+
     public static Map<String, byte[]> files(List<Page> pages, List<Language> languages, String baseUrl) {
         Map<String, byte[]> out = new LinkedHashMap<>();
         List<String> parts = new ArrayList<>();

@@ -188,6 +188,12 @@ public final class OutputFolder {
      * processors work at once. Returns what {@code more} made (empty without it).
      */
     public SortedMap<String, byte[]> replaceWith(SortedMap<String, byte[]> files, java.util.function.Supplier<SortedMap<String, byte[]>> more) {
+        return replaceWith(files, more, written -> { });
+    }
+
+    /** The same, {@code check} seeing every file written before the new folder is swapped in (it may stop the swap by throwing). */
+    public SortedMap<String, byte[]> replaceWith(SortedMap<String, byte[]> files, java.util.function.Supplier<SortedMap<String, byte[]>> more,
+                                                java.util.function.Consumer<java.util.Collection<String>> check) {
         try {
             Files.createDirectories(parent);
             try {
@@ -224,6 +230,7 @@ public final class OutputFolder {
             // Last, the list of what was written: it makes the folder Gazette's to replace next time, and no more than it names.
             java.util.TreeSet<String> written = new java.util.TreeSet<>(files.keySet());
             written.addAll(extra.keySet());
+            check.accept(written);
             Files.writeString(building.resolve(LIST), LIST_HEADER + "\n" + String.join("\n", written) + "\n", StandardCharsets.UTF_8);
             if (Files.exists(out)) {
                 Files.move(out, old, StandardCopyOption.ATOMIC_MOVE);

@@ -131,8 +131,9 @@ class CommandLineTest {
             pages.add(run0(c.name(), "--help"));
             for (Command sub : c.commands()) pages.add(run0(c.name(), sub.name(), "--help"));
         }
-        assertEquals(10, pages.size());
+        assertEquals(11, pages.size());
         assertTrue(pages.stream().anyMatch(p -> p.startsWith("Usage: gazette import [OPTIONS] --year YEAR --name NAME FILE")), pages::toString);
+        assertTrue(pages.stream().anyMatch(p -> p.startsWith("Usage: gazette explain [OPTIONS] PATH")), pages::toString);
         for (String page : pages) for (String line : page.split("\\R")) assertTrue(line.length() <= 80, line);
     }
 
