@@ -160,8 +160,8 @@ public final class Build {
             if (failed()) return result(false, pages, files);
             // Every output in one list: what the build made is checked against it (a difference is a bug in Gazette).
             if (!partial) {
-                outputs = OutputPlan.of(content, pages, Sitemaps.paths(files.keySet()), bulletinJobs, options.search(),
-                        options.templates(), options.content());
+                outputs = step("outputs", () -> OutputPlan.of(content, pages, Sitemaps.paths(files.keySet()), bulletinJobs, options.search(),
+                        options.templates(), options.content()));
             }
             if (write) {
                 step("write", () -> {

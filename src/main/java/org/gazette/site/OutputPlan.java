@@ -50,6 +50,9 @@ public final class OutputPlan {
     private static final java.util.regex.Pattern RESULT = java.util.regex.Pattern.compile("[a-z]{2,3}/[0-9]{4}/(index\\.html|news/(?!index\\.html)[^/]+\\.html)");
 
     private final SortedMap<String, Output> exact = new TreeMap<>();
+    private final Map<String, Page> pages = new java.util.HashMap<>();
+    private Content content;
+    private Uses uses;
     private final SortedMap<String, Output> folders = new TreeMap<>();
 
     private OutputPlan() {}
@@ -63,21 +66,12 @@ public final class OutputPlan {
     static OutputPlan of(Content content, List<Page> pages, Collection<String> sitemaps, List<Bulletins.Job> bulletins, boolean search,
                          Path templates, Path contentFolder) {
         OutputPlan plan = new OutputPlan();
-        List<String> settings = List.of(SiteConfigLoader.FILE, Tags.FILE, Units.FILE);
-        Fingerprint print = new Fingerprint(content, Map.of());
-        Uses uses = new Uses(templates);
+        plan.content = content;
+        plan.uses = new Uses(templates);
         for (Page p : pages) {
-            print.of(p);
-            List<String> inputs = new ArrayList<>();
-            inputs.add("templates/" + p.template());
-            for (String used : uses.of(p.template())) inputs.add("templates/" + used);
-            inputs.add("templates/i18n/" + p.language().code() + ".yaml");
-            inputs.addAll(settings);
-            TreeSet<String> files = new TreeSet<>(print.files());
-            files.remove(Fingerprint.EVERYTHING);
-            inputs.addAll(files);
-            Kind kind = p.path().endsWith(".xml") ? Kind.FEED : Kind.PAGE;
-            plan.add(new Output(p.path(), kind, "templates/" + p.template(), inputs));
+            // A page's inputs are found when asked (explain): walking every page's data again would cost a large build a second.
+            plan.pages.put(p.path(), p);
+            plan.add(new Output(p.path(), p.path().endsWith(".xml") ? Kind.FEED : Kind.PAGE, "templates/" + p.template(), List.of()));
         }
         for (String s : sitemaps) {
             boolean robots = s.equals(Urls.ROBOTS);
@@ -119,6 +113,21 @@ public final class OutputPlan {
         }
         plan.add(new Output(OutputFolder.LIST, Kind.OUTPUT_LIST, "", List.of()));
         return plan;
+    }
+
+    /** A page's inputs: its template and those it uses, its language's strings, the settings, and the texts and reports its data holds. */
+    private List<String> inputs(Page p) {
+        Fingerprint print = new Fingerprint(content, Map.of());
+        print.of(p);
+        List<String> inputs = new ArrayList<>();
+        inputs.add("templates/" + p.template());
+        for (String used : uses.of(p.template())) inputs.add("templates/" + used);
+        inputs.add("templates/i18n/" + p.language().code() + ".yaml");
+        inputs.addAll(List.of(SiteConfigLoader.FILE, Tags.FILE, Units.FILE));
+        TreeSet<String> files = new TreeSet<>(print.files());
+        files.remove(Fingerprint.EVERYTHING);
+        inputs.addAll(files);
+        return inputs;
     }
 
     /** The templates a template imports or includes, at any depth (layout.ftlh, a macro file), read once each. */
@@ -174,15 +183,24 @@ public final class OutputPlan {
         }
     }
 
-    /** What makes {@code path} (a file of the output folder), or null if nothing in the plan does. */
+    /** What makes {@code path} (a file of the output folder), with its inputs, or null if nothing in the plan does. */
     public Output find(String path) {
         Output o = exact.get(path);
+        Page page = pages.get(path);
+        if (o != null && page != null) return new Output(o.path(), o.kind(), o.maker(), inputs(page));
         if (o != null) return o;
         for (var f : folders.values()) if (path.startsWith(f.path())) return f;
         return null;
     }
 
-    /** Every output named by its exact path. */
+    /** Whether the plan makes {@code path} (its inputs are not looked for). */
+    boolean planned(String path) {
+        if (exact.containsKey(path)) return true;
+        for (String folder : folders.keySet()) if (path.startsWith(folder)) return true;
+        return false;
+    }
+
+    /** Every output named by its exact path (a page's inputs: ask {@link #find}). */
     public SortedMap<String, Output> exact() {
         return java.util.Collections.unmodifiableSortedMap(exact);
     }
@@ -192,7 +210,7 @@ public final class OutputPlan {
      * was written for (second, {@code optional} kinds aside: outputs a run may leave out).
      */
     List<List<String>> compare(Collection<String> written, java.util.Set<Kind> optional) {
-        List<String> unplanned = written.stream().filter(p -> find(p) == null).sorted().toList();
+        List<String> unplanned = written.stream().filter(p -> !planned(p)).sorted().toList();
         java.util.Set<String> have = new java.util.HashSet<>(written);
         List<String> missing = exact.values().stream().filter(o -> !optional.contains(o.kind()) && !have.contains(o.path()))
                 .map(Output::path).sorted().toList();
