@@ -277,6 +277,9 @@ public final class NewText {
                 + "  reporter: []\n"
                 + "  photographer: []\n"
                 + "tags: []\n"
+                + (zh ? "# 转载的稿件写明来源（可加原文网址）：source: {name: 河南日报, url: https://…}\n"
+                        : "# A reprint names its source (and the original's address): source: {name: Henan Daily, url: https://…}\n")
+                + (zh ? "# 责任编辑（可选）：editor: 姓名\n" : "# The editor in charge (optional): editor: Name\n")
                 + (zh ? "# 写好后删除下一行，文章才会发布。\n" : "# Remove the next line when the article may be published.\n")
                 + "draft: true\n"
                 + "---\n\n"
