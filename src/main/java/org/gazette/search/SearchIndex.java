@@ -76,15 +76,28 @@ public final class SearchIndex {
 
     /** With bundles of at most {@code bundle} documents counted in shards of at least {@code shard} (tests: the same bytes for any). */
     static SortedMap<String, byte[]> of(SortedMap<String, byte[]> files, int bundle, int shard) {
+        return of(files.keySet(), path -> document(path, files.get(path)), bundle, shard);
+    }
+
+    /**
+     * The index of a site whose pages are no longer at hand: {@code paths} are all its files (in
+     * order), {@code documents} gives each result page's document as {@link #document} read it when
+     * the page was made (or null). The same bytes as from the pages themselves.
+     */
+    public static SortedMap<String, byte[]> of(java.util.Collection<String> paths, java.util.function.Function<String, Doc> documents) {
+        return of(paths, documents, BUNDLE, SHARD);
+    }
+
+    static SortedMap<String, byte[]> of(java.util.Collection<String> paths, java.util.function.Function<String, Doc> documents, int bundle, int shard) {
         SortedMap<String, List<String>> byLang = new TreeMap<>();
-        for (String path : files.keySet()) {
+        for (String path : paths) {
             var m = RESULT.matcher(path);
             if (m.matches()) byLang.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(path);
         }
         // The languages side by side (a list splits evenly; a map's entries may not be split at
         // all), then every file compressed side by side: Chinese is two thirds of the work, and
         // its compression would otherwise run alone after English is done.
-        var parts = new ArrayList<>(byLang.entrySet()).parallelStream().map(e -> language(e.getKey(), e.getValue(), files, bundle, shard)).toList();
+        var parts = new ArrayList<>(byLang.entrySet()).parallelStream().map(e -> language(e.getKey(), e.getValue(), documents, bundle, shard)).toList();
         SortedMap<String, byte[]> raw = new TreeMap<>();
         parts.forEach(raw::putAll);
         SortedMap<String, byte[]> out = new TreeMap<>();
@@ -92,6 +105,21 @@ public final class SearchIndex {
                 .map(e -> Map.entry(e.getKey(), e.getKey().endsWith(".gz") ? gzip(e.getValue()) : e.getValue())).toList();
         packed.forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;
+    }
+
+    /**
+     * What the index keeps of the page at {@code path}: its document (url, title, date, text), or
+     * null — not a result page, not marked, or an untranslated page showing another language's text.
+     * Read when the page is made, so the index needs no page afterwards.
+     */
+    public static Doc document(String path, byte[] html) {
+        var m = RESULT.matcher(path);
+        return m.matches() ? Doc.of(path, html, m.group(1)) : null;
+    }
+
+    /** Whether {@code path} is a result page that marks no element {@code data-search-body} (see {@link #unmarked(SortedMap)}). */
+    public static boolean unmarked(String path, byte[] html) {
+        return RESULT.matcher(path).matches() && !PageText.marked(html);
     }
 
     /**
@@ -107,13 +135,13 @@ public final class SearchIndex {
     }
 
     /** One language's index: its bundles in path order (so years stay together), each sorted newest first. */
-    private static SortedMap<String, byte[]> language(String lang, List<String> paths, SortedMap<String, byte[]> files, int size, int shard) {
+    private static SortedMap<String, byte[]> language(String lang, List<String> paths, java.util.function.Function<String, Doc> documents, int size, int shard) {
         String dir = "search/" + lang + "/";
         SortedMap<String, byte[]> out = new TreeMap<>();
         StringBuilder index = new StringBuilder("{\"version\":2,\"bundles\":[");
         for (int b = 0; b * size < paths.size(); b++) {
             List<String> part = paths.subList(b * size, Math.min(paths.size(), (b + 1) * size));
-            List<Doc> docs = new ArrayList<>(part.parallelStream().map(p -> Doc.of(p, files.get(p), lang)).filter(d -> d != null).toList());
+            List<Doc> docs = new ArrayList<>(part.parallelStream().map(documents).filter(d -> d != null).toList());
             docs.sort(Doc.NEWEST_FIRST);
             if (b > 0) index.append(',');
             bundle(docs, dir, out, index, shard);
@@ -124,7 +152,7 @@ public final class SearchIndex {
     }
 
     /** A document: where it is, what it is called, when, and its text. */
-    record Doc(String url, String title, String date, String text) {
+    public record Doc(String url, String title, String date, String text) {
 
         static final Comparator<Doc> NEWEST_FIRST = Comparator.comparing((Doc d) -> d.date == null ? "" : d.date).reversed().thenComparing(Doc::url);
 

@@ -113,14 +113,22 @@ public final class Build {
         this.cache = cache;
     }
 
-    /** Runs the pipeline; writes the output folder only if {@code write} and nothing went wrong. */
+    /**
+     * Runs the pipeline; writes the output folder only if {@code write} and nothing went wrong. A build
+     * writes each file into a hidden folder beside the output as it is made (see {@link SiteFiles}) and
+     * swaps it in at the end; a check and the preview keep the files in memory.
+     */
     public Result run(boolean write) {
         OutputFolder output = new OutputFolder(options.out());
         if (options.out().toAbsolutePath().normalize().getParent() == null) {
             problems.error(Position.of(options.out().toString()), Msg.OUT_IS_ROOT.with(), Msg.OUT_IS_ROOT_FIX.with());
             return result(false, List.of(), new TreeMap<>());
         }
+        writing = write;
         if (write) output.cleanInBackground();
+        // A build of the site (not the preview's, which keeps its files to serve them) writes as it goes.
+        boolean streaming = write && cache == null;
+        Path building = null;
         try {
             Content content = step("load", this::load);
             strings = step("strings", () -> strings(content));
@@ -135,7 +143,17 @@ public final class Build {
                 new NumberCheck(content, strings, problems).run();
                 return null;
             });
-            SortedMap<String, byte[]> files = step("render", () -> render(pages, plan, content, templates, affected != null));
+            SiteFiles files;
+            if (streaming) {
+                // Refused now, before anything is made, if the output folder is not Gazette's to replace.
+                output.checkEarly(options.content(), options.templates());
+                building = output.begin();
+                files = SiteFiles.into(building, options.search());
+                writingInto = files;
+            } else {
+                files = SiteFiles.inMemory(cache == null);
+            }
+            step("render", () -> render(pages, plan, content, templates, affected != null, files));
             // A template mistake breaks pages: report it alone, not the broken links that follow from it.
             if (problems.hasErrors()) return result(false, pages, files);
             step("bulletins", () -> bulletins(content, strings, templates, files));
@@ -144,7 +162,11 @@ public final class Build {
                 // Found in the built pages, said where the writer can fix them: in the text, at the link.
                 Problems found = new Problems();
                 String outName = options.out().getFileName().toString();
-                LinkChecker.check(files, planned, content.site().baseUrl(), outName, found, cache == null ? null : cache.links);
+                if (cache == null) {
+                    LinkChecker.check(files.paths(), files.scans(), planned, content.site().baseUrl(), outName, found);
+                } else {
+                    LinkChecker.check(files.memory(), planned, content.site().baseUrl(), outName, found, cache.links);
+                }
                 // A partial rebuild plans only some pages: the cache remembers which text the others show.
                 Map<String, Article> texts = LinkSources.texts(pages);
                 if (cache != null) {
@@ -152,27 +174,49 @@ public final class Build {
                     cache.texts().putAll(texts);
                     texts = cache.texts();
                 }
-                LinkSources.place(found.sorted(), texts, outName, files).forEach(problems::add);
+                LinkSources.place(found.sorted(), texts, outName, files.paths(), page -> {
+                    var scan = files.scans().get(page);
+                    if (scan != null) return scan.ids();
+                    byte[] html = files.get(page);
+                    return html == null ? null : LinkChecker.scan(html).ids();
+                }).forEach(problems::add);
                 return null;
             });
             if (options.search() && !partial) searchable(files);
-            if (cache != null && !problems.hasErrors()) cache.finished(files);
+            if (cache != null && !problems.hasErrors()) cache.finished(files.memory());
             if (failed()) return result(false, pages, files);
             // Every output in one list: what the build made is checked against it (a difference is a bug in Gazette).
             if (!partial) {
-                outputs = step("outputs", () -> OutputPlan.of(content, pages, Sitemaps.paths(files.keySet()), bulletinJobs, options.search(),
+                outputs = step("outputs", () -> OutputPlan.of(content, pages, Sitemaps.paths(files.paths()), bulletinJobs, options.search(),
                         options.templates(), options.content()));
             }
-            if (write) {
+            if (streaming) {
+                // The pages are on disk; the search index is made from what each page left when it was made.
+                if (options.search()) {
+                    step("search", () -> {
+                        files.putAll(SearchIndex.of(List.copyOf(files.paths()), files::document));
+                        return null;
+                    });
+                }
+                Path made = building;
                 step("write", () -> {
-                    output.checkSafe(files.keySet(), options.content(), options.templates());
-                    // The pages are written while the search index is made from them; the index goes in last.
-                    files.putAll(output.replaceWith(files, !options.search() ? null : () -> step("search", () -> SearchIndex.of(files)),
+                    files.flush();
+                    output.finish(made, files.paths(), this::unplanned);
+                    return null;
+                });
+                building = null;
+                return result(true, pages, SiteFiles.onDisk(options.out().toAbsolutePath().normalize(), files.paths()));
+            }
+            if (write) {
+                SortedMap<String, byte[]> all = files.memory();
+                step("write", () -> {
+                    output.checkSafe(all.keySet(), options.content(), options.templates());
+                    all.putAll(output.replaceWith(all, !options.search() ? null : () -> step("search", () -> SearchIndex.of(all)),
                             this::unplanned));
                     return null;
                 });
             } else if (outputs != null) {
-                unplanned(files.keySet());
+                unplanned(files.paths());
             }
             return result(true, pages, files);
         } catch (GazetteException e) {
@@ -180,6 +224,16 @@ public final class Build {
             return result(false, List.of(), new TreeMap<>());
         } catch (Stop stop) {
             return result(false, List.of(), new TreeMap<>());
+        } catch (java.io.UncheckedIOException e) {
+            problems.error(Position.of(options.out().toString()), Msg.OUT_CANNOT_WRITE.with(Msg.reason(e.getCause())),
+                    Msg.OUT_CANNOT_WRITE_FIX.with(options.out().toAbsolutePath().normalize().getParent()));
+            return result(false, List.of(), new TreeMap<>());
+        } finally {
+            // A build that stopped leaves no half-made site behind (a killed one: the next run removes it).
+            if (building != null) {
+                if (writingInto != null) writingInto.flushQuietly();
+                output.abandon(building);
+            }
         }
     }
 
@@ -242,9 +296,9 @@ public final class Build {
         return cache.templates(options.templates(), BuildCache.folderVersion(options.templates()));
     }
 
-    private SortedMap<String, byte[]> render(List<Page> pages, SitePlan plan, Content content, Templates templates, boolean partial) {
+    private Void render(List<Page> pages, SitePlan plan, Content content, Templates templates, boolean partial, SiteFiles files) {
         // A partial plan: the other pages (and the sitemaps, which only the structure shapes) are as last time.
-        SortedMap<String, byte[]> files = partial ? new TreeMap<>(cache.lastFiles()) : new TreeMap<>();
+        if (partial) files.putAll(cache.lastFiles());
         // One template mistake breaks every page that uses it: report it once.
         Map<String, Problem> templateProblems = new TreeMap<>();
         Map<Object, Long> shared = Fingerprint.sharedMap();
@@ -252,14 +306,18 @@ public final class Build {
         java.util.concurrent.atomic.AtomicInteger rendered = new java.util.concurrent.atomic.AtomicInteger();
         ThreadLocal<Fingerprint> prints = ThreadLocal.withInitial(() -> new Fingerprint(content, shared));
         NoBreak noBreak = new NoBreak(content.units());
-        pages.parallelStream().map(p -> {
+        // Each page goes to the files as it is made (written at once by a build), with its facts: none is held for the whole site.
+        pages.parallelStream().forEach(p -> {
             long fingerprint = 0;
             if (cache != null) {
                 var print = prints.get();
                 fingerprint = print.of(p) * 31 + templateVersion(p.template());
                 cache.depends(p.path(), print.files());
                 BuildCache.Rendered before = cache.pages.get(p.path());
-                if (before != null && before.fingerprint() == fingerprint) return Map.entry(p.path(), before.bytes());
+                if (before != null && before.fingerprint() == fingerprint) {
+                    files.put(p.path(), before.bytes());
+                    return;
+                }
             }
             try {
                 String text = templates.render(p.template(), p.data());
@@ -268,17 +326,12 @@ public final class Build {
                 byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
                 rendered.incrementAndGet();
                 if (cache != null) cache.pages.put(p.path(), new BuildCache.Rendered(fingerprint, bytes));
-                return Map.entry(p.path(), bytes);
+                files.put(p.path(), bytes);
             } catch (GazetteException e) {
                 if (cache != null) cache.pages.remove(p.path());
                 synchronized (templateProblems) {
                     e.problems().forEach(pr -> templateProblems.putIfAbsent(pr.format(), pr));
                 }
-                return null;
-            }
-        }).toList().forEach(e -> {
-            if (e != null) {
-                files.put(e.getKey(), e.getValue());
             }
         });
         if (cache != null) cache.rendered = rendered.get();
@@ -287,7 +340,7 @@ public final class Build {
         openData(content, files);
         copyAssets(files);
         copyImages(content, files);
-        return files;
+        return null;
     }
 
     /**
@@ -365,7 +418,7 @@ public final class Build {
     }
 
     /** The printed bulletins, one per year and language, rendered in parallel (with a cache: in the background). */
-    private Void bulletins(Content content, Map<String, Strings> strings, Templates templates, SortedMap<String, byte[]> files) {
+    private Void bulletins(Content content, Map<String, Strings> strings, Templates templates, SiteFiles files) {
         var office = OfficeFonts.load(content.site().fonts(), problems);
         if (problems.hasErrors()) return null;
         Bulletins bulletins = new Bulletins(content, strings, templates, sourceDateEpoch(), office, bulletinCache());
@@ -463,6 +516,9 @@ public final class Build {
                 + ", planned but not made " + diff.get(1));
     }
 
+    /** The files a build is writing into its building folder (null: none yet), to be stopped if the build stops. */
+    private SiteFiles writingInto;
+
     /** Whether this run writes the site (build) or only checks it. */
     private boolean writing;
 
@@ -482,7 +538,7 @@ public final class Build {
     }
 
     /** Each year's key figures as JSON and CSV, beside the reports, for open-data users. */
-    private void openData(Content content, SortedMap<String, byte[]> files) {
+    private void openData(Content content, SiteFiles files) {
         Map<String, Localizer> localizers = new LinkedHashMap<>();
         for (var lang : content.site().languages()) {
             localizers.put(lang.code(), new Localizer(lang, content.site().fallbackOrder(), strings.get(lang.code()), content.units()));
@@ -495,7 +551,7 @@ public final class Build {
     }
 
     /** The images the texts use, beside each language's pages (zh/2017/news/photo.jpg), so relative links work. */
-    private void copyImages(Content content, SortedMap<String, byte[]> files) {
+    private void copyImages(Content content, SiteFiles files) {
         for (var img : content.images().entrySet()) {
             byte[] bytes;
             try {
@@ -539,7 +595,7 @@ public final class Build {
         }
     }
 
-    private void copyAssets(SortedMap<String, byte[]> files) {
+    private void copyAssets(SiteFiles files) {
         Path assets = options.templates().resolve("assets");
         if (!Files.isDirectory(assets)) return;
         try (Stream<Path> s = Files.walk(assets)) {
@@ -559,6 +615,11 @@ public final class Build {
         }
     }
 
+    /** A stopped run's result: the files made so far if they were kept in memory (a build's are removed with its folder). */
+    private Result result(boolean ok, List<Page> pages, SiteFiles files) {
+        return result(ok, pages, files.inMemory() ? files.memory() : new TreeMap<>());
+    }
+
     private Result result(boolean ok, List<Page> pages, SortedMap<String, byte[]> files) {
         Map<String, Integer> perLanguage = new LinkedHashMap<>();
         // Pages people read: HTML, not the root page (it only leads on) nor feeds.
@@ -569,8 +630,8 @@ public final class Build {
     }
 
     /** Warns when articles or reports cannot be found by search (a template without the mark the index reads). */
-    private void searchable(SortedMap<String, byte[]> files) {
-        List<String> unmarked = SearchIndex.unmarked(files);
+    private void searchable(SiteFiles files) {
+        List<String> unmarked = cache == null ? List.copyOf(files.unmarked()) : SearchIndex.unmarked(files.memory());
         if (unmarked.isEmpty()) return;
         problems.warning(Position.of(unmarked.get(0)), unmarked.size() == 1 ? Msg.UNSEARCHABLE.with() : Msg.UNSEARCHABLE_MANY.with(unmarked.size() - 1), Msg.UNSEARCHABLE_FIX.with());
     }

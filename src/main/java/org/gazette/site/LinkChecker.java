@@ -27,7 +27,22 @@ public final class LinkChecker {
     private LinkChecker() {}
 
     /** What one page links to and which ids it has, found in one pass. */
-    record Scan(List<String> refs, Set<String> ids) {}
+    record Scan(List<String> refs, Set<String> ids) {
+
+        /**
+         * The same, kept small for the whole build: immutable (arrays inside), and each reference
+         * string taken once from {@code same} — a page's navigation links are every page's.
+         */
+        Scan compact(Map<String, String> same) {
+            String[] r = new String[refs.size()];
+            for (int i = 0; i < r.length; i++) {
+                String ref = refs.get(i);
+                String before = same.putIfAbsent(ref, ref);
+                r[i] = before == null ? ref : before;
+            }
+            return new Scan(List.of(r), ids.isEmpty() ? Set.of() : Set.copyOf(ids));
+        }
+    }
 
     public static void check(SortedMap<String, byte[]> files, String baseUrl, String outName, Problems problems) {
         check(files, java.util.Set.of(), baseUrl, outName, problems);
@@ -111,7 +126,24 @@ public final class LinkChecker {
         }
     }
 
+    /**
+     * The check from each page's facts, taken as it was made ({@code scans}: every HTML page's links
+     * and ids), against {@code paths} (every file made) and {@code planned} — no page is read again.
+     */
+    static void check(Set<String> paths, Map<String, Scan> scans, Set<String> planned, String baseUrl, String outName, Problems problems) {
+        Map<String, String> resolved = new java.util.HashMap<>();
+        for (var e : new java.util.TreeMap<>(scans).entrySet()) {
+            checkPage(e.getKey(), e.getValue(), paths, null, planned, scans, resolved, baseUrl, outName, problems, new java.util.HashMap<>());
+        }
+    }
+
     private static void checkPage(String page, Scan scan, SortedMap<String, byte[]> files, Set<String> planned, Map<String, Scan> scans,
+                                  Map<String, String> resolved, String baseUrl, String outName, Problems problems, Map<String, byte[]> targets) {
+        checkPage(page, scan, files.keySet(), files, planned, scans, resolved, baseUrl, outName, problems, targets);
+    }
+
+    /** {@code files}: the pages' bytes if at hand (the preview remembers which targets it saw), else null. */
+    private static void checkPage(String page, Scan scan, Set<String> paths, SortedMap<String, byte[]> files, Set<String> planned, Map<String, Scan> scans,
                                   Map<String, String> resolved, String baseUrl, String outName, Problems problems, Map<String, byte[]> targets) {
         String folder = page.substring(0, page.lastIndexOf('/') + 1);
         for (String raw : scan.refs()) {
@@ -129,10 +161,10 @@ public final class LinkChecker {
             }
             if (path.isEmpty()) path = page;
             if (path.endsWith("/")) path = path + "index.html";
-            if (!files.containsKey(path) && !planned.contains(path)) {
+            if (!paths.contains(path) && !planned.contains(path)) {
                 problems.warning(Position.of(outName + "/" + page), Msg.LINK_NOWHERE.with(ref, path), Msg.LINK_NOWHERE_FIX.with());
             } else if (fragment != null && !fragment.isEmpty() && scans.containsKey(path)) {
-                targets.put(path, files.get(path));
+                if (files != null) targets.put(path, files.get(path));
                 if (!scans.get(path).ids().contains(fragment)) {
                     problems.warning(Position.of(outName + "/" + page), Msg.LINK_NO_PART.with(ref, fragment, path), Msg.LINK_NO_PART_FIX.with());
                 }

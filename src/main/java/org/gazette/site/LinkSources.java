@@ -35,19 +35,29 @@ final class LinkSources {
     }
 
     static List<Problem> place(List<Problem> found, Map<String, Article> byPage, String outName, SortedMap<String, byte[]> files) {
+        return place(found, byPage, outName, files.keySet(), page -> {
+            byte[] html = files.get(page);
+            return html == null ? null : LinkChecker.scan(html).ids();
+        });
+    }
+
+    /** {@code paths}: every file of the site; {@code ids}: a page's ids (null: no such page). */
+    static List<Problem> place(List<Problem> found, Map<String, Article> byPage, String outName, java.util.Set<String> paths,
+                               java.util.function.Function<String, java.util.Set<String>> ids) {
         Map<String, Article> texts = new java.util.HashMap<>();
         byPage.forEach((path, a) -> texts.put(outName + "/" + path, a));
         Map<String, Problem> out = new LinkedHashMap<>();
         for (Problem p : found) {
             Article text = texts.get(p.file());
-            Problem placed = text == null ? null : place(p, text, p.file().substring(outName.length() + 1), files);
+            Problem placed = text == null ? null : place(p, text, p.file().substring(outName.length() + 1), paths, ids);
             Problem q = placed != null ? placed : p;
             out.putIfAbsent(q.format(), q); // a text shown in two languages: once
         }
         return new ArrayList<>(out.values());
     }
 
-    private static Problem place(Problem p, Article text, String page, SortedMap<String, byte[]> files) {
+    private static Problem place(Problem p, Article text, String page, java.util.Set<String> paths,
+                                 java.util.function.Function<String, java.util.Set<String>> idsOf) {
         boolean nowhere = p.what().kind() == Msg.LINK_NOWHERE;
         boolean noPart = p.what().kind() == Msg.LINK_NO_PART;
         if (!nowhere && !noPart) return null;
@@ -64,7 +74,7 @@ final class LinkSources {
         if (nowhere) {
             String missing = (String) p.what().value(1);
             String lang = page.substring(0, page.indexOf('/') + 1);
-            List<String> candidates = files.keySet().stream().filter(f -> f.startsWith(lang) && f.endsWith(".html")).toList();
+            List<String> candidates = paths.stream().filter(f -> f.startsWith(lang) && f.endsWith(".html")).toList();
             String near = Suggest.nearest(missing, candidates);
             var hint = near == null ? Msg.LINK_LEADS_NOWHERE_FIX.with() : Msg.DID_YOU_MEAN.with(asWritten(relative(folder, near), link.written()));
             return new Problem(Problem.Severity.WARNING, text.file(), link.line(), link.column(),
@@ -72,8 +82,8 @@ final class LinkSources {
         }
         String part = (String) p.what().value(1);
         String target = (String) p.what().value(2);
-        byte[] html = files.get(target);
-        String near = html == null ? null : Suggest.nearest(part, LinkChecker.scan(html).ids());
+        java.util.Set<String> ids = idsOf.apply(target);
+        String near = ids == null ? null : Suggest.nearest(part, ids);
         return new Problem(Problem.Severity.WARNING, text.file(), link.line(), link.column(),
                 Msg.LINK_PART_MISSING.with(link.written(), part), near != null ? Msg.DID_YOU_MEAN.with("#" + near) : Msg.LINK_NO_PART_FIX.with());
     }

@@ -53,6 +53,15 @@ public final class OutputFolder {
      * Gazette did not write — named in the message. {@code planned} are the files this build writes.
      */
     public void checkSafe(java.util.Set<String> planned, Path... sources) {
+        checkPlace(sources);
+        checkForeign(planned);
+    }
+
+    /**
+     * Refuses what no build may write beside or into, before anything is made: the root of the file
+     * system, a folder that holds the sources, a file, a link.
+     */
+    public void checkPlace(Path... sources) {
         if (parent == null) {
             throw new GazetteException(Position.of(out.toString()).error(Msg.OUT_IS_ROOT.with(), Msg.OUT_IS_ROOT_FIX.with()));
         }
@@ -68,6 +77,19 @@ public final class OutputFolder {
         if (Files.isSymbolicLink(out)) {
             throw new GazetteException(Position.of(out.toString()).error(Msg.OUT_IS_LINK.with(), Msg.OUT_IS_LINK_FIX.with()));
         }
+    }
+
+    /**
+     * {@link #checkPlace}, and the folder's files wherever Gazette's list decides whose they are — before
+     * anything is made; a folder an older Gazette wrote (no list) is checked at {@link #finish}, against the files made.
+     */
+    public void checkEarly(Path... sources) {
+        checkPlace(sources);
+        checkForeign(null);
+    }
+
+    /** Refuses a folder (or the previous site beside it) holding files Gazette did not write; {@code planned}: this build's files (null: not known yet). */
+    private void checkForeign(java.util.Set<String> planned) {
         if (Files.isDirectory(out) && !isEmpty(out)) {
             var ours = owned(out, planned);
             if (ours == null) {
@@ -103,6 +125,7 @@ public final class OutputFolder {
         java.util.Set<String> listed = listed(dir);
         if (listed != null) return rel -> rel.equals(LIST) || listed.contains(rel);
         if (!hasGeneratorMark(dir)) return null;
+        if (planned == null) return rel -> true; // decided when the files made are known
         java.util.Set<String> tops = new java.util.HashSet<>();
         for (String f : planned) if (f.indexOf('/') > 0) tops.add(f.substring(0, f.indexOf('/')));
         tops.add("search");
@@ -194,21 +217,8 @@ public final class OutputFolder {
     /** The same, {@code check} seeing every file written before the new folder is swapped in (it may stop the swap by throwing). */
     public SortedMap<String, byte[]> replaceWith(SortedMap<String, byte[]> files, java.util.function.Supplier<SortedMap<String, byte[]>> more,
                                                 java.util.function.Consumer<java.util.Collection<String>> check) {
+        Path building = begin();
         try {
-            Files.createDirectories(parent);
-            try {
-                cleaning.join();
-            } catch (java.util.concurrent.CompletionException e) {
-                // cleaning failed: try again in the foreground, reporting what goes wrong
-            }
-            recover();
-            // What the previous site was before lists (written by an older Gazette): its own files go, checked above.
-            Path old = parent.resolve("." + name + ".old");
-            if (Files.isDirectory(old, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                var ours = owned(old, files.keySet());
-                if (ours != null) deleteOwned(old, ours);
-            }
-            Path building = createBuildingFolder();
             SortedMap<String, byte[]> extra = new java.util.TreeMap<>();
             if (more == null) {
                 write(building, files, true);
@@ -227,10 +237,57 @@ public final class OutputFolder {
                 }
                 write(building, extra, true);
             }
-            // Last, the list of what was written: it makes the folder Gazette's to replace next time, and no more than it names.
             java.util.TreeSet<String> written = new java.util.TreeSet<>(files.keySet());
             written.addAll(extra.keySet());
+            finish(building, written, check);
+            return extra;
+        } catch (IOException | java.io.UncheckedIOException e) {
+            abandon(building);
+            throw new GazetteException(Position.of(out.toString()).error(Msg.OUT_CANNOT_WRITE.with(Msg.reason(e)), Msg.OUT_CANNOT_WRITE_FIX.with(parent)));
+        } catch (RuntimeException e) {
+            abandon(building);
+            throw e;
+        }
+    }
+
+    /**
+     * Starts a new site: once what earlier runs left is gone (see {@link #cleanInBackground}), a new
+     * hidden folder beside the output, marked as a building Gazette's, for the files to be written into
+     * as they are made. Nothing of the current site is touched. End with {@link #finish} or {@link #abandon}.
+     */
+    public Path begin() {
+        try {
+            Files.createDirectories(parent);
+            try {
+                cleaning.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                // cleaning failed: try again in the foreground, reporting what goes wrong
+            }
+            recover();
+            return createBuildingFolder();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new GazetteException(Position.of(out.toString()).error(Msg.OUT_CANNOT_WRITE.with(Msg.reason(e)), Msg.OUT_CANNOT_WRITE_FIX.with(parent)));
+        }
+    }
+
+    /**
+     * Swaps the finished {@code building} folder in: the output's own files are checked first (a
+     * folder holding files Gazette did not write is refused, nothing moved), {@code check} sees every
+     * file written (it may stop the swap by throwing), then the list of what was written goes in and
+     * two renames make it the site. On a refusal or failure the building folder is removed and the
+     * site stays as it was.
+     */
+    public void finish(Path building, java.util.SortedSet<String> written, java.util.function.Consumer<java.util.Collection<String>> check) {
+        try {
+            checkForeign(written);
+            // What the previous site was before lists (written by an older Gazette): its own files go, checked above.
+            Path old = parent.resolve("." + name + ".old");
+            if (Files.isDirectory(old, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                var ours = owned(old, written);
+                if (ours != null) deleteOwned(old, ours);
+            }
             check.accept(written);
+            // Last, the list of what was written: it makes the folder Gazette's to replace next time, and no more than it names.
             Files.writeString(building.resolve(LIST), LIST_HEADER + "\n" + String.join("\n", written) + "\n", StandardCharsets.UTF_8);
             if (Files.exists(out)) {
                 Files.move(out, old, StandardCopyOption.ATOMIC_MOVE);
@@ -240,9 +297,21 @@ public final class OutputFolder {
             } else {
                 Files.move(building, out, StandardCopyOption.ATOMIC_MOVE);
             }
-            return extra;
         } catch (IOException | java.io.UncheckedIOException e) {
+            abandon(building);
             throw new GazetteException(Position.of(out.toString()).error(Msg.OUT_CANNOT_WRITE.with(Msg.reason(e)), Msg.OUT_CANNOT_WRITE_FIX.with(parent)));
+        } catch (RuntimeException e) {
+            abandon(building);
+            throw e;
+        }
+    }
+
+    /** Removes a building folder that will not be swapped in (a build that stopped); what cannot be removed now, the next run removes. */
+    public void abandon(Path building) {
+        try {
+            if (Files.isDirectory(building, java.nio.file.LinkOption.NOFOLLOW_LINKS) && building(building)) deleteOwned(building, rel -> true);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // left marked as building: the next run removes it
         }
     }
 

@@ -1,0 +1,331 @@
+package org.gazette.site;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ConcurrentSkipListSet;
+
+import org.gazette.search.SearchIndex;
+
+/**
+ * The files a build makes, as they are made — the one seam every output passes through. Kept in
+ * memory ({@code gazette check}, the preview), or written at once into the hidden building folder
+ * ({@code gazette build}), so a site of 200,000 pages is never held whole. Each page leaves its
+ * facts as it passes — what it links to and which ids it has (the link check), its search document
+ * and whether search can read it (the index) — so nothing needs to read the pages again.
+ */
+final class SiteFiles {
+
+    /** Where files go: null keeps them in memory. */
+    private final Path folder;
+    private final ConcurrentSkipListMap<String, byte[]> memory = new ConcurrentSkipListMap<>();
+    private final ConcurrentSkipListSet<String> paths = new ConcurrentSkipListSet<>();
+    private final Set<Path> folders = ConcurrentHashMap.newKeySet();
+    /** Whether facts are taken (not for the preview, whose link check remembers its own between saves). */
+    private final boolean facts;
+    /** Whether search documents are kept (only a build that writes its index needs them). */
+    private final boolean documents;
+    private final Map<String, LinkChecker.Scan> scans = new ConcurrentHashMap<>();
+    /** Each link target's string once (most are the same on every page of a folder). */
+    private final Map<String, String> refs = new ConcurrentHashMap<>();
+    private final Map<String, SearchIndex.Doc> docs = new ConcurrentHashMap<>();
+    private final Set<String> unmarked = new ConcurrentSkipListSet<>();
+
+    private SiteFiles(Path folder, boolean facts, boolean documents) {
+        this.folder = folder;
+        this.facts = facts;
+        this.documents = documents;
+        this.writer = folder == null ? null : new Writer();
+    }
+
+    private final Writer writer;
+
+    /** Files kept in memory; with {@code facts}, each page's facts taken as it passes. */
+    static SiteFiles inMemory(boolean facts) {
+        return new SiteFiles(null, facts, false);
+    }
+
+    /** Files written into {@code folder} as they come, facts taken (search documents too if {@code search}). */
+    static SiteFiles into(Path folder, boolean search) {
+        return new SiteFiles(folder, true, search);
+    }
+
+    /** Adds (or replaces) a file; safe from any thread. */
+    void put(String path, byte[] bytes) {
+        if (facts && path.endsWith(".html")) {
+            scans.put(path, LinkChecker.scan(bytes).compact(refs));
+            if (SearchIndex.unmarked(path, bytes)) unmarked.add(path);
+            if (documents) {
+                SearchIndex.Doc doc = SearchIndex.document(path, bytes);
+                if (doc != null) docs.put(path, doc);
+            }
+        }
+        if (folder == null) {
+            memory.put(path, bytes);
+        } else {
+            writer.write(path, bytes);
+        }
+        paths.add(path);
+    }
+
+    /** Waits until every file given is on disk; a file that could not be written is this call's failure. */
+    void flush() {
+        if (writer != null) writer.flush();
+    }
+
+    /** Stops the writer, whatever became of the files (a build that stops). */
+    void flushQuietly() {
+        try {
+            flush();
+        } catch (UncheckedIOException e) {
+            // the build has already stopped; its folder is removed
+        }
+    }
+
+    /**
+     * Writes files on a thread of its own, so the threads that render never wait for the disk (on
+     * these machines creating 30,000 files costs 1–9 s of the kernel's time, a different amount every
+     * run): at most {@link #PENDING} bytes wait at any time, so memory stays bounded whatever the site's size.
+     */
+    private final class Writer implements Runnable {
+        private record File(String path, byte[] bytes) {}
+
+        private static final File END = new File(null, null);
+        private final java.util.concurrent.LinkedBlockingQueue<File> queue = new java.util.concurrent.LinkedBlockingQueue<>();
+        private final java.util.concurrent.Semaphore room = new java.util.concurrent.Semaphore(PENDING / 1024);
+        private final Map<String, byte[]> pending = new ConcurrentHashMap<>();
+        private final Thread thread = new Thread(this, "gazette-writer");
+        private volatile IOException failure;
+        private boolean ended;
+
+        Writer() {
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private int permits(byte[] bytes) {
+            return Math.min(PENDING / 1024, bytes.length / 1024 + 1);
+        }
+
+        void write(String path, byte[] bytes) {
+            if (failure != null) throw new UncheckedIOException(failure);
+            room.acquireUninterruptibly(permits(bytes));
+            pending.put(path, bytes);
+            queue.add(new File(path, bytes));
+        }
+
+        @Override
+        public void run() {
+            while (true) {
+                File f;
+                try {
+                    f = queue.take();
+                } catch (InterruptedException e) {
+                    continue;
+                }
+                if (f == END) return;
+                // After a failure the rest is drained unwritten: a producer is never left waiting for room.
+                if (failure == null) {
+                    try {
+                        Path file = folder.resolve(f.path());
+                        Path dir = file.getParent();
+                        if (folders.add(dir)) Files.createDirectories(dir);
+                        Files.write(file, f.bytes());
+                    } catch (IOException e) {
+                        failure = e;
+                    }
+                }
+                pending.remove(f.path(), f.bytes());
+                room.release(permits(f.bytes()));
+            }
+        }
+
+        synchronized void flush() {
+            if (!ended) {
+                ended = true;
+                queue.add(END);
+            }
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new UncheckedIOException(new IOException("interrupted while writing"));
+            }
+            if (failure != null) throw new UncheckedIOException(failure);
+        }
+
+        byte[] pending(String path) {
+            return pending.get(path);
+        }
+    }
+
+    /** How many bytes may wait for the writer (the pages in flight, not the site). */
+    private static final int PENDING = 64 << 20;
+
+    void putAll(Map<String, byte[]> files) {
+        files.forEach(this::put);
+    }
+
+    boolean has(String path) {
+        return paths.contains(path);
+    }
+
+    /** Every file so far, in order. */
+    NavigableSet<String> paths() {
+        return paths;
+    }
+
+    /** A file's bytes (read back from the folder when written there). */
+    byte[] get(String path) {
+        if (folder == null) return memory.get(path);
+        if (!paths.contains(path)) return null;
+        byte[] waiting = writer.pending(path);
+        if (waiting != null) return waiting;
+        try {
+            return Files.readAllBytes(folder.resolve(path));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether the files are in memory (else in the building folder). */
+    boolean inMemory() {
+        return folder == null;
+    }
+
+    /** The files in memory, as a map (path → bytes); only for files kept in memory. */
+    SortedMap<String, byte[]> memory() {
+        if (folder != null) throw new IllegalStateException("the files are in " + folder);
+        return memory;
+    }
+
+    /** Each page's links and ids, as found when it was made. */
+    Map<String, LinkChecker.Scan> scans() {
+        return scans;
+    }
+
+    /** The search document of a page (null: none), as read when it was made. */
+    SearchIndex.Doc document(String path) {
+        return docs.get(path);
+    }
+
+    /** Result pages that search cannot read (a template without the mark), in order. */
+    Set<String> unmarked() {
+        return unmarked;
+    }
+
+    /**
+     * The files of the folder {@code dir} named by {@code paths}, as a map that reads a file when
+     * asked for it (what a finished build returns: its pages are on disk, not in memory).
+     */
+    static SortedMap<String, byte[]> onDisk(Path dir, NavigableSet<String> paths) {
+        return new OnDisk(dir, paths);
+    }
+
+    /** A read-only sorted map over files on disk, read when asked for. */
+    private static final class OnDisk extends AbstractMap<String, byte[]> implements SortedMap<String, byte[]> {
+        private final Path dir;
+        private final NavigableSet<String> keys;
+
+        OnDisk(Path dir, NavigableSet<String> keys) {
+            this.dir = dir;
+            this.keys = keys;
+        }
+
+        private byte[] read(String path) {
+            try {
+                return Files.readAllBytes(dir.resolve(path));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public byte[] get(Object key) {
+            return key instanceof String s && keys.contains(s) ? read(s) : null;
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return keys.contains(key);
+        }
+
+        @Override
+        public int size() {
+            return keys.size();
+        }
+
+        @Override
+        public Set<Entry<String, byte[]>> entrySet() {
+            return new AbstractSet<>() {
+                @Override
+                public Iterator<Entry<String, byte[]>> iterator() {
+                    Iterator<String> it = keys.iterator();
+                    return new Iterator<>() {
+                        @Override
+                        public boolean hasNext() {
+                            return it.hasNext();
+                        }
+
+                        @Override
+                        public Entry<String, byte[]> next() {
+                            String k = it.next();
+                            return new SimpleImmutableEntry<>(k, read(k));
+                        }
+                    };
+                }
+
+                @Override
+                public int size() {
+                    return keys.size();
+                }
+            };
+        }
+
+        @Override
+        public NavigableSet<String> keySet() {
+            return java.util.Collections.unmodifiableNavigableSet(keys);
+        }
+
+        @Override
+        public Comparator<? super String> comparator() {
+            return null;
+        }
+
+        @Override
+        public SortedMap<String, byte[]> subMap(String fromKey, String toKey) {
+            return new OnDisk(dir, keys.subSet(fromKey, true, toKey, false));
+        }
+
+        @Override
+        public SortedMap<String, byte[]> headMap(String toKey) {
+            return new OnDisk(dir, keys.headSet(toKey, false));
+        }
+
+        @Override
+        public SortedMap<String, byte[]> tailMap(String fromKey) {
+            return new OnDisk(dir, keys.tailSet(fromKey, true));
+        }
+
+        @Override
+        public String firstKey() {
+            return keys.first();
+        }
+
+        @Override
+        public String lastKey() {
+            return keys.last();
+        }
+    }
+}
