@@ -128,84 +128,28 @@ public final class Build {
         if (write) output.cleanInBackground();
         // A build of the site (not the preview's, which keeps its files to serve them) writes as it goes.
         boolean streaming = write && cache == null;
-        Path building = null;
+        Path[] building = {null};
         try {
-            Content content = step("load", this::load);
-            strings = step("strings", () -> strings(content));
-            SitePlan plan = new SitePlan(content, strings, options.publishing(), options.search());
-            Templates templates = templates();
-            // With a cache and the same structure as the last good build: plan only the pages an edit reaches.
-            java.util.Set<String> affected = cache == null ? null : cache.affected(structure(content), content.versions());
-            partial = affected != null;
-            List<Page> pages = step("plan", () -> affected == null ? plan.pages() : plan.pages(affected::contains));
-            // Numbers that disagree between languages, or with the year's figures (warnings). A partial rebuild of the preview skips it.
-            if (!partial) step("numbers", () -> {
-                new NumberCheck(content, strings, problems).run();
-                return null;
-            });
-            SiteFiles files;
+            Made made = make(write, streaming, output, building);
+            if (made.stopped() != null) return made.stopped();
+            SiteFiles files = made.files();
             if (streaming) {
-                // Refused now, before anything is made, if the output folder is not Gazette's to replace.
-                output.checkEarly(options.content(), options.templates());
-                building = output.begin();
-                files = SiteFiles.into(building, options.search());
-                writingInto = files;
-            } else {
-                files = SiteFiles.inMemory(cache == null);
-            }
-            step("render", () -> render(pages, plan, content, templates, affected != null, files));
-            // A template mistake breaks pages: report it alone, not the broken links that follow from it.
-            if (problems.hasErrors()) return result(false, pages, files);
-            step("bulletins", () -> bulletins(content, strings, templates, files));
-            if (problems.hasErrors()) return result(false, pages, files);
-            step("links", () -> {
-                // Found in the built pages, said where the writer can fix them: in the text, at the link.
-                Problems found = new Problems();
-                String outName = options.out().getFileName().toString();
-                if (cache == null) {
-                    LinkChecker.check(files.paths(), files.scans(), planned, content.site().baseUrl(), outName, found);
-                } else {
-                    LinkChecker.check(files.memory(), planned, content.site().baseUrl(), outName, found, cache.links);
-                }
-                // A partial rebuild plans only some pages: the cache remembers which text the others show.
-                Map<String, Article> texts = LinkSources.texts(pages);
-                if (cache != null) {
-                    if (!partial) cache.texts().clear();
-                    cache.texts().putAll(texts);
-                    texts = cache.texts();
-                }
-                LinkSources.place(found.sorted(), texts, outName, files.paths(), page -> {
-                    var scan = files.scans().get(page);
-                    if (scan != null) return scan.ids();
-                    byte[] html = files.get(page);
-                    return html == null ? null : LinkChecker.scan(html).ids();
-                }).forEach(problems::add);
-                return null;
-            });
-            if (options.search() && !partial) searchable(files);
-            if (cache != null && !problems.hasErrors()) cache.finished(files.memory());
-            if (failed()) return result(false, pages, files);
-            // Every output in one list: what the build made is checked against it (a difference is a bug in Gazette).
-            if (!partial) {
-                outputs = step("outputs", () -> OutputPlan.of(content, pages, Sitemaps.paths(files.paths()), bulletinJobs, options.search(),
-                        options.templates(), options.content()));
-            }
-            if (streaming) {
-                // The pages are on disk; the search index is made from what each page left when it was made.
+                // The content and the pages are let go (made's frame is gone; the plan forgets them): the
+                // search index is made from what each page left when it was written, in the room they held.
+                if (outputs != null) outputs.forgetInputs();
                 if (options.search()) {
                     step("search", () -> {
                         files.putAll(SearchIndex.of(List.copyOf(files.paths()), files::document));
                         return null;
                     });
                 }
-                Path made = building;
                 step("write", () -> {
                     files.flush();
-                    output.finish(made, files.paths(), this::unplanned);
+                    output.finish(building[0], files.paths(), this::unplanned);
                     return null;
                 });
-                building = null;
-                return result(true, pages, SiteFiles.onDisk(options.out().toAbsolutePath().normalize(), files.paths()));
+                building[0] = null;
+                return result(true, made.perLanguage(), SiteFiles.onDisk(options.out().toAbsolutePath().normalize(), files.paths()));
             }
             if (write) {
                 SortedMap<String, byte[]> all = files.memory();
@@ -218,7 +162,7 @@ public final class Build {
             } else if (outputs != null) {
                 unplanned(files.paths());
             }
-            return result(true, pages, files);
+            return result(true, made.perLanguage(), files.memory());
         } catch (GazetteException e) {
             e.problems().forEach(problems::add);
             return result(false, List.of(), new TreeMap<>());
@@ -230,11 +174,91 @@ public final class Build {
             return result(false, List.of(), new TreeMap<>());
         } finally {
             // A build that stopped leaves no half-made site behind (a killed one: the next run removes it).
-            if (building != null) {
+            if (building[0] != null) {
                 if (writingInto != null) writingInto.flushQuietly();
-                output.abandon(building);
+                output.abandon(building[0]);
+            }
+            if (writingInto != null) {
+                writingInto.close();
+                writingInto = null;
             }
         }
+    }
+
+    /**
+     * What {@link #make} leaves for the rest of the run: the files (with their facts) and the pages
+     * per language — not the content nor the pages, so a build can let them go; or the result of a
+     * run that stopped.
+     */
+    private record Made(SiteFiles files, Map<String, Integer> perLanguage, Result stopped) {}
+
+    /**
+     * Load → plan → check numbers → render → bulletins → check links → plan the outputs; a build
+     * (streaming) writes into the building folder it starts here ({@code building[0]}).
+     */
+    private Made make(boolean write, boolean streaming, OutputFolder output, Path[] building) {
+        Content content = step("load", this::load);
+        strings = step("strings", () -> strings(content));
+        SitePlan plan = new SitePlan(content, strings, options.publishing(), options.search());
+        Templates templates = templates();
+        // With a cache and the same structure as the last good build: plan only the pages an edit reaches.
+        java.util.Set<String> affected = cache == null ? null : cache.affected(structure(content), content.versions());
+        partial = affected != null;
+        List<Page> pages = step("plan", () -> affected == null ? plan.pages() : plan.pages(affected::contains));
+        // Numbers that disagree between languages, or with the year's figures (warnings). A partial rebuild of the preview skips it.
+        if (!partial) step("numbers", () -> {
+            new NumberCheck(content, strings, problems).run();
+            return null;
+        });
+        SiteFiles files;
+        if (streaming) {
+            // Refused now, before anything is made, if the output folder is not Gazette's to replace.
+            output.checkEarly(options.content(), options.templates());
+            building[0] = output.begin();
+            files = SiteFiles.into(building[0], options.search());
+            writingInto = files;
+        } else {
+            files = SiteFiles.inMemory(cache == null);
+        }
+        step("render", () -> render(pages, plan, content, templates, affected != null, files));
+        // A template mistake breaks pages: report it alone, not the broken links that follow from it.
+        if (problems.hasErrors()) return new Made(files, null, result(false, pages, files));
+        step("bulletins", () -> bulletins(content, strings, templates, files));
+        if (problems.hasErrors()) return new Made(files, null, result(false, pages, files));
+        step("links", () -> {
+            // Found in the built pages, said where the writer can fix them: in the text, at the link.
+            Problems found = new Problems();
+            String outName = options.out().getFileName().toString();
+            if (cache == null) {
+                LinkChecker.check(files.paths(), files.scans(), planned, content.site().baseUrl(), outName, found);
+            } else {
+                LinkChecker.check(files.memory(), planned, content.site().baseUrl(), outName, found, cache.links);
+            }
+            // A partial rebuild plans only some pages: the cache remembers which text the others show.
+            Map<String, Article> texts = LinkSources.texts(pages);
+            if (cache != null) {
+                if (!partial) cache.texts().clear();
+                cache.texts().putAll(texts);
+                texts = cache.texts();
+            }
+            LinkSources.place(found.sorted(), texts, outName, files.paths(), page -> {
+                var scan = files.scans().get(page);
+                if (scan != null) return scan.ids();
+                byte[] html = files.get(page);
+                return html == null ? null : LinkChecker.scan(html).ids();
+            }).forEach(problems::add);
+            return null;
+        });
+        if (options.search() && !partial) searchable(files);
+        if (cache != null && !problems.hasErrors()) cache.finished(files.memory());
+        if (failed()) return new Made(files, null, result(false, pages, files));
+        // Every output in one list: what the build made is checked against it (a difference is a bug in Gazette).
+        if (!partial) {
+            outputs = step("outputs", () -> OutputPlan.of(content, pages, Sitemaps.paths(files.paths()), bulletinJobs, options.search(),
+                    options.templates(), options.content()));
+        }
+        if (streaming) bulletinJobs = null; // they hold the years' content
+        return new Made(files, perLanguage(pages), null);
     }
 
     /**
@@ -621,9 +645,18 @@ public final class Build {
     }
 
     private Result result(boolean ok, List<Page> pages, SortedMap<String, byte[]> files) {
+        return result(ok, perLanguage(pages), files);
+    }
+
+    /** Pages people read, per language: HTML, not the root page (it only leads on) nor feeds. */
+    private static Map<String, Integer> perLanguage(List<Page> pages) {
         Map<String, Integer> perLanguage = new LinkedHashMap<>();
-        // Pages people read: HTML, not the root page (it only leads on) nor feeds.
         for (Page p : pages) if (p.path().endsWith(".html") && !p.key().equals("root")) perLanguage.merge(p.language().code(), 1, Integer::sum);
+        return perLanguage;
+    }
+
+    private Result result(boolean ok, Map<String, Integer> counted, SortedMap<String, byte[]> files) {
+        Map<String, Integer> perLanguage = counted;
         if (cache != null && partial) perLanguage = new LinkedHashMap<>(cache.perLanguage());
         else if (cache != null && ok) cache.perLanguage(perLanguage);
         return new Result(ok && !failed(), perLanguage, files, problems.sorted(), times, new LinkedHashMap<>(bulletinPages), bulletinsReused);

@@ -183,6 +183,17 @@ public final class OutputPlan {
         }
     }
 
+    /**
+     * Lets go of the pages and the content a page's inputs are found from: a build does, once its
+     * pages are written, to make room for the search index. {@link #find} then names no page's inputs
+     * ({@code gazette explain} asks a check's plan, which keeps them).
+     */
+    void forgetInputs() {
+        pages.clear();
+        content = null;
+        uses = null;
+    }
+
     /** What makes {@code path} (a file of the output folder), with its inputs, or null if nothing in the plan does. */
     public Output find(String path) {
         Output o = exact.get(path);

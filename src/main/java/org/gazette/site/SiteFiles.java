@@ -39,7 +39,12 @@ final class SiteFiles {
     private final Map<String, LinkChecker.Scan> scans = new ConcurrentHashMap<>();
     /** Each link target's string once (most are the same on every page of a folder). */
     private final Map<String, String> refs = new ConcurrentHashMap<>();
-    private final Map<String, SearchIndex.Doc> docs = new ConcurrentHashMap<>();
+    /** Each result page's search document, its text left in {@link #spill} (a build of 200,000 pages has 1 GB of it). */
+    private final Map<String, Kept> docs = new ConcurrentHashMap<>();
+    private final Spill spill;
+
+    /** A search document with its text in the spill file. */
+    private record Kept(String url, String title, String date, long at, int length) {}
     private final Set<String> unmarked = new ConcurrentSkipListSet<>();
 
     private SiteFiles(Path folder, boolean facts, boolean documents) {
@@ -47,6 +52,7 @@ final class SiteFiles {
         this.facts = facts;
         this.documents = documents;
         this.writer = folder == null ? null : new Writer();
+        this.spill = documents ? new Spill() : null;
     }
 
     private final Writer writer;
@@ -68,7 +74,10 @@ final class SiteFiles {
             if (SearchIndex.unmarked(path, bytes)) unmarked.add(path);
             if (documents) {
                 SearchIndex.Doc doc = SearchIndex.document(path, bytes);
-                if (doc != null) docs.put(path, doc);
+                if (doc != null) {
+                    byte[] text = doc.text().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    docs.put(path, new Kept(doc.url(), doc.title(), doc.date(), spill.add(text), text.length));
+                }
             }
         }
         if (folder == null) {
@@ -217,7 +226,68 @@ final class SiteFiles {
 
     /** The search document of a page (null: none), as read when it was made. */
     SearchIndex.Doc document(String path) {
-        return docs.get(path);
+        Kept k = docs.get(path);
+        return k == null ? null : new SearchIndex.Doc(k.url(), k.title(), k.date(), spill.read(k.at(), k.length()));
+    }
+
+    /** Removes what the files kept aside while being made (the search texts' spill file); after the index is made. */
+    void close() {
+        if (spill != null) spill.close();
+    }
+
+    /**
+     * Texts written aside into a temporary file as they come, read back when the index needs them,
+     * a bundle at a time: memory holds where each is, not the texts.
+     */
+    private static final class Spill {
+        private final Path file;
+        private final java.nio.channels.FileChannel channel;
+        private long end;
+
+        Spill() {
+            try {
+                file = Files.createTempFile("gazette-search-", ".texts");
+                channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE,
+                        java.nio.file.StandardOpenOption.DELETE_ON_CLOSE);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Appends {@code bytes}; returns where they start. */
+        synchronized long add(byte[] bytes) {
+            long at = end;
+            try {
+                var buffer = java.nio.ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) channel.write(buffer, at + buffer.position());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            end += bytes.length;
+            return at;
+        }
+
+        /** The text at {@code at}, {@code length} bytes of UTF-8 (safe from any thread). */
+        String read(long at, int length) {
+            var buffer = java.nio.ByteBuffer.allocate(length);
+            try {
+                while (buffer.hasRemaining()) {
+                    if (channel.read(buffer, at + buffer.position()) < 0) throw new IOException("the search texts' file ended early");
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return new String(buffer.array(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        void close() {
+            try {
+                channel.close();
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // a temporary file: the system's cleaning removes it
+            }
+        }
     }
 
     /** Result pages that search cannot read (a template without the mark), in order. */
