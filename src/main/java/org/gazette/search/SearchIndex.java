@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -12,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
@@ -84,27 +87,40 @@ public final class SearchIndex {
      * order), {@code documents} gives each result page's document as {@link #document} read it when
      * the page was made (or null). The same bytes as from the pages themselves.
      */
-    public static SortedMap<String, byte[]> of(java.util.Collection<String> paths, java.util.function.Function<String, Doc> documents) {
+    public static SortedMap<String, byte[]> of(Collection<String> paths, Function<String, Doc> documents) {
         return of(paths, documents, BUNDLE, SHARD);
     }
 
-    static SortedMap<String, byte[]> of(java.util.Collection<String> paths, java.util.function.Function<String, Doc> documents, int bundle, int shard) {
+    static SortedMap<String, byte[]> of(Collection<String> paths, Function<String, Doc> documents, int bundle, int shard) {
+        SortedMap<String, byte[]> out = new TreeMap<>();
+        write(paths, documents, (path, bytes) -> {
+            synchronized (out) {
+                out.put(path, bytes);
+            }
+        }, bundle, shard);
+        return out;
+    }
+
+    /**
+     * Makes the index as {@link #of(Collection, Function)} does, but
+     * gives each file to {@code sink} (from any thread) as soon as its bundle is done, so that a
+     * build holds one bundle's index at a time per language, not the whole index of an archive.
+     */
+    public static void write(Collection<String> paths, Function<String, Doc> documents,
+                             BiConsumer<String, byte[]> sink) {
+        write(paths, documents, sink, BUNDLE, SHARD);
+    }
+
+    static void write(Collection<String> paths, Function<String, Doc> documents,
+                      BiConsumer<String, byte[]> sink, int bundle, int shard) {
         SortedMap<String, List<String>> byLang = new TreeMap<>();
         for (String path : paths) {
             var m = RESULT.matcher(path);
             if (m.matches()) byLang.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(path);
         }
         // The languages side by side (a list splits evenly; a map's entries may not be split at
-        // all), then every file compressed side by side: Chinese is two thirds of the work, and
-        // its compression would otherwise run alone after English is done.
-        var parts = new ArrayList<>(byLang.entrySet()).parallelStream().map(e -> language(e.getKey(), e.getValue(), documents, bundle, shard)).toList();
-        SortedMap<String, byte[]> raw = new TreeMap<>();
-        parts.forEach(raw::putAll);
-        SortedMap<String, byte[]> out = new TreeMap<>();
-        var packed = new ArrayList<>(raw.entrySet()).parallelStream()
-                .map(e -> Map.entry(e.getKey(), e.getKey().endsWith(".gz") ? gzip(e.getValue()) : e.getValue())).toList();
-        packed.forEach(e -> out.put(e.getKey(), e.getValue()));
-        return out;
+        // all); each bundle's files are compressed side by side as soon as the bundle is counted.
+        new ArrayList<>(byLang.entrySet()).parallelStream().forEach(e -> language(e.getKey(), e.getValue(), documents, bundle, shard, sink));
     }
 
     /**
@@ -135,20 +151,19 @@ public final class SearchIndex {
     }
 
     /** One language's index: its bundles in path order (so years stay together), each sorted newest first. */
-    private static SortedMap<String, byte[]> language(String lang, List<String> paths, java.util.function.Function<String, Doc> documents, int size, int shard) {
+    private static void language(String lang, List<String> paths, Function<String, Doc> documents, int size, int shard,
+                                 BiConsumer<String, byte[]> sink) {
         String dir = "search/" + lang + "/";
-        SortedMap<String, byte[]> out = new TreeMap<>();
         StringBuilder index = new StringBuilder("{\"version\":2,\"bundles\":[");
         for (int b = 0; b * size < paths.size(); b++) {
             List<String> part = paths.subList(b * size, Math.min(paths.size(), (b + 1) * size));
             List<Doc> docs = new ArrayList<>(part.parallelStream().map(documents).filter(d -> d != null).toList());
             docs.sort(Doc.NEWEST_FIRST);
             if (b > 0) index.append(',');
-            bundle(docs, dir, out, index, shard);
+            bundle(docs, dir, sink, index, shard);
         }
         index.append("]}\n");
-        out.put(dir + "index.json", index.toString().getBytes(StandardCharsets.UTF_8));
-        return out;
+        sink.accept(dir + "index.json", index.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** A document: where it is, what it is called, when, and its text. */
@@ -170,7 +185,7 @@ public final class SearchIndex {
         }
     }
 
-    private static void bundle(List<Doc> docs, String dir, SortedMap<String, byte[]> out, StringBuilder index, int shard) {
+    private static void bundle(List<Doc> docs, String dir, BiConsumer<String, byte[]> sink, StringBuilder index, int shard) {
         // Terms are counted here, one document at a time, not kept per document: a term's string
         // then lives once (in the postings), which is most of the index's memory at 10,000 documents.
         // The documents are cut into consecutive shards counted side by side, then merged term by
@@ -263,8 +278,10 @@ public final class SearchIndex {
             }
         }
         String id = String.format("%08x%08x", a.getValue(), c.getValue());
-        for (int k = 0; k < termFiles.size(); k++) out.put(dir + "t-" + id + "-" + k + ".json.gz", termFiles.get(k));
-        for (int k = 0; k < textFiles.size(); k++) out.put(dir + "d-" + id + "-" + k + ".json.gz", textFiles.get(k));
+        List<Map.Entry<String, byte[]>> files = new ArrayList<>(termFiles.size() + textFiles.size());
+        for (int k = 0; k < termFiles.size(); k++) files.add(Map.entry(dir + "t-" + id + "-" + k + ".json.gz", termFiles.get(k)));
+        for (int k = 0; k < textFiles.size(); k++) files.add(Map.entry(dir + "d-" + id + "-" + k + ".json.gz", textFiles.get(k)));
+        files.parallelStream().forEach(f -> sink.accept(f.getKey(), gzip(f.getValue())));
         index.append("{\"id\":\"").append(id).append("\",\"docs\":").append(docs.size()).append(",\"perFile\":").append(PER_FILE)
                 .append(",\"lengths\":\"").append(lengths(docs)).append("\",\"terms\":[").append(ranges)
                 .append("],\"texts\":").append(textFiles.size()).append('}');

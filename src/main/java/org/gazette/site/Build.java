@@ -135,11 +135,12 @@ public final class Build {
             SiteFiles files = made.files();
             if (streaming) {
                 // The content and the pages are let go (made's frame is gone; the plan forgets them): the
-                // search index is made from what each page left when it was written, in the room they held.
+                // search index is made from what each page left when it was written, in the room they held,
+                // and written a bundle at a time.
                 if (outputs != null) outputs.forgetInputs();
                 if (options.search()) {
                     step("search", () -> {
-                        files.putAll(SearchIndex.of(List.copyOf(files.paths()), files::document));
+                        SearchIndex.write(List.copyOf(files.paths()), files::document, files::put);
                         return null;
                     });
                 }
