@@ -13,8 +13,36 @@ import org.gazette.problem.Position;
  * declared tags they name (see {@link Tags}).
  */
 public record Article(String slug, Language language, String file, String title, LocalDate date, String summary,
-                      Byline byline, List<String> tags, String html, List<Image> images, Position dateAt,
+                      Byline byline, List<String> tags, Body body, List<Image> images, Position dateAt,
                       boolean draft, java.time.Instant publishAt, boolean featured, List<String> tagIds, List<Ref> links, Source source) {
+
+    /** As read from its file. */
+    public Article(String slug, Language language, String file, String title, LocalDate date, String summary,
+                   Byline byline, List<String> tags, String html, List<Image> images, Position dateAt,
+                   boolean draft, java.time.Instant publishAt, boolean featured, List<String> tagIds, List<Ref> links, Source source) {
+        this(slug, language, file, title, date, summary, byline, tags, new Inline(html), images, dateAt, draft, publishAt, featured, tagIds, links, source);
+    }
+
+    /**
+     * The body as HTML. A build of the site keeps it in a temporary file from loading until its
+     * page is made (see {@link Spill}); the preview keeps it in memory.
+     */
+    public String html() {
+        return body.html();
+    }
+
+    /** Where a text's body is: in memory, or in a {@link Spill}. */
+    public interface Body {
+        String html();
+    }
+
+    /** A body held in memory. */
+    public record Inline(String html) implements Body {}
+
+    /** The same text with its body kept elsewhere. */
+    public Article withBody(Body body) {
+        return new Article(slug, language, file, title, date, summary, byline, tags, body, images, dateAt, draft, publishAt, featured, tagIds, links, source);
+    }
 
     /** The same without its links (tests and texts made in code). */
     public Article(String slug, Language language, String file, String title, LocalDate date, String summary,
@@ -41,7 +69,7 @@ public record Article(String slug, Language language, String file, String title,
 
     /** The same text dated {@code date} (the report's prose, which takes the meeting's date when it gives none). */
     public Article withDate(LocalDate date) {
-        return new Article(slug, language, file, title, date, summary, byline, tags, html, images, dateAt, draft, publishAt, featured, tagIds, links, source);
+        return new Article(slug, language, file, title, date, summary, byline, tags, body, images, dateAt, draft, publishAt, featured, tagIds, links, source);
     }
 
     /** Whether it may be published at {@code now}: not a draft, and its embargo (if any) has passed. */

@@ -79,6 +79,17 @@ public final class ContentLoader {
         this.cache = cache;
     }
 
+    private Spill bodies;
+
+    /**
+     * Keeps each text's body (its HTML) in {@code spill} instead of in memory, from parsing until
+     * a page shows it: a build of the site, which holds every text until its pages are made.
+     */
+    public ContentLoader keepBodiesIn(Spill spill) {
+        this.bodies = spill;
+        return this;
+    }
+
     /** A published build now. */
     public ContentLoader(Problems problems) {
         this(problems, Publishing.live());
@@ -354,7 +365,7 @@ public final class ContentLoader {
         Map<String, Path> images = article.map(a -> images(a, display.substring(0, display.lastIndexOf('/') + 1), own, where)).orElse(Map.of());
         long version = TextCache.version(source.text());
         if (own.hasErrors()) return new Parsed(Optional.empty(), own.sorted(), true, version);
-        return new Parsed(article.map(a -> new Read(a, images, where)), own.sorted(), false, version);
+        return new Parsed(article.map(a -> new Read(bodies == null ? a : a.withBody(bodies.keep(a.html())), images, where)), own.sorted(), false, version);
     }
 
     /** The version of a settings file (0 when it does not exist), recorded with the others. */

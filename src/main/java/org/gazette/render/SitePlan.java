@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 import org.gazette.config.SiteConfig;
 import org.gazette.content.Article;
@@ -39,6 +40,8 @@ public final class SitePlan {
     private record Entry(Year year, Translations text) {}
 
     private final boolean search;
+    /** Whether each page's data is made when the page is rendered (see {@link #later()}). */
+    private boolean later;
     /** The settings and strings objects every page of a language shares (see {@link #shared}). */
     private final List<Object> shared = new ArrayList<>();
 
@@ -56,6 +59,15 @@ public final class SitePlan {
         this.entries = List.copyOf(all);
         for (Year y : content.years()) byYear.put(y.year(), new ArrayList<>());
         for (Entry e : entries) byYear.get(e.year().year()).add(e);
+    }
+
+    /**
+     * Plans pages whose data is made when each is rendered, not now: what a build of the site does,
+     * which renders each page once and need not hold the data of every page meanwhile.
+     */
+    public SitePlan later() {
+        this.later = true;
+        return this;
     }
 
     public List<Page> pages() {
@@ -76,9 +88,11 @@ public final class SitePlan {
             Map<String, Object> common = common(lang);
             Year latest = content.latestReport();
             if (wanted.test(Urls.home(lang))) {
-                Map<String, Object> home = ordered("news", homeNews(lang, Urls.home(lang), settings.onHome()), "newsCount", entries.size());
-                if (latest != null) home.put("year", latest);
-                pages.add(page("home", lang, Urls::home, "home.ftlh", true, common, home));
+                pages.add(page("home", lang, Urls::home, "home.ftlh", true, common, null, () -> {
+                    Map<String, Object> home = ordered("news", homeNews(lang, Urls.home(lang), settings.onHome()), "newsCount", entries.size());
+                    if (latest != null) home.put("year", latest);
+                    return home;
+                }));
             }
 
             listing(pages, "news", lang, common, entries, (l, n) -> Urls.news(l, n), ordered("listYear", 0));
@@ -96,19 +110,19 @@ public final class SitePlan {
             }
             tags(pages, lang, common);
             if (wanted.test(Urls.archive(lang))) {
-                pages.add(page("archive", lang, Urls::archive, "archive.ftlh", true, common, ordered("years", archive(lang, Urls.archive(lang)))));
+                pages.add(page("archive", lang, Urls::archive, "archive.ftlh", true, common, null, () -> ordered("years", archive(lang, Urls.archive(lang)))));
             }
             if (wanted.test(Urls.siteMap(lang))) {
                 String here = Urls.siteMap(lang);
-                pages.add(page("site-map", lang, Urls::siteMap, "site-map.ftlh", true, common, ordered(
+                pages.add(page("site-map", lang, Urls::siteMap, "site-map.ftlh", true, common, null, () -> ordered(
                         "years", archive(lang, here), "tags", content.tags().declared() ? tagIndex(lang, here) : List.of())));
             }
             if (wanted.test(Urls.notFound(lang))) {
-                pages.add(page("404", lang, Urls::notFound, "404.ftlh", true, new LinkedHashMap<>(common), ordered(
+                pages.add(page("404", lang, Urls::notFound, "404.ftlh", true, common, null, () -> ordered(
                         "links", new Links(Urls.notFound(lang), lang, site.baseUrl()))));
             }
             if (wanted.test(Urls.feed(lang))) pages.add(feed(lang, common));
-            if (search && wanted.test(Urls.search(lang))) pages.add(page("search", lang, Urls::search, "search.ftlh", true, common, ordered()));
+            if (search && wanted.test(Urls.search(lang))) pages.add(page("search", lang, Urls::search, "search.ftlh", true, common, null, SitePlan::ordered));
         }
         return pages;
     }
@@ -141,11 +155,13 @@ public final class SitePlan {
             if (!wanted.test(here)) continue;
             IntFunction<String> pathOf = k -> path.apply(lang, k);
             List<Entry> slice = list.subList((n - 1) * per, Math.min(list.size(), n * per));
-            Map<String, Object> data = new LinkedHashMap<>(extra);
-            data.put("items", items(lang, here, slice));
-            data.put("pager", Pager.of(n, count, here, pathOf));
-            data.put("total", list.size());
-            pages.add(page(key + (n == 1 ? "" : "/page/" + n), lang, l -> path.apply(l, number), "list.ftlh", true, common, data));
+            pages.add(page(key + (n == 1 ? "" : "/page/" + n), lang, l -> path.apply(l, number), "list.ftlh", true, common, null, () -> {
+                Map<String, Object> data = new LinkedHashMap<>(extra);
+                data.put("items", items(lang, here, slice));
+                data.put("pager", Pager.of(number, count, here, pathOf));
+                data.put("total", list.size());
+                return data;
+            }));
         }
     }
 
@@ -165,7 +181,6 @@ public final class SitePlan {
         for (var tag : content.tags().all()) byTag.put(tag.id(), new ArrayList<>());
         for (Entry e : entries) for (var tag : tagsOf(e)) byTag.get(tag.id()).add(e);
         String here = Urls.tags(lang);
-        List<Map<String, Object>> index = tagIndex(lang, here);
         for (var tag : content.tags().all()) {
             List<Entry> list = byTag.get(tag.id());
             if (!list.isEmpty()) {
@@ -173,7 +188,7 @@ public final class SitePlan {
                         ordered("listYear", 0, "listTag", tag.name()));
             }
         }
-        if (wanted.test(here)) pages.add(page("tags", lang, Urls::tags, "tags.ftlh", true, common, ordered("tags", index)));
+        if (wanted.test(here)) pages.add(page("tags", lang, Urls::tags, "tags.ftlh", true, common, null, () -> ordered("tags", tagIndex(lang, here))));
     }
 
     /** Every declared tag with its count of articles and, if it has any, the link to its first page from {@code here}. */
@@ -193,42 +208,46 @@ public final class SitePlan {
         SiteConfig site = content.site();
         Article prose = year.prose().in(lang, site.fallbackOrder());
         String here = Urls.report(lang, year.year());
-        Map<String, Object> report = ordered("year", year, "report", year.report(), "prose", prose);
-        report.put("dataJson", Urls.relative(here, OpenData.jsonPath(year.year())));
-        report.put("dataCsv", Urls.relative(here, OpenData.csvPath(year.year())));
-        if (year.report().bulletin() != null) {
-            report.put("bulletinHref", Urls.relative(here, Urls.bulletin(lang, year.year())));
-            report.put("bulletinWordHref", Urls.relative(here, Urls.bulletinWord(lang, year.year())));
-        }
-        // The year's latest news, not all of it: a year may have thousands; its news pages list them all.
-        List<Entry> ofYear = byYear.get(year.year());
-        ofYear = ofYear.subList(0, Math.min(site.news().onHome(), ofYear.size()));
-        report.put("news", items(lang, here, ofYear));
-        report.put("newsTotal", year.news().size());
-        report.put("charts", Charts.of(content, year, (Localizer) common.get("l")));
-        // What the charts are drawn from (earlier years' reports too): an edit to any of them redraws this page.
-        report.put("chartSources", Charts.sources(content, year));
         return page("report/" + year.year(), lang, l -> Urls.report(l, year.year()), "report.ftlh",
-                prose.language().equals(lang), common, report);
+                prose.language().equals(lang), common, prose, () -> {
+            Map<String, Object> report = ordered("year", year, "report", year.report(), "prose", prose);
+            report.put("dataJson", Urls.relative(here, OpenData.jsonPath(year.year())));
+            report.put("dataCsv", Urls.relative(here, OpenData.csvPath(year.year())));
+            if (year.report().bulletin() != null) {
+                report.put("bulletinHref", Urls.relative(here, Urls.bulletin(lang, year.year())));
+                report.put("bulletinWordHref", Urls.relative(here, Urls.bulletinWord(lang, year.year())));
+            }
+            // The year's latest news, not all of it: a year may have thousands; its news pages list them all.
+            List<Entry> ofYear = byYear.get(year.year());
+            ofYear = ofYear.subList(0, Math.min(site.news().onHome(), ofYear.size()));
+            report.put("news", items(lang, here, ofYear));
+            report.put("newsTotal", year.news().size());
+            report.put("charts", Charts.of(content, year, (Localizer) common.get("l")));
+            // What the charts are drawn from (earlier years' reports too): an edit to any of them redraws this page.
+            report.put("chartSources", Charts.sources(content, year));
+            return report;
+        });
     }
 
     private Page article(Language lang, int i, Map<String, Object> common) {
         Entry e = entries.get(i);
         Article a = e.text().in(lang, content.site().fallbackOrder());
         String here = Urls.article(lang, e.year().year(), e.text().slug());
-        Map<String, Object> data = ordered("year", YearRef.of(e.year()), "article", a, "hold", hold(a));
-        // Neighbours in the language's news, newest first: "newer" is the one before, "older" the one after.
-        if (i > 0) data.put("newer", items(lang, here, List.of(entries.get(i - 1))).get(0));
-        if (i + 1 < entries.size()) data.put("older", items(lang, here, List.of(entries.get(i + 1))).get(0));
-        data.put("yearNewsHref", Urls.relative(here, Urls.yearNews(lang, e.year().year(), 1)));
-        data.put("jsonld", jsonLd(a, lang, content.site().baseUrl() + here));
-        List<Map<String, Object>> tagLinks = new ArrayList<>();
-        for (var tag : tagsOf(e)) tagLinks.add(ordered("name", tag.name(), "href", Urls.relative(here, Urls.tag(lang, tag.id(), 1))));
-        data.put("tagLinks", tagLinks);
-        // Tags as written that no declaration names: shown, without a page.
-        data.put("otherTags", a.tags().stream().filter(t -> content.tags().resolve(t).isEmpty()).toList());
         return page("news/" + e.year().year() + "/" + e.text().slug(), lang, l -> Urls.article(l, e.year().year(), e.text().slug()),
-                "article.ftlh", a.language().equals(lang), common, data);
+                "article.ftlh", a.language().equals(lang), common, a, () -> {
+            Map<String, Object> data = ordered("year", YearRef.of(e.year()), "article", a, "hold", hold(a));
+            // Neighbours in the language's news, newest first: "newer" is the one before, "older" the one after.
+            if (i > 0) data.put("newer", items(lang, here, List.of(entries.get(i - 1))).get(0));
+            if (i + 1 < entries.size()) data.put("older", items(lang, here, List.of(entries.get(i + 1))).get(0));
+            data.put("yearNewsHref", Urls.relative(here, Urls.yearNews(lang, e.year().year(), 1)));
+            data.put("jsonld", jsonLd(a, lang, content.site().baseUrl() + here));
+            List<Map<String, Object>> tagLinks = new ArrayList<>();
+            for (var tag : tagsOf(e)) tagLinks.add(ordered("name", tag.name(), "href", Urls.relative(here, Urls.tag(lang, tag.id(), 1))));
+            data.put("tagLinks", tagLinks);
+            // Tags as written that no declaration names: shown, without a page.
+            data.put("otherTags", a.tags().stream().filter(t -> content.tags().resolve(t).isEmpty()).toList());
+            return data;
+        });
     }
 
     private Page feed(Language lang, Map<String, Object> common) {
@@ -331,21 +350,30 @@ public final class SitePlan {
         return m;
     }
 
+    /**
+     * A page: {@code own} makes its data (added to what every page of its language has); a build of
+     * the site ({@link #later}) calls it when the page is rendered, the others now. {@code shows}:
+     * the text it shows, if it shows one.
+     */
     private Page page(String key, Language lang, Function<Language, String> path, String template, boolean translated,
-                      Map<String, Object> common, Map<String, Object> own) {
+                      Map<String, Object> common, Article shows, Supplier<Map<String, Object>> own) {
         String here = path.apply(lang);
         List<Page.Alternate> alternates = new ArrayList<>();
         for (Language other : content.site().languages()) {
             String there = path.apply(other);
             alternates.add(new Page.Alternate(other, Urls.relative(here, there), content.site().baseUrl() + there, other.equals(lang)));
         }
-        Map<String, Object> data = new LinkedHashMap<>(common);
-        data.put("links", new Links(here, lang));
-        data.putAll(own);
-        data.put("pageUrl", content.site().baseUrl() + here);
-        Page page = new Page(key, lang, here, template, alternates, translated, Map.of());
-        data.put("page", page);
-        return new Page(key, lang, here, template, alternates, translated, data);
+        Page bare = new Page(key, lang, here, template, alternates, translated, Map.of(), shows);
+        String url = content.site().baseUrl() + here;
+        Supplier<Map<String, Object>> data = () -> {
+            Map<String, Object> m = new LinkedHashMap<>(common);
+            m.put("links", new Links(here, lang));
+            m.putAll(own.get());
+            m.put("pageUrl", url);
+            m.put("page", bare);
+            return m;
+        };
+        return new Page(key, lang, here, template, alternates, translated, later ? Page.later(data) : data.get(), shows);
     }
 
     /** A map in the order written (Map.of's order changes from run to run). */

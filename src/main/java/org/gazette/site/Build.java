@@ -18,6 +18,7 @@ import org.gazette.config.SiteConfigLoader;
 import org.gazette.content.Article;
 import org.gazette.content.Content;
 import org.gazette.content.ContentLoader;
+import org.gazette.content.Spill;
 import org.gazette.content.Publishing;
 import org.gazette.content.Tags;
 import org.gazette.content.TextCache;
@@ -129,6 +130,8 @@ public final class Build {
         // A build of the site (not the preview's, which keeps its files to serve them) writes as it goes.
         boolean streaming = write && cache == null;
         Path[] building = {null};
+        // A build of the site keeps the texts' bodies aside until their pages are made (see Spill).
+        if (streaming) bodies = new Spill("bodies");
         try {
             Made made = make(write, streaming, output, building);
             if (made.stopped() != null) return made.stopped();
@@ -183,6 +186,10 @@ public final class Build {
                 writingInto.close();
                 writingInto = null;
             }
+            if (bodies != null) {
+                bodies.close();
+                bodies = null;
+            }
         }
     }
 
@@ -201,6 +208,8 @@ public final class Build {
         Content content = step("load", this::load);
         strings = step("strings", () -> strings(content));
         SitePlan plan = new SitePlan(content, strings, options.publishing(), options.search());
+        // A build of the site makes each page's data when it renders the page, and holds none of it meanwhile.
+        if (streaming) plan.later();
         Templates templates = templates();
         // With a cache and the same structure as the last good build: plan only the pages an edit reaches.
         java.util.Set<String> affected = cache == null ? null : cache.affected(structure(content), content.versions());
@@ -301,7 +310,7 @@ public final class Build {
     }
 
     private Content load() {
-        Optional<Content> c = new ContentLoader(problems, options.publishing(), cache == null ? null : cache.texts).load(options.content());
+        Optional<Content> c = new ContentLoader(problems, options.publishing(), cache == null ? null : cache.texts).keepBodiesIn(bodies).load(options.content());
         if (c.isEmpty() || problems.hasErrors()) throw new Stop();
         return c.get();
     }
@@ -543,6 +552,8 @@ public final class Build {
 
     /** The files a build is writing into its building folder (null: none yet), to be stopped if the build stops. */
     private SiteFiles writingInto;
+    /** Where a build of the site keeps the texts' bodies while it runs; null otherwise. */
+    private Spill bodies;
 
     /** Whether this run writes the site (build) or only checks it. */
     private boolean writing;

@@ -28,8 +28,7 @@ final class LinkSources {
     static Map<String, Article> texts(List<Page> pages) {
         Map<String, Article> texts = new java.util.HashMap<>();
         for (Page p : pages) {
-            Object a = p.data().containsKey("article") ? p.data().get("article") : p.data().get("prose");
-            if (a instanceof Article article) texts.put(p.path(), article);
+            if (p.shows() != null) texts.put(p.path(), p.shows());
         }
         return texts;
     }

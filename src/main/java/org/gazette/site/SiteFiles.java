@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 
+import org.gazette.content.Spill;
 import org.gazette.search.SearchIndex;
 
 /**
@@ -52,7 +53,7 @@ final class SiteFiles {
         this.facts = facts;
         this.documents = documents;
         this.writer = folder == null ? null : new Writer();
-        this.spill = documents ? new Spill() : null;
+        this.spill = documents ? new Spill("search") : null;
     }
 
     private final Writer writer;
@@ -233,61 +234,6 @@ final class SiteFiles {
     /** Removes what the files kept aside while being made (the search texts' spill file); after the index is made. */
     void close() {
         if (spill != null) spill.close();
-    }
-
-    /**
-     * Texts written aside into a temporary file as they come, read back when the index needs them,
-     * a bundle at a time: memory holds where each is, not the texts.
-     */
-    private static final class Spill {
-        private final Path file;
-        private final java.nio.channels.FileChannel channel;
-        private long end;
-
-        Spill() {
-            try {
-                file = Files.createTempFile("gazette-search-", ".texts");
-                channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE,
-                        java.nio.file.StandardOpenOption.DELETE_ON_CLOSE);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        /** Appends {@code bytes}; returns where they start. */
-        synchronized long add(byte[] bytes) {
-            long at = end;
-            try {
-                var buffer = java.nio.ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) channel.write(buffer, at + buffer.position());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            end += bytes.length;
-            return at;
-        }
-
-        /** The text at {@code at}, {@code length} bytes of UTF-8 (safe from any thread). */
-        String read(long at, int length) {
-            var buffer = java.nio.ByteBuffer.allocate(length);
-            try {
-                while (buffer.hasRemaining()) {
-                    if (channel.read(buffer, at + buffer.position()) < 0) throw new IOException("the search texts' file ended early");
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return new String(buffer.array(), java.nio.charset.StandardCharsets.UTF_8);
-        }
-
-        void close() {
-            try {
-                channel.close();
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                // a temporary file: the system's cleaning removes it
-            }
-        }
     }
 
     /** Result pages that search cannot read (a template without the mark), in order. */
