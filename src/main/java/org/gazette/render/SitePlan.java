@@ -36,8 +36,8 @@ public final class SitePlan {
     /** The same, per year folder (keyed by the year's number: a record's hash would walk all its content). */
     private final Map<Integer, List<Entry>> byYear = new LinkedHashMap<>();
 
-    /** A news article with its year folder. */
-    private record Entry(Year year, Translations text) {}
+    /** A news article with its year folder and its declared tags (in the order declared). */
+    private record Entry(Year year, Translations text, List<Tags.Tag> tags) {}
 
     private final boolean search;
     /** Whether each page's data is made when the page is rendered (see {@link #later()}). */
@@ -52,7 +52,7 @@ public final class SitePlan {
         this.strings = strings;
         this.publishing = publishing;
         List<Entry> all = new ArrayList<>();
-        for (Year y : content.years()) for (Translations t : y.news()) all.add(new Entry(y, t));
+        for (Year y : content.years()) for (Translations t : y.news()) all.add(new Entry(y, t, tagsOf(t)));
         all.sort(Comparator.comparing((Entry e) -> e.text().date()).reversed()
                 .thenComparing(Comparator.comparingInt((Entry e) -> e.year().year()).reversed())
                 .thenComparing(e -> e.text().slug()));
@@ -165,13 +165,18 @@ public final class SitePlan {
         }
     }
 
-    /** The declared tags of an entry, in the order declared: those any of its language versions names. */
-    private List<Tags.Tag> tagsOf(Entry e) {
+    /** The declared tags of a text, in the order declared: those any of its language versions names (once per build: listings ask for each text's). */
+    private List<Tags.Tag> tagsOf(Translations text) {
         List<Tags.Tag> out = new ArrayList<>();
         for (var tag : content.tags().all()) {
-            if (e.text().byLanguage().values().stream().anyMatch(a -> a.tagIds().contains(tag.id()))) out.add(tag);
+            for (Article a : text.byLanguage().values()) {
+                if (a.tagIds().contains(tag.id())) {
+                    out.add(tag);
+                    break;
+                }
+            }
         }
-        return out;
+        return out.isEmpty() ? List.of() : List.copyOf(out);
     }
 
     /** A page per tag (paginated like all listings) and an index of the tags with their counts. */
@@ -179,7 +184,7 @@ public final class SitePlan {
         if (!content.tags().declared()) return;
         Map<String, List<Entry>> byTag = new LinkedHashMap<>();
         for (var tag : content.tags().all()) byTag.put(tag.id(), new ArrayList<>());
-        for (Entry e : entries) for (var tag : tagsOf(e)) byTag.get(tag.id()).add(e);
+        for (Entry e : entries) for (var tag : e.tags()) byTag.get(tag.id()).add(e);
         String here = Urls.tags(lang);
         for (var tag : content.tags().all()) {
             List<Entry> list = byTag.get(tag.id());
@@ -195,7 +200,7 @@ public final class SitePlan {
     private List<Map<String, Object>> tagIndex(Language lang, String here) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (var tag : content.tags().all()) counts.put(tag.id(), 0);
-        for (Entry e : entries) for (var tag : tagsOf(e)) counts.merge(tag.id(), 1, Integer::sum);
+        for (Entry e : entries) for (var tag : e.tags()) counts.merge(tag.id(), 1, Integer::sum);
         List<Map<String, Object>> index = new ArrayList<>();
         for (var tag : content.tags().all()) {
             int n = counts.get(tag.id());
@@ -242,7 +247,7 @@ public final class SitePlan {
             data.put("yearNewsHref", Urls.relative(here, Urls.yearNews(lang, e.year().year(), 1)));
             data.put("jsonld", jsonLd(a, lang, content.site().baseUrl() + here));
             List<Map<String, Object>> tagLinks = new ArrayList<>();
-            for (var tag : tagsOf(e)) tagLinks.add(ordered("name", tag.name(), "href", Urls.relative(here, Urls.tag(lang, tag.id(), 1))));
+            for (var tag : e.tags()) tagLinks.add(ordered("name", tag.name(), "href", Urls.relative(here, Urls.tag(lang, tag.id(), 1))));
             data.put("tagLinks", tagLinks);
             // Tags as written that no declaration names: shown, without a page.
             data.put("otherTags", a.tags().stream().filter(t -> content.tags().resolve(t).isEmpty()).toList());

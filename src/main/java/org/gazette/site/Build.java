@@ -228,7 +228,8 @@ public final class Build {
             files = SiteFiles.into(building[0], options.search());
             writingInto = files;
         } else {
-            files = SiteFiles.inMemory(cache == null);
+            // A partial rebuild of the preview starts from the last good site's files and makes some again.
+            files = partial ? SiteFiles.inMemoryFrom(cache.lastFiles()) : SiteFiles.inMemory(cache == null);
         }
         step("render", () -> render(pages, plan, content, templates, affected != null, files));
         // A template mistake breaks pages: report it alone, not the broken links that follow from it.
@@ -331,8 +332,7 @@ public final class Build {
     }
 
     private Void render(List<Page> pages, SitePlan plan, Content content, Templates templates, boolean partial, SiteFiles files) {
-        // A partial plan: the other pages (and the sitemaps, which only the structure shapes) are as last time.
-        if (partial) files.putAll(cache.lastFiles());
+        // A partial plan: the other pages (and the sitemaps, which only the structure shapes) are as last time (files starts with them).
         // One template mistake breaks every page that uses it: report it once.
         Map<String, Problem> templateProblems = new TreeMap<>();
         Map<Object, Long> shared = Fingerprint.sharedMap();

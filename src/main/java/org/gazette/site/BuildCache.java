@@ -140,10 +140,18 @@ public final class BuildCache {
         if (this.versions == null || structure != this.structure) return null;
         lastPartial = true;
         java.util.Set<String> pages = new java.util.HashSet<>(dependents.getOrDefault(Fingerprint.EVERYTHING, java.util.Set.of()));
-        for (var v : versions.entrySet()) {
-            if (!v.getValue().equals(this.versions.get(v.getKey()))) pages.addAll(dependents.getOrDefault(v.getKey(), java.util.Set.of()));
+        // Both in path order, walked side by side (a lookup per file in a sorted map was a tenth of a rebuild).
+        var before = this.versions.entrySet().iterator();
+        var after = versions.entrySet().iterator();
+        Map.Entry<String, Long> b = before.hasNext() ? before.next() : null;
+        Map.Entry<String, Long> a = after.hasNext() ? after.next() : null;
+        while (a != null || b != null) {
+            int c = a == null ? 1 : b == null ? -1 : a.getKey().compareTo(b.getKey());
+            String file = c <= 0 ? a.getKey() : b.getKey();
+            if (c != 0 || !a.getValue().equals(b.getValue())) pages.addAll(dependents.getOrDefault(file, java.util.Set.of()));
+            if (c <= 0) a = after.hasNext() ? after.next() : null;
+            if (c >= 0) b = before.hasNext() ? before.next() : null;
         }
-        for (String gone : this.versions.keySet()) if (!versions.containsKey(gone)) pages.addAll(dependents.getOrDefault(gone, java.util.Set.of()));
         return pages;
     }
 
@@ -217,18 +225,34 @@ public final class BuildCache {
 
     /** Records a finished build's files: what changed since the last one. */
     synchronized void finished(SortedMap<String, byte[]> now) {
+        // Both maps in path order, walked side by side: one pass, not a lookup per file (24,000 on a big site).
         List<String> diff = new ArrayList<>();
-        for (var e : now.entrySet()) {
-            byte[] before = last.get(e.getKey());
-            if (before == null || (before != e.getValue() && !java.util.Arrays.equals(before, e.getValue()))) diff.add(e.getKey());
+        var before = last.entrySet().iterator();
+        var after = now.entrySet().iterator();
+        Map.Entry<String, byte[]> b = before.hasNext() ? before.next() : null;
+        Map.Entry<String, byte[]> a = after.hasNext() ? after.next() : null;
+        boolean samePaths = true;
+        while (a != null || b != null) {
+            int c = a == null ? 1 : b == null ? -1 : a.getKey().compareTo(b.getKey());
+            if (c == 0) {
+                if (a.getValue() != b.getValue() && !java.util.Arrays.equals(a.getValue(), b.getValue())) diff.add(a.getKey());
+                a = after.hasNext() ? after.next() : null;
+                b = before.hasNext() ? before.next() : null;
+            } else if (c < 0) { // added
+                diff.add(a.getKey());
+                samePaths = false;
+                a = after.hasNext() ? after.next() : null;
+            } else { // removed
+                diff.add(b.getKey());
+                samePaths = false;
+                b = before.hasNext() ? before.next() : null;
+            }
         }
-        for (String k : last.keySet()) if (!now.containsKey(k)) diff.add(k);
-        diff.sort(null);
         synchronized (changed) {
             changed.clear();
             changed.addAll(diff);
         }
-        if (last.size() != now.size() || !last.keySet().equals(now.keySet())) {
+        if (!samePaths) {
             pages.keySet().retainAll(now.keySet());
             inputs.keySet().retainAll(now.keySet());
             for (var d : dependents.values()) d.retainAll(now.keySet());

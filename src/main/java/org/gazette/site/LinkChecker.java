@@ -65,6 +65,13 @@ public final class LinkChecker {
         private Set<String> paths = Set.of();
     }
 
+    /** Whether the pages a page's #fragment links point into are the same arrays as when it was checked (most pages have none). */
+    private static boolean sameTargets(Memo.Page before, SortedMap<String, byte[]> files) {
+        if (before.targets().isEmpty()) return true;
+        for (var t : before.targets().entrySet()) if (files.get(t.getKey()) != t.getValue()) return false;
+        return true;
+    }
+
     public static void check(SortedMap<String, byte[]> files, java.util.Set<String> planned, String baseUrl, String outName,
                              Problems problems, Memo memo) {
         Set<String> paths = new HashSet<>(files.keySet());
@@ -76,13 +83,31 @@ public final class LinkChecker {
             for (var e : files.entrySet()) {
                 if (!e.getKey().endsWith(".html")) continue;
                 Memo.Page before = memo.pages.get(e.getKey());
-                if (before == null || before.bytes() != e.getValue()
-                        || !before.targets().entrySet().stream().allMatch(t -> files.get(t.getKey()) == t.getValue())) again.add(e.getKey());
+                if (before == null || before.bytes() != e.getValue() || !sameTargets(before, files)) again.add(e.getKey());
             }
             if (again.size() < files.size() / 4) {
-                Map<String, Scan> scans = new java.util.HashMap<>();
-                for (var p : memo.pages.entrySet()) scans.put(p.getKey(), p.getValue().scan());
-                for (String page : again) scans.put(page, scan(files.get(page)));
+                // The pages checked again with their new scans, the others as remembered (a view: no copy of 24,000 entries).
+                Map<String, Scan> fresh = new java.util.HashMap<>();
+                for (String page : again) fresh.put(page, scan(files.get(page)));
+                Map<String, Scan> scans = new java.util.AbstractMap<>() {
+                    @Override
+                    public Scan get(Object page) {
+                        Scan s = fresh.get(page);
+                        if (s != null) return s;
+                        Memo.Page p = memo.pages.get(page);
+                        return p == null ? null : p.scan();
+                    }
+
+                    @Override
+                    public boolean containsKey(Object page) {
+                        return get(page) != null;
+                    }
+
+                    @Override
+                    public Set<Map.Entry<String, Scan>> entrySet() {
+                        throw new UnsupportedOperationException("looked up by page only");
+                    }
+                };
                 Map<String, String> resolved = new java.util.HashMap<>();
                 for (String page : again) {
                     Problems own = new Problems();
@@ -106,8 +131,7 @@ public final class LinkChecker {
             String page = e.getKey();
             byte[] bytes = files.get(page);
             Memo.Page before = memo == null ? null : memo.pages.get(page);
-            if (samePaths && before != null && before.bytes() == bytes
-                    && before.targets().entrySet().stream().allMatch(t -> files.get(t.getKey()) == t.getValue())) {
+            if (samePaths && before != null && before.bytes() == bytes && sameTargets(before, files)) {
                 before.problems().forEach(problems::add);
                 next.put(page, before);
                 continue;

@@ -43,11 +43,11 @@ final class LinkSources {
     /** {@code paths}: every file of the site; {@code ids}: a page's ids (null: no such page). */
     static List<Problem> place(List<Problem> found, Map<String, Article> byPage, String outName, java.util.Set<String> paths,
                                java.util.function.Function<String, java.util.Set<String>> ids) {
-        Map<String, Article> texts = new java.util.HashMap<>();
-        byPage.forEach((path, a) -> texts.put(outName + "/" + path, a));
+        // Looked up by the problem's file, not by making a key for every page (a preview's rebuild has 24,000 and usually no problem).
+        String prefix = outName + "/";
         Map<String, Problem> out = new LinkedHashMap<>();
         for (Problem p : found) {
-            Article text = texts.get(p.file());
+            Article text = p.file().startsWith(prefix) ? byPage.get(p.file().substring(prefix.length())) : null;
             Problem placed = text == null ? null : place(p, text, p.file().substring(outName.length() + 1), paths, ids);
             Problem q = placed != null ? placed : p;
             out.putIfAbsent(q.format(), q); // a text shown in two languages: once

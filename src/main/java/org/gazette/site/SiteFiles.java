@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ConcurrentSkipListSet;
@@ -30,8 +31,8 @@ final class SiteFiles {
 
     /** Where files go: null keeps them in memory. */
     private final Path folder;
-    private final ConcurrentSkipListMap<String, byte[]> memory = new ConcurrentSkipListMap<>();
-    private final ConcurrentSkipListSet<String> paths = new ConcurrentSkipListSet<>();
+    private final ConcurrentSkipListMap<String, byte[]> memory;
+    private final ConcurrentSkipListSet<String> paths;
     private final Set<Path> folders = ConcurrentHashMap.newKeySet();
     /** Whether facts are taken (not for the preview, whose link check remembers its own between saves). */
     private final boolean facts;
@@ -48,8 +49,11 @@ final class SiteFiles {
     private record Kept(String url, String title, String date, long at, int length) {}
     private final Set<String> unmarked = new ConcurrentSkipListSet<>();
 
-    private SiteFiles(Path folder, boolean facts, boolean documents) {
+    private SiteFiles(Path folder, boolean facts, boolean documents, SortedMap<String, byte[]> start) {
         this.folder = folder;
+        // From a sorted map both are built in one pass (putting 24,000 files one by one took a third of a preview's rebuild).
+        this.memory = new ConcurrentSkipListMap<>(start);
+        this.paths = new ConcurrentSkipListSet<>(memory.keySet());
         this.facts = facts;
         this.documents = documents;
         this.writer = folder == null ? null : new Writer();
@@ -60,12 +64,17 @@ final class SiteFiles {
 
     /** Files kept in memory; with {@code facts}, each page's facts taken as it passes. */
     static SiteFiles inMemory(boolean facts) {
-        return new SiteFiles(null, facts, false);
+        return new SiteFiles(null, facts, false, new TreeMap<>());
+    }
+
+    /** Files kept in memory, starting as {@code last} (a preview's rebuild that makes only some pages again), without facts. */
+    static SiteFiles inMemoryFrom(SortedMap<String, byte[]> last) {
+        return new SiteFiles(null, false, false, last);
     }
 
     /** Files written into {@code folder} as they come, facts taken (search documents too if {@code search}). */
     static SiteFiles into(Path folder, boolean search) {
-        return new SiteFiles(folder, true, search);
+        return new SiteFiles(folder, true, search, new TreeMap<>());
     }
 
     /** Adds (or replaces) a file; safe from any thread. */
