@@ -241,12 +241,9 @@ public final class OutputFolder {
             written.addAll(extra.keySet());
             finish(building, written, check);
             return extra;
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | RuntimeException e) {
             abandon(building);
-            throw new GazetteException(Position.of(out.toString()).error(Msg.OUT_CANNOT_WRITE.with(Msg.reason(e)), Msg.OUT_CANNOT_WRITE_FIX.with(parent)));
-        } catch (RuntimeException e) {
-            abandon(building);
-            throw e;
+            throw e instanceof RuntimeException r && !(e instanceof java.io.UncheckedIOException) ? r : cannotWrite(e);
         }
     }
 
@@ -266,8 +263,13 @@ public final class OutputFolder {
             recover();
             return createBuildingFolder();
         } catch (IOException | java.io.UncheckedIOException e) {
-            throw new GazetteException(Position.of(out.toString()).error(Msg.OUT_CANNOT_WRITE.with(Msg.reason(e)), Msg.OUT_CANNOT_WRITE_FIX.with(parent)));
+            throw cannotWrite(e);
         }
+    }
+
+    /** The problem of a folder that cannot be written: where, why, and what to do. */
+    private GazetteException cannotWrite(Exception e) {
+        return new GazetteException(Position.of(out.toString()).error(Msg.OUT_CANNOT_WRITE.with(Msg.reason(e)), Msg.OUT_CANNOT_WRITE_FIX.with(parent)));
     }
 
     /**
@@ -297,12 +299,9 @@ public final class OutputFolder {
             } else {
                 Files.move(building, out, StandardCopyOption.ATOMIC_MOVE);
             }
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | RuntimeException e) {
             abandon(building);
-            throw new GazetteException(Position.of(out.toString()).error(Msg.OUT_CANNOT_WRITE.with(Msg.reason(e)), Msg.OUT_CANNOT_WRITE_FIX.with(parent)));
-        } catch (RuntimeException e) {
-            abandon(building);
-            throw e;
+            throw e instanceof RuntimeException r && !(e instanceof java.io.UncheckedIOException) ? r : cannotWrite(e);
         }
     }
 
