@@ -280,7 +280,8 @@ public final class ContentLoader {
     private void file(Read r, boolean include, Map<String, Map<String, Article>> into) {
         Article a = r.article();
         if (include) {
-            tagsUsed.addAll(a.tags());
+            // Counted only for the warning of a site without tags.yaml (20,000 set additions a preview save otherwise).
+            if (!tags.declared()) tagsUsed.addAll(a.tags());
             into.computeIfAbsent(a.slug(), k -> new LinkedHashMap<>()).put(a.language().code(), a);
             usedImages.putAll(r.images());
         } else {
@@ -302,8 +303,7 @@ public final class ContentLoader {
     private Optional<Read> text(Path p, String display, List<Language> languages, ArticleReader reader) {
         // With a watcher that saw no change to it since it was read: as read, without asking the disk.
         Parsed watched = cache == null ? null : cache.unchanged(display);
-        if (watched != null && watched.read().isPresent()
-                && !watched.read().get().images().values().stream().allMatch(f -> Files.isRegularFile(f))) watched = null;
+        if (watched != null && !imagesThere(watched)) watched = null;
         if (watched != null) {
             seen.add(display);
             return use(display, watched);
@@ -331,8 +331,7 @@ public final class ContentLoader {
         // The same file (same identity, size and time) as at the last load: it was inside then, and is read already.
         Parsed parsed = cache == null ? null : cache.get(display, stamp);
         // A text is as good as its images: read it again if one of them is gone.
-        if (parsed != null && parsed.read().isPresent()
-                && !parsed.read().get().images().values().stream().allMatch(f -> Files.isRegularFile(f))) parsed = null;
+        if (parsed != null && !imagesThere(parsed)) parsed = null;
         if (parsed == null && !inside(p, display)) {
             unreadable.add(display);
             return Optional.empty();
@@ -342,6 +341,13 @@ public final class ContentLoader {
             if (cache != null) cache.put(display, stamp, parsed);
         }
         return use(display, parsed);
+    }
+
+    /** Whether every image a parsed text uses is still a file (most texts have none: no stream made for them). */
+    private static boolean imagesThere(Parsed parsed) {
+        if (parsed.read().isEmpty()) return true;
+        for (Path f : parsed.read().get().images().values()) if (!Files.isRegularFile(f)) return false;
+        return true;
     }
 
     private Optional<Read> use(String display, Parsed parsed) {
