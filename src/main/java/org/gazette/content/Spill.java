@@ -21,14 +21,44 @@ public final class Spill implements AutoCloseable {
     private final String what;
     private long end;
 
-    /** A new spill file; {@code what} names it in the temporary folder and in errors ("search", "bodies"). */
-    public Spill(String what) {
+    /**
+     * A new spill file in {@code folder} (the output's parent, which holds the site anyway: the
+     * system's temporary folder is memory on many systems), or in the temporary folder when null
+     * or not a folder. {@code what} names it ("search", "bodies"). Hidden, readable by this user
+     * only, and unlinked as soon as it is open where the system allows (Linux): a build that is
+     * killed leaves nothing behind.
+     */
+    public Spill(String what, Path folder) {
         this.what = what;
+        Path dir = folder != null && Files.isDirectory(folder) ? folder : Path.of(System.getProperty("java.io.tmpdir"));
+        Path made = null;
+        FileChannel opened = null;
+        for (int attempt = 0; opened == null; attempt++) {
+            made = dir.resolve(".gazette-" + what + "-" + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".spill");
+            try {
+                opened = open(made);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt > 100) throw new UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        file = made;
+        channel = opened;
+    }
+
+    /** A spill file in the system's temporary folder (tests, and places with no output folder). */
+    public Spill(String what) {
+        this(what, null);
+    }
+
+    private static FileChannel open(Path file) throws IOException {
+        var options = java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.DELETE_ON_CLOSE);
         try {
-            file = Files.createTempFile("gazette-" + what + "-", ".spill");
-            channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.DELETE_ON_CLOSE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return FileChannel.open(file, options, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            return FileChannel.open(file, options); // not a POSIX file system
         }
     }
 

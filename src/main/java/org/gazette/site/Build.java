@@ -131,7 +131,7 @@ public final class Build {
         boolean streaming = write && cache == null;
         Path[] building = {null};
         // A build of the site keeps the texts' bodies aside until their pages are made (see Spill).
-        if (streaming) bodies = new Spill("bodies");
+        if (streaming) bodies = new Spill("bodies", options.out().toAbsolutePath().normalize().getParent());
         try {
             Made made = make(write, streaming, output, building);
             if (made.stopped() != null) return made.stopped();

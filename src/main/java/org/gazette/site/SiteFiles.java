@@ -57,7 +57,8 @@ final class SiteFiles {
         this.facts = facts;
         this.documents = documents;
         this.writer = folder == null ? null : new Writer();
-        this.spill = documents ? new Spill("search") : null;
+        // Beside the building folder, on the disk that holds the site (the temporary folder is memory on many systems).
+        this.spill = documents ? new Spill("search", folder == null ? null : folder.getParent()) : null;
     }
 
     private final Writer writer;
