@@ -215,9 +215,10 @@ public final class Build {
         java.util.Set<String> affected = cache == null ? null : cache.affected(structure(content), content.versions());
         partial = affected != null;
         List<Page> pages = step("plan", () -> affected == null ? plan.pages() : plan.pages(affected::contains));
-        // Numbers that disagree between languages, or with the year's figures (warnings). A partial rebuild of the preview skips it.
-        if (!partial) step("numbers", () -> {
-            new NumberCheck(content, strings, problems).run();
+        // Numbers that disagree between languages, or with the year's figures (warnings), in every build, partial ones too.
+        // The preview checks again only the texts and reports a save changed (the others' findings are remembered).
+        step("numbers", () -> {
+            new NumberCheck(content, strings, problems, cache == null ? null : cache.numbers, settings).run();
             return null;
         });
         SiteFiles files;

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 
 import org.gazette.content.Article;
 import org.gazette.content.TextCache;
+import org.gazette.numbers.NumberCheck;
 import org.gazette.problem.GazetteException;
 import org.gazette.problem.Msg;
 import org.gazette.problem.Position;
@@ -117,6 +118,9 @@ public final class BuildCache {
     private Map<String, Integer> perLanguage = Map.of();
     private long pendingStructure;
     private SortedMap<String, Long> pendingVersions;
+
+    /** What each piece of the numbers check found last time (a save checks again only the texts it changed). */
+    final NumberCheck.Memo numbers = new NumberCheck.Memo();
 
     /** Records which source files a page's data holds ({@code Fingerprint.EVERYTHING} if it may hold any). */
     void depends(String page, java.util.Set<String> files) {
