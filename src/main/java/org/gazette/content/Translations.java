@@ -20,7 +20,7 @@ public record Translations(String slug, Map<String, Article> byLanguage, LocalDa
      * and a sort of 20,000 texts asks 600,000 times.
      */
     public Translations(String slug, Map<String, Article> byLanguage) {
-        this(slug, byLanguage, new TreeMap<>(byLanguage).firstEntry().getValue().date());
+        this(slug, byLanguage, byLanguage.get(java.util.Collections.min(byLanguage.keySet())).date());
     }
 
     /** The version in {@code lang}, or the first existing one in {@code order} (shown with a "not yet translated" notice). */

@@ -144,18 +144,7 @@ public final class BuildCache {
         if (this.versions == null || structure != this.structure) return null;
         lastPartial = true;
         java.util.Set<String> pages = new java.util.HashSet<>(dependents.getOrDefault(Fingerprint.EVERYTHING, java.util.Set.of()));
-        // Both in path order, walked side by side (a lookup per file in a sorted map was a tenth of a rebuild).
-        var before = this.versions.entrySet().iterator();
-        var after = versions.entrySet().iterator();
-        Map.Entry<String, Long> b = before.hasNext() ? before.next() : null;
-        Map.Entry<String, Long> a = after.hasNext() ? after.next() : null;
-        while (a != null || b != null) {
-            int c = a == null ? 1 : b == null ? -1 : a.getKey().compareTo(b.getKey());
-            String file = c <= 0 ? a.getKey() : b.getKey();
-            if (c != 0 || !a.getValue().equals(b.getValue())) pages.addAll(dependents.getOrDefault(file, java.util.Set.of()));
-            if (c <= 0) a = after.hasNext() ? after.next() : null;
-            if (c >= 0) b = before.hasNext() ? before.next() : null;
-        }
+        differences(this.versions, versions, Long::equals, file -> pages.addAll(dependents.getOrDefault(file, java.util.Set.of())));
         return pages;
     }
 
@@ -229,29 +218,10 @@ public final class BuildCache {
 
     /** Records a finished build's files: what changed since the last one. */
     synchronized void finished(SortedMap<String, byte[]> now) {
-        // Both maps in path order, walked side by side: one pass, not a lookup per file (24,000 on a big site).
         List<String> diff = new ArrayList<>();
-        var before = last.entrySet().iterator();
-        var after = now.entrySet().iterator();
-        Map.Entry<String, byte[]> b = before.hasNext() ? before.next() : null;
-        Map.Entry<String, byte[]> a = after.hasNext() ? after.next() : null;
+        differences(last, now, (x, y) -> x == y || java.util.Arrays.equals(x, y), diff::add);
         boolean samePaths = true;
-        while (a != null || b != null) {
-            int c = a == null ? 1 : b == null ? -1 : a.getKey().compareTo(b.getKey());
-            if (c == 0) {
-                if (a.getValue() != b.getValue() && !java.util.Arrays.equals(a.getValue(), b.getValue())) diff.add(a.getKey());
-                a = after.hasNext() ? after.next() : null;
-                b = before.hasNext() ? before.next() : null;
-            } else if (c < 0) { // added
-                diff.add(a.getKey());
-                samePaths = false;
-                a = after.hasNext() ? after.next() : null;
-            } else { // removed
-                diff.add(b.getKey());
-                samePaths = false;
-                b = before.hasNext() ? before.next() : null;
-            }
-        }
+        for (String path : diff) if (!last.containsKey(path) || !now.containsKey(path)) samePaths = false;
         synchronized (changed) {
             changed.clear();
             changed.addAll(diff);
@@ -264,6 +234,25 @@ public final class BuildCache {
         last = now;
         structure = pendingStructure;
         versions = pendingVersions;
+    }
+
+    /**
+     * Gives {@code changed}, in path order, each path added to or removed from {@code before}, or whose
+     * value {@code same} says changed: both maps walked side by side in one pass (a lookup per path in
+     * sorted maps was a tenth of a preview's rebuild at 24,000 files).
+     */
+    static <V> void differences(SortedMap<String, V> before, SortedMap<String, V> after, java.util.function.BiPredicate<V, V> same,
+                                Consumer<String> changed) {
+        var was = before.entrySet().iterator();
+        var is = after.entrySet().iterator();
+        Map.Entry<String, V> b = was.hasNext() ? was.next() : null;
+        Map.Entry<String, V> a = is.hasNext() ? is.next() : null;
+        while (a != null || b != null) {
+            int c = a == null ? 1 : b == null ? -1 : a.getKey().compareTo(b.getKey());
+            if (c != 0 || !same.test(b.getValue(), a.getValue())) changed.accept(c <= 0 ? a.getKey() : b.getKey());
+            if (c <= 0) a = is.hasNext() ? is.next() : null;
+            if (c >= 0) b = was.hasNext() ? was.next() : null;
+        }
     }
 
     /**

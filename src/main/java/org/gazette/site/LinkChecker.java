@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.SortedMap;
 
 import org.gazette.html.HtmlTokens;
@@ -86,34 +87,21 @@ public final class LinkChecker {
                 if (before == null || before.bytes() != e.getValue() || !sameTargets(before, files)) again.add(e.getKey());
             }
             if (again.size() < files.size() / 4) {
-                // The pages checked again with their new scans, the others as remembered (a view: no copy of 24,000 entries).
+                // The pages checked again with their new scans, the others' as remembered (looked up, not copied: 24,000 of them).
                 Map<String, Scan> fresh = new java.util.HashMap<>();
                 for (String page : again) fresh.put(page, scan(files.get(page)));
-                Map<String, Scan> scans = new java.util.AbstractMap<>() {
-                    @Override
-                    public Scan get(Object page) {
-                        Scan s = fresh.get(page);
-                        if (s != null) return s;
-                        Memo.Page p = memo.pages.get(page);
-                        return p == null ? null : p.scan();
-                    }
-
-                    @Override
-                    public boolean containsKey(Object page) {
-                        return get(page) != null;
-                    }
-
-                    @Override
-                    public Set<Map.Entry<String, Scan>> entrySet() {
-                        throw new UnsupportedOperationException("looked up by page only");
-                    }
+                Function<String, Scan> scans = page -> {
+                    Scan s = fresh.get(page);
+                    if (s != null) return s;
+                    Memo.Page p = memo.pages.get(page);
+                    return p == null ? null : p.scan();
                 };
                 Map<String, String> resolved = new java.util.HashMap<>();
                 for (String page : again) {
                     Problems own = new Problems();
                     Map<String, byte[]> targets = new java.util.HashMap<>();
-                    checkPage(page, scans.get(page), files, planned, scans, resolved, baseUrl, outName, own, targets);
-                    memo.pages.put(page, new Memo.Page(files.get(page), scans.get(page), own.sorted(), targets));
+                    checkPage(page, fresh.get(page), files.keySet(), files, planned, scans, resolved, baseUrl, outName, own, targets);
+                    memo.pages.put(page, new Memo.Page(files.get(page), fresh.get(page), own.sorted(), targets));
                 }
                 for (var p : memo.pages.values()) p.problems().forEach(problems::add);
                 return;
@@ -138,7 +126,7 @@ public final class LinkChecker {
             }
             Problems own = new Problems();
             Map<String, byte[]> targets = new java.util.HashMap<>();
-            checkPage(page, e.getValue(), files, planned, scans, resolved, baseUrl, outName, own, targets);
+            checkPage(page, e.getValue(), files.keySet(), files, planned, scans::get, resolved, baseUrl, outName, own, targets);
             List<Problem> found = own.sorted();
             found.forEach(problems::add);
             next.put(page, new Memo.Page(bytes, e.getValue(), found, targets));
@@ -157,17 +145,16 @@ public final class LinkChecker {
     static void check(Set<String> paths, Map<String, Scan> scans, Set<String> planned, String baseUrl, String outName, Problems problems) {
         Map<String, String> resolved = new java.util.HashMap<>();
         for (var e : new java.util.TreeMap<>(scans).entrySet()) {
-            checkPage(e.getKey(), e.getValue(), paths, null, planned, scans, resolved, baseUrl, outName, problems, new java.util.HashMap<>());
+            checkPage(e.getKey(), e.getValue(), paths, null, planned, scans::get, resolved, baseUrl, outName, problems, new java.util.HashMap<>());
         }
     }
 
-    private static void checkPage(String page, Scan scan, SortedMap<String, byte[]> files, Set<String> planned, Map<String, Scan> scans,
-                                  Map<String, String> resolved, String baseUrl, String outName, Problems problems, Map<String, byte[]> targets) {
-        checkPage(page, scan, files.keySet(), files, planned, scans, resolved, baseUrl, outName, problems, targets);
-    }
-
-    /** {@code files}: the pages' bytes if at hand (the preview remembers which targets it saw), else null. */
-    private static void checkPage(String page, Scan scan, Set<String> paths, SortedMap<String, byte[]> files, Set<String> planned, Map<String, Scan> scans,
+    /**
+     * {@code files}: the pages' bytes if at hand (the preview remembers which targets it saw), else
+     * null; {@code scans}: any page's links and ids (null for a file that is not an HTML page).
+     */
+    private static void checkPage(String page, Scan scan, Set<String> paths, SortedMap<String, byte[]> files, Set<String> planned,
+                                  Function<String, Scan> scans,
                                   Map<String, String> resolved, String baseUrl, String outName, Problems problems, Map<String, byte[]> targets) {
         String folder = page.substring(0, page.lastIndexOf('/') + 1);
         for (String raw : scan.refs()) {
@@ -187,9 +174,9 @@ public final class LinkChecker {
             if (path.endsWith("/")) path = path + "index.html";
             if (!paths.contains(path) && !planned.contains(path)) {
                 problems.warning(Position.of(outName + "/" + page), Msg.LINK_NOWHERE.with(ref, path), Msg.LINK_NOWHERE_FIX.with());
-            } else if (fragment != null && !fragment.isEmpty() && scans.containsKey(path)) {
+            } else if (fragment != null && !fragment.isEmpty() && scans.apply(path) != null) {
                 if (files != null) targets.put(path, files.get(path));
-                if (!scans.get(path).ids().contains(fragment)) {
+                if (!scans.apply(path).ids().contains(fragment)) {
                     problems.warning(Position.of(outName + "/" + page), Msg.LINK_NO_PART.with(ref, fragment, path), Msg.LINK_NO_PART_FIX.with());
                 }
             }
