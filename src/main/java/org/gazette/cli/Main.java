@@ -103,7 +103,7 @@ public final class Main {
 
     static final Command COMMANDS = CommandLine.Command.group("gazette", Msg.CMD_GAZETTE.with(), List.of(
             Command.of("build", Msg.CMD_BUILD.with(),
-                    with(FOLDERS, Option.value("--out", "DIR", Msg.OPT_OUT_FOLDER.with(), "site-out")),
+                    with(FOLDERS, Option.value("--out", "DIR", Msg.OPT_OUT_FOLDER.with(), "site-out"), Option.flag("--full", Msg.OPT_FULL.with())),
                     a -> execute(a, a.path("--out"), true, true))
                     .describedAlso(Msg.CMD_BUILD_MORE.with()),
             Command.of("check", Msg.CMD_CHECK.with(),
@@ -419,8 +419,11 @@ public final class Main {
         long start = System.nanoTime();
         var publishing = f.publishing(stderr, a.lang);
         if (publishing == null) return 2;
+        // A build takes from the last one what is unchanged, unless told not to (--full) or caching is off.
+        Build.Reuse reuse = !write || cacheOff() ? Build.Reuse.NONE
+                : a.has("--full") ? Build.Reuse.RECORD : Build.Reuse.CHANGED;
         Build.Result r = new Build(new Build.Options(f.content, f.templates, out, f.strict, publishing, !f.noSearch, paintBulletins)
-                .withBulletinCache(BulletinCache.configuredFolder())).run(write);
+                .withBulletinCache(BulletinCache.configuredFolder()).withReuse(reuse)).run(write);
         for (Problem p : r.problems()) stderr.println(p.format(a.lang));
         long warnings = r.problems().stream().filter(p -> !p.isError()).count();
         long errors = r.problems().size() - warnings;
@@ -448,11 +451,18 @@ public final class Main {
                 : r.bulletinsReused() == 0 ? Msg.SUM_BULLETINS.with(count, each) : Msg.SUM_BULLETINS_REUSED.with(count, each, r.bulletinsReused());
         if (f.drafts) stderr.println("gazette: " + a.say(Msg.SUM_DRAFTS.with()));
         if (write) {
-            stdout.println("gazette: " + a.say(Msg.SUM_BUILT.with(out, pages, perLang, bulletins, r.files().size(), warnings, time)));
+            Message taken = r.pagesReused() == 0 ? Msg.NOTHING.with() : Msg.SUM_TAKEN.with(r.pagesReused());
+            stdout.println("gazette: " + a.say(Msg.SUM_BUILT.with(out, pages, perLang, taken, bulletins, r.files().size(), warnings, time)));
         } else {
             stdout.println("gazette: " + a.say(Msg.SUM_CHECKED.with(pages, perLang, bulletins, warnings, time)));
         }
         return 0;
+    }
+
+    /** Whether GAZETTE_CACHE (or the gazette.cache property) says {@code off}: nothing is kept between builds. */
+    private static boolean cacheOff() {
+        String setting = System.getProperty("gazette.cache", System.getenv("GAZETTE_CACHE"));
+        return setting != null && setting.trim().equalsIgnoreCase("off");
     }
 
     /**

@@ -47,6 +47,46 @@ public final class Spill implements AutoCloseable {
         channel = opened;
     }
 
+    private Spill(String what, Path file, FileChannel channel) {
+        this.what = what;
+        this.file = file;
+        this.channel = channel;
+    }
+
+    /**
+     * A spill file at {@code file}, kept when the build ends well ({@link #keep}: the search texts a
+     * next build takes its unchanged pages' documents from), removed otherwise. Made anew (whatever was
+     * there, a link included, is removed first), readable by this user only.
+     */
+    public static Spill at(String what, Path file) {
+        try {
+            Files.deleteIfExists(file);
+            var options = java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            FileChannel channel;
+            try {
+                channel = FileChannel.open(file, options, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException e) {
+                channel = FileChannel.open(file, options);
+            }
+            return new Spill(what, file, channel);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Closes a spill made {@link #at} a place, leaving its file there; then {@link #close} does nothing. */
+    public synchronized void keep() {
+        try {
+            channel.close();
+            kept = true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private boolean kept;
+
     /** A spill file in the system's temporary folder (tests, and places with no output folder). */
     public Spill(String what) {
         this(what, null);
@@ -102,7 +142,8 @@ public final class Spill implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (kept) return;
         try {
             channel.close();
             Files.deleteIfExists(file);

@@ -47,6 +47,11 @@ public final class Fingerprint {
 
     /** The fingerprint of a page (not thread-safe: one instance per thread). */
     public long of(Page page) {
+        return of(page, page.data());
+    }
+
+    /** The fingerprint of a page whose data the caller made ({@code data}: a page made later makes it anew each time it is asked). */
+    public long of(Page page, Map<String, Object> data) {
         h = 0xcbf29ce484222325L;
         files.clear();
         add(page.key());
@@ -54,7 +59,7 @@ public final class Fingerprint {
         add(page.template());
         add(page.alternates());
         mix(page.translated() ? 1 : 2);
-        add(page.data());
+        add(data);
         return h;
     }
 

@@ -54,17 +54,22 @@ public final class Build {
 
     /** What to build from and where; {@code publishing} says what is public (drafts and embargoes are held back). */
     public record Options(Path content, Path templates, Path out, boolean strict, Publishing publishing,
-                          boolean search, boolean paintBulletins, Path bulletinCache) {
+                          boolean search, boolean paintBulletins, Path bulletinCache, Reuse reuse) {
 
         /** Without a bulletin cache: every bulletin is painted. */
         public Options(Path content, Path templates, Path out, boolean strict, Publishing publishing,
                        boolean search, boolean paintBulletins) {
-            this(content, templates, out, strict, publishing, search, paintBulletins, null);
+            this(content, templates, out, strict, publishing, search, paintBulletins, null, Reuse.NONE);
         }
 
         /** The same, with finished bulletins kept in {@code folder} between runs (null: none). */
         public Options withBulletinCache(Path folder) {
-            return new Options(content, templates, out, strict, publishing, search, paintBulletins, folder);
+            return new Options(content, templates, out, strict, publishing, search, paintBulletins, folder, reuse);
+        }
+
+        /** The same, taking from the last build what is unchanged, or not (see {@link Reuse}). */
+        public Options withReuse(Reuse reuse) {
+            return new Options(content, templates, out, strict, publishing, search, paintBulletins, bulletinCache, reuse);
         }
 
         /**
@@ -86,9 +91,18 @@ public final class Build {
         }
     }
 
+    /**
+     * What a build takes from the last one (see {@link Manifest}): nothing and records nothing
+     * ({@code NONE}: {@code GAZETTE_CACHE=off}, and every build made through the API unless asked);
+     * nothing but records what it made for the next ({@code RECORD}: {@code build --full}); or every
+     * file whose inputs are unchanged, and records ({@code CHANGED}: {@code gazette build}).
+     */
+    public enum Reuse { NONE, RECORD, CHANGED }
+
     /** What a run did: pages per language, the files it made (in memory), the problems, the step times. */
     public record Result(boolean ok, Map<String, Integer> pagesPerLanguage, SortedMap<String, byte[]> files,
-                         List<Problem> problems, Map<String, Long> stepMillis, Map<String, Integer> bulletinPages, int bulletinsReused) {}
+                         List<Problem> problems, Map<String, Long> stepMillis, Map<String, Integer> bulletinPages, int bulletinsReused,
+                         int pagesReused) {}
 
     private final Options options;
     private final Problems problems = new Problems();
@@ -132,6 +146,10 @@ public final class Build {
         Path[] building = {null};
         // A build of the site keeps the texts' bodies aside until their pages are made (see Spill).
         if (streaming) bodies = new Spill("bodies", options.out().toAbsolutePath().normalize().getParent());
+        // What the last build made, to take what is unchanged from it; what this one makes is recorded for the next.
+        recording = streaming && options.reuse() != Reuse.NONE;
+        if (recording) header = new Manifest.Header(Manifest.tool(), options.search(), options.publishing().drafts());
+        if (recording && options.reuse() == Reuse.CHANGED) previous = Manifest.read(options.out(), header);
         try {
             Made made = make(write, streaming, output, building);
             if (made.stopped() != null) return made.stopped();
@@ -143,13 +161,30 @@ public final class Build {
                 if (outputs != null) outputs.forgetInputs();
                 if (options.search()) {
                     step("search", () -> {
-                        SearchIndex.write(List.copyOf(files.paths()), files::document, files::put);
+                        if (!reuseIndex(files)) SearchIndex.write(List.copyOf(files.paths()), files::document, files::putIndex);
                         return null;
                     });
                 }
                 step("write", () -> {
                     files.flush();
+                    if (recording) {
+                        files.keepTexts();
+                        try {
+                            Manifest.write(options.out(), header, files.recorded());
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }
                     output.finish(building[0], files.paths(), this::unplanned);
+                    if (recording) {
+                        try {
+                            Manifest.replace(options.out(), options.search());
+                        } catch (IOException e) {
+                            // The site is in place; without its manifest the next build makes everything.
+                            Manifest.discard(options.out());
+                        }
+                        recorded = true;
+                    }
                     return null;
                 });
                 building[0] = null;
@@ -190,7 +225,35 @@ public final class Build {
                 bodies.close();
                 bodies = null;
             }
+            if (previous != null) {
+                previous.close();
+                previous = null;
+            }
+            if (recording && !recorded) Manifest.discard(options.out());
         }
+    }
+
+    /** Whether this build takes from the last one and records what it made (a build of the site, unless told not to). */
+    private boolean recording;
+    private boolean recorded;
+    private Manifest.Header header;
+    /** What the last build of the output made (null: none to take from). */
+    private Manifest previous;
+    /** How many pages were taken from the last build, not rendered. */
+    private final java.util.concurrent.atomic.AtomicInteger pagesReused = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * Takes the last build's search index when every search document is what it was (same pages,
+     * same texts): the index would come out byte for byte the same. False when it must be made.
+     */
+    private boolean reuseIndex(SiteFiles files) {
+        if (previous == null || !previous.documents().equals(files.documentHashes())) return false;
+        Map<String, Manifest.Entry> index = previous.searchFiles();
+        Path out = options.out().toAbsolutePath().normalize();
+        if (index.isEmpty()) return false;
+        for (var e : index.entrySet()) if (!Manifest.unchanged(out.resolve(e.getKey()), e.getValue())) return false;
+        index.forEach((path, e) -> files.reuse(path, out.resolve(path), e, null));
+        return true;
     }
 
     /**
@@ -211,6 +274,8 @@ public final class Build {
         // A build of the site makes each page's data when it renders the page, and holds none of it meanwhile.
         if (streaming) plan.later();
         Templates templates = templates();
+        // What every page shares (settings, strings: known once the templates' versions are), for the pages' fingerprints.
+        if (recording) settings = settingsVersion(content);
         // With a cache and the same structure as the last good build: plan only the pages an edit reaches.
         java.util.Set<String> affected = cache == null ? null : cache.affected(structure(content), content.versions());
         partial = affected != null;
@@ -226,7 +291,8 @@ public final class Build {
             // Refused now, before anything is made, if the output folder is not Gazette's to replace.
             output.checkEarly(options.content(), options.templates());
             building[0] = output.begin();
-            files = SiteFiles.into(building[0], options.search());
+            files = recording ? SiteFiles.recorded(building[0], options.search(), Manifest.newTexts(options.out()))
+                    : SiteFiles.into(building[0], options.search());
             writingInto = files;
         } else {
             // A partial rebuild of the preview starts from the last good site's files and makes some again.
@@ -327,6 +393,7 @@ public final class Build {
     }
 
     private Templates templates() {
+        if (recording) templateFiles = templateVersions(options.templates());
         if (cache == null) return new Templates(options.templates(), "templates");
         templateFiles = templateVersions(options.templates());
         return cache.templates(options.templates(), BuildCache.folderVersion(options.templates()));
@@ -337,14 +404,26 @@ public final class Build {
         // One template mistake breaks every page that uses it: report it once.
         Map<String, Problem> templateProblems = new TreeMap<>();
         Map<Object, Long> shared = Fingerprint.sharedMap();
-        if (cache != null) for (Object o : plan.shared()) shared.put(o, settings);
+        if (cache != null || recording) for (Object o : plan.shared()) shared.put(o, settings);
+        Path out = options.out().toAbsolutePath().normalize();
         java.util.concurrent.atomic.AtomicInteger rendered = new java.util.concurrent.atomic.AtomicInteger();
         ThreadLocal<Fingerprint> prints = ThreadLocal.withInitial(() -> new Fingerprint(content, shared));
         NoBreak noBreak = new NoBreak(content.units());
         // Each page goes to the files as it is made (written at once by a build), with its facts: none is held for the whole site.
         pages.parallelStream().forEach(p -> {
             long fingerprint = 0;
-            if (cache != null) {
+            Map<String, Object> data = null;
+            if (recording) {
+                // A build: the page is taken from the last site when what it is made from is unchanged.
+                data = p.data();
+                fingerprint = prints.get().of(p, data) * 31 + templateVersion(p.template());
+                Manifest.Entry was = previous == null ? null : previous.take(p.path());
+                if (was != null && was.is(Manifest.PAGE) && was.fingerprint() == fingerprint && Manifest.unchanged(out.resolve(p.path()), was)) {
+                    files.reuse(p.path(), out.resolve(p.path()), was, previous::text);
+                    if (p.path().endsWith(".html") && !p.key().equals("root")) pagesReused.incrementAndGet();
+                    return;
+                }
+            } else if (cache != null) {
                 var print = prints.get();
                 fingerprint = print.of(p) * 31 + templateVersion(p.template());
                 cache.depends(p.path(), print.files());
@@ -355,13 +434,14 @@ public final class Build {
                 }
             }
             try {
-                String text = templates.render(p.template(), p.data());
+                String text = templates.render(p.template(), data != null ? data : p.data());
                 // Quantities in running text never break across lines (HTML pages; feeds and sitemaps are XML).
                 if (p.path().endsWith(".html")) text = noBreak.apply(text);
                 byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
                 rendered.incrementAndGet();
                 if (cache != null) cache.pages.put(p.path(), new BuildCache.Rendered(fingerprint, bytes));
-                files.put(p.path(), bytes);
+                if (recording) files.put(p.path(), bytes, fingerprint);
+                else files.put(p.path(), bytes);
             } catch (GazetteException e) {
                 if (cache != null) cache.pages.remove(p.path());
                 synchronized (templateProblems) {
@@ -410,7 +490,7 @@ public final class Build {
         long h = content.version(SiteConfigLoader.FILE) * 31 + content.version(Tags.FILE);
         h = h * 31 + content.version(Units.FILE);
         for (var t : templateFiles.entrySet()) if (t.getKey().startsWith("i18n/")) h = h * 31 + t.getValue();
-        h = h * 31 + options.publishing().now().toEpochMilli();
+        // Not the publishing moment: which texts are out is in the content, and why one is held back in the pages' data.
         h = h * 31 + (options.publishing().drafts() ? 1 : 0);
         return h * 31 + (options.search() ? 1 : 0);
     }
@@ -672,7 +752,8 @@ public final class Build {
         Map<String, Integer> perLanguage = counted;
         if (cache != null && partial) perLanguage = new LinkedHashMap<>(cache.perLanguage());
         else if (cache != null && ok) cache.perLanguage(perLanguage);
-        return new Result(ok && !failed(), perLanguage, files, problems.sorted(), times, new LinkedHashMap<>(bulletinPages), bulletinsReused);
+        return new Result(ok && !failed(), perLanguage, files, problems.sorted(), times, new LinkedHashMap<>(bulletinPages), bulletinsReused,
+                pagesReused.get());
     }
 
     /** Warns when articles or reports cannot be found by search (a template without the mark the index reads). */

@@ -45,37 +45,115 @@ final class SiteFiles {
     private final Map<String, Kept> docs = new ConcurrentHashMap<>();
     private final Spill spill;
 
-    /** A search document with its text in the spill file. */
-    private record Kept(String url, String title, String date, long at, int length) {}
+    /** A search document with its text in the spill file, and the hash the manifest keeps of it. */
+    private record Kept(String url, String title, String date, long at, int length, long hash) {}
     private final Set<String> unmarked = new ConcurrentSkipListSet<>();
 
-    private SiteFiles(Path folder, boolean facts, boolean documents, SortedMap<String, byte[]> start) {
+    /** Whether what a manifest records is kept: each file's state on disk, each page's fingerprint (see {@link Manifest}). */
+    private final boolean recording;
+    private final Map<String, Manifest.Stat> stats = new ConcurrentHashMap<>();
+    private final Map<String, Long> fingerprints = new ConcurrentHashMap<>();
+    /** The search index's files. */
+    private final Set<String> index = ConcurrentHashMap.newKeySet();
+
+    private SiteFiles(Path folder, boolean facts, boolean documents, SortedMap<String, byte[]> start, Path texts) {
         this.folder = folder;
         // From a sorted map both are built in one pass (putting 24,000 files one by one took a third of a preview's rebuild).
         this.memory = new ConcurrentSkipListMap<>(start);
         this.paths = new ConcurrentSkipListSet<>(memory.keySet());
         this.facts = facts;
         this.documents = documents;
+        this.recording = folder != null && texts != null;
         this.writer = folder == null ? null : new Writer();
-        // Beside the building folder, on the disk that holds the site (the temporary folder is memory on many systems).
-        this.spill = documents ? new Spill("search", folder == null ? null : folder.getParent()) : null;
+        // Beside the building folder, on the disk that holds the site (the temporary folder is memory on many systems);
+        // at a place of its own when the next build takes its unchanged pages' texts from it.
+        this.spill = !documents ? null : recording ? Spill.at("search", texts) : new Spill("search", folder == null ? null : folder.getParent());
     }
 
     private final Writer writer;
 
     /** Files kept in memory; with {@code facts}, each page's facts taken as it passes. */
     static SiteFiles inMemory(boolean facts) {
-        return new SiteFiles(null, facts, false, new TreeMap<>());
+        return new SiteFiles(null, facts, false, new TreeMap<>(), null);
     }
 
     /** Files kept in memory, starting as {@code last} (a preview's rebuild that makes only some pages again), without facts. */
     static SiteFiles inMemoryFrom(SortedMap<String, byte[]> last) {
-        return new SiteFiles(null, false, false, last);
+        return new SiteFiles(null, false, false, last, null);
     }
 
     /** Files written into {@code folder} as they come, facts taken (search documents too if {@code search}). */
     static SiteFiles into(Path folder, boolean search) {
-        return new SiteFiles(folder, true, search, new TreeMap<>());
+        return new SiteFiles(folder, true, search, new TreeMap<>(), null);
+    }
+
+    /**
+     * Files written into {@code folder} as they come, facts taken, and what a {@link Manifest} records
+     * of each: the search texts go to {@code texts} (kept by {@link #keepTexts}), each file's state on disk is noted.
+     */
+    static SiteFiles recorded(Path folder, boolean search, Path texts) {
+        return new SiteFiles(folder, true, search, new TreeMap<>(), texts);
+    }
+
+    /** Adds a page made from inputs whose fingerprint is {@code fingerprint} (a manifest records it). */
+    void put(String path, byte[] bytes, long fingerprint) {
+        if (recording) fingerprints.put(path, fingerprint);
+        put(path, bytes);
+    }
+
+    /** Adds a file of the search index. */
+    void putIndex(String path, byte[] bytes) {
+        index.add(path);
+        put(path, bytes);
+    }
+
+    /**
+     * Takes a file from the last build ({@code from}, which {@code was} describes) instead of making
+     * it: linked into the new site (copied where links cannot be made), with the facts the manifest
+     * kept of it — its links and ids, its search document ({@code text} gives the document's text).
+     */
+    void reuse(String path, Path from, Manifest.Entry was, java.util.function.Function<Manifest.Doc, String> text) {
+        if (was.is(Manifest.PAGE)) fingerprints.put(path, was.fingerprint());
+        if (was.is(Manifest.SEARCH)) index.add(path);
+        if (facts && was.scan() != null) scans.put(path, was.scan().compact(refs));
+        if (was.is(Manifest.UNMARKED)) unmarked.add(path);
+        if (documents && was.doc() != null) {
+            Manifest.Doc d = was.doc();
+            byte[] bytes = text.apply(d).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            docs.put(path, new Kept(d.url(), d.title(), d.date(), spill.add(bytes), bytes.length, d.hash()));
+        }
+        stats.put(path, was.stat());
+        writer.link(path, from);
+        paths.add(path);
+    }
+
+    /** What a manifest records of every file, in path order (after {@link #flush}). */
+    java.util.List<Map.Entry<String, Manifest.Written>> recorded() {
+        java.util.List<Map.Entry<String, Manifest.Written>> all = new java.util.ArrayList<>(paths.size());
+        for (String p : paths) {
+            Manifest.Stat stat = stats.get(p);
+            if (stat == null) continue; // the list of the output, written at the swap
+            Long fingerprint = fingerprints.get(p);
+            LinkChecker.Scan scan = scans.get(p);
+            Kept k = docs.get(p);
+            int flags = (fingerprint != null ? Manifest.PAGE : 0) | (scan != null ? Manifest.SCAN : 0) | (k != null ? Manifest.DOC : 0)
+                    | (unmarked.contains(p) ? Manifest.UNMARKED : 0) | (index.contains(p) ? Manifest.SEARCH : 0);
+            Manifest.Doc doc = k == null ? null : new Manifest.Doc(k.url(), k.title(), k.date(), k.at(), k.length(), k.hash());
+            all.add(Map.entry(p, new Manifest.Written(flags, fingerprint == null ? 0 : fingerprint, stat, scan, doc)));
+        }
+        return all;
+    }
+
+    /** Each search document's hash (path → hash), to compare with the last build's. */
+    Map<String, Long> documentHashes() {
+        Map<String, Long> h = new java.util.HashMap<>();
+        docs.forEach((p, k) -> h.put(p, k.hash()));
+        return h;
+    }
+
+    /** Leaves the search texts in their file for the next build (see {@link #recorded}). */
+    void keepTexts() {
+        if (spill != null && recording) spill.keep();
     }
 
     /** Adds (or replaces) a file; safe from any thread. */
@@ -87,7 +165,8 @@ final class SiteFiles {
                 SearchIndex.Doc doc = SearchIndex.document(path, bytes);
                 if (doc != null) {
                     byte[] text = doc.text().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                    docs.put(path, new Kept(doc.url(), doc.title(), doc.date(), spill.add(text), text.length));
+                    docs.put(path, new Kept(doc.url(), doc.title(), doc.date(), spill.add(text), text.length,
+                            Manifest.Doc.hash(doc.url(), doc.title(), doc.date(), doc.text())));
                 }
             }
         }
@@ -119,9 +198,10 @@ final class SiteFiles {
      * run): at most {@link #PENDING} bytes wait at any time, so memory stays bounded whatever the site's size.
      */
     private final class Writer implements Runnable {
-        private record File(String path, byte[] bytes) {}
+        /** A file to write, or to link to {@code from} (a file of the last build). */
+        private record File(String path, byte[] bytes, Path from) {}
 
-        private static final File END = new File(null, null);
+        private static final File END = new File(null, null, null);
         private final java.util.concurrent.LinkedBlockingQueue<File> queue = new java.util.concurrent.LinkedBlockingQueue<>();
         private final java.util.concurrent.Semaphore room = new java.util.concurrent.Semaphore(PENDING / 1024);
         private final Map<String, byte[]> pending = new ConcurrentHashMap<>();
@@ -142,7 +222,20 @@ final class SiteFiles {
             if (failure != null) throw new UncheckedIOException(failure);
             room.acquireUninterruptibly(permits(bytes));
             pending.put(path, bytes);
-            queue.add(new File(path, bytes));
+            queue.add(new File(path, bytes, null));
+        }
+
+        void link(String path, Path from) {
+            if (failure != null) throw new UncheckedIOException(failure);
+            links.put(path, from);
+            queue.add(new File(path, null, from));
+        }
+
+        /** Links not made yet: path → the last build's file. */
+        private final Map<String, Path> links = new ConcurrentHashMap<>();
+
+        Path linking(String path) {
+            return links.get(path);
         }
 
         @Override
@@ -161,13 +254,27 @@ final class SiteFiles {
                         Path file = folder.resolve(f.path());
                         Path dir = file.getParent();
                         if (folders.add(dir)) Files.createDirectories(dir);
-                        Files.write(file, f.bytes());
+                        if (f.from() != null) {
+                            try {
+                                Files.createLink(file, f.from());
+                            } catch (UnsupportedOperationException | IOException e) {
+                                // No links here (another file system, FAT): a copy, whose own state the manifest records.
+                                Files.copy(f.from(), file, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                                stats.put(f.path(), Manifest.Stat.of(file));
+                            }
+                        } else {
+                            Files.write(file, f.bytes());
+                            if (recording) stats.put(f.path(), Manifest.Stat.of(file));
+                        }
                     } catch (IOException e) {
                         failure = e;
                     }
                 }
-                pending.remove(f.path(), f.bytes());
-                room.release(permits(f.bytes()));
+                if (f.from() != null) links.remove(f.path(), f.from());
+                if (f.bytes() != null) {
+                    pending.remove(f.path(), f.bytes());
+                    room.release(permits(f.bytes()));
+                }
             }
         }
 
@@ -213,7 +320,8 @@ final class SiteFiles {
         byte[] waiting = writer.pending(path);
         if (waiting != null) return waiting;
         try {
-            return Files.readAllBytes(folder.resolve(path));
+            Path from = writer.linking(path);
+            return Files.readAllBytes(from != null ? from : folder.resolve(path));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,385 @@
+package org.gazette.site;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
+import java.util.zip.CheckedOutputStream;
+
+import org.gazette.content.TextCache;
+
+/**
+ * What the last build of an output folder made, kept beside it ({@code .site-out.gazette-manifest}),
+ * so the next {@code gazette build} renders only the pages whose inputs changed and takes the others
+ * from the site already there (hard links, or copies where the file system has none): per file, the
+ * fingerprint of what a page was made from, what the file is on disk (size, time, identity), and
+ * the facts the link check and the search index need (its links and ids, its search document —
+ * whose text is in a second file beside it, {@code .site-out.gazette-texts}).
+ * <p>
+ * A file is taken only if it is still the very file the manifest describes (same identity, size and
+ * time, a regular file): a page edited or replaced in the output folder by hand, a manifest left from
+ * an older site, or one written by another Gazette, is rendered again. A manifest not the user's own,
+ * or that others may write, is not read at all: it would let them put words into the search index.
+ */
+final class Manifest {
+
+    private static final String MAGIC = "gazette-manifest";
+    private static final int FORMAT = 1;
+
+    static final int PAGE = 1;
+    static final int SCAN = 2;
+    static final int DOC = 4;
+    static final int UNMARKED = 8;
+    static final int SEARCH = 16;
+
+    /** A file as it is on disk: its size, modification time (ns) and identity (inode), hashed. */
+    record Stat(long size, long modified, long key) {
+        static Stat of(BasicFileAttributes a) {
+            Object k = a.fileKey();
+            return new Stat(a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS), k == null ? 0 : TextCache.version(k.toString()));
+        }
+
+        static Stat of(Path file) throws IOException {
+            return of(Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
+        }
+    }
+
+    /** A search document kept: where it leads, its title and date, its text's place in the texts file, and a hash of all four. */
+    record Doc(String url, String title, String date, long at, int length, long hash) {
+
+        static long hash(String url, String title, String date, String text) {
+            return TextCache.version(url + '\u0000' + title + '\u0000' + date + '\u0000' + text);
+        }
+    }
+
+    /** One file of the last build. */
+    record Entry(int flags, long fingerprint, Stat stat, LinkChecker.Scan scan, Doc doc) {
+        boolean is(int flag) {
+            return (flags & flag) != 0;
+        }
+    }
+
+    /** What the entries are valid for: the format, this Gazette, and the build's choices that shape every file. */
+    record Header(long tool, boolean search, boolean drafts) {}
+
+    private final Map<String, Entry> entries;
+    private final Map<String, Long> documents;
+    private final FileChannel texts;
+
+    private Manifest(Map<String, Entry> entries, Map<String, Long> documents, FileChannel texts) {
+        this.entries = entries;
+        this.documents = documents;
+        this.texts = texts;
+    }
+
+    static Path file(Path out) {
+        Path o = out.toAbsolutePath().normalize();
+        return o.resolveSibling("." + o.getFileName() + ".gazette-manifest");
+    }
+
+    static Path texts(Path out) {
+        Path o = out.toAbsolutePath().normalize();
+        return o.resolveSibling("." + o.getFileName() + ".gazette-texts");
+    }
+
+    /** Where a build writes its texts before they replace the last build's (see {@link #replace}). */
+    static Path newTexts(Path out) {
+        return texts(out).resolveSibling(texts(out).getFileName() + ".new");
+    }
+
+    /**
+     * The manifest of the last build of {@code out}, or null when there is none to trust: missing,
+     * damaged, from another version of Gazette or another kind of build ({@code header}), or not the
+     * user's own file.
+     */
+    static Manifest read(Path out, Header header) {
+        Path file = file(out);
+        Path textFile = texts(out);
+        try {
+            if (!ownAndPrivate(file) || (header.search() && !ownAndPrivate(textFile))) return null;
+            Map<String, Entry> entries = new HashMap<>();
+            Map<String, Long> documents = new HashMap<>();
+            CRC32 crc = new CRC32();
+            try (InputStream raw = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);
+                 DataInputStream in = new DataInputStream(new CheckedInputStream(new BufferedInputStream(raw, 1 << 16), crc))) {
+                if (!in.readUTF().equals(MAGIC) || in.readInt() != FORMAT) return null;
+                if (!new Header(in.readLong(), in.readBoolean(), in.readBoolean()).equals(header)) return null;
+                List<String> table = new ArrayList<>();
+                int count = in.readInt();
+                for (int i = 0; i < count; i++) {
+                    String path = string(in);
+                    int flags = in.readUnsignedByte();
+                    long fingerprint = in.readLong();
+                    Stat stat = new Stat(in.readLong(), in.readLong(), in.readLong());
+                    LinkChecker.Scan scan = null;
+                    if ((flags & SCAN) != 0) {
+                        String[] refs = new String[varint(in)];
+                        for (int r = 0; r < refs.length; r++) refs[r] = shared(in, table);
+                        int ids = varint(in);
+                        Set<String> idSet = ids == 0 ? Set.of() : new java.util.HashSet<>();
+                        for (int d = 0; d < ids; d++) idSet.add(string(in));
+                        scan = new LinkChecker.Scan(List.of(refs), idSet.isEmpty() ? Set.of() : Set.copyOf(idSet));
+                    }
+                    Doc doc = null;
+                    if ((flags & DOC) != 0) {
+                        doc = new Doc(string(in), string(in), nullable(in), in.readLong(), in.readInt(), in.readLong());
+                        documents.put(path, doc.hash());
+                    }
+                    entries.put(path, new Entry(flags, fingerprint, stat, scan, doc));
+                }
+                long expected = crc.getValue();
+                if (in.readLong() != expected) return null;
+            }
+            FileChannel channel = header.search() ? FileChannel.open(textFile, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS) : null;
+            return new Manifest(entries, documents, channel);
+        } catch (IOException | RuntimeException e) {
+            return null; // no manifest, or not one this build can read: everything is made
+        }
+    }
+
+    /** Whether a file is a regular file of this user's that no one else may write (POSIX); elsewhere whether it is a regular file. */
+    private static boolean ownAndPrivate(Path file) throws IOException {
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) return false;
+        try {
+            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS);
+            if (perms.contains(PosixFilePermission.GROUP_WRITE) || perms.contains(PosixFilePermission.OTHERS_WRITE)) return false;
+            var me = file.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(System.getProperty("user.name"));
+            return Files.getOwner(file, LinkOption.NOFOLLOW_LINKS).equals(me);
+        } catch (UnsupportedOperationException e) {
+            return true;
+        }
+    }
+
+    /** The entry of {@code path}, or null; each is given once (what the build takes it lets go). */
+    synchronized Entry take(String path) {
+        return entries.remove(path);
+    }
+
+    /** The files of the last build's search index (taken whole when no document changed). */
+    synchronized Map<String, Entry> searchFiles() {
+        Map<String, Entry> index = new java.util.TreeMap<>();
+        entries.forEach((p, e) -> {
+            if (e.is(SEARCH)) index.put(p, e);
+        });
+        return index;
+    }
+
+    /** The last build's search documents' hashes (path → hash), to tell whether the index would come out the same. */
+    Map<String, Long> documents() {
+        return documents;
+    }
+
+    /** Whether {@code file} (in the current output folder) is still the file {@code e} describes, so it may be taken. */
+    static boolean unchanged(Path file, Entry e) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return a.isRegularFile() && Stat.of(a).equals(e.stat());
+        } catch (IOException e2) {
+            return false;
+        }
+    }
+
+    /** A kept document's text (from the last build's texts file). */
+    String text(Doc d) {
+        ByteBuffer buffer = ByteBuffer.allocate(d.length());
+        try {
+            while (buffer.hasRemaining()) {
+                if (texts.read(buffer, d.at() + buffer.position()) < 0) throw new IOException("the texts file ended early");
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return new String(buffer.array(), StandardCharsets.UTF_8);
+    }
+
+    void close() {
+        try {
+            if (texts != null) texts.close();
+        } catch (IOException e) {
+            // read only
+        }
+    }
+
+    /** What {@link #write} records of a file. */
+    record Written(int flags, long fingerprint, Stat stat, LinkChecker.Scan scan, Doc doc) {}
+
+    /**
+     * Writes the manifest of a finished build beside {@code out}, under a new name: {@link #replace}
+     * puts it in place once the site is swapped in. {@code files}: every file of the site, in order.
+     */
+    static void write(Path out, Header header, List<Map.Entry<String, Written>> files) throws IOException {
+        Path file = file(out);
+        Path fresh = file.resolveSibling(file.getFileName() + ".new");
+        Files.deleteIfExists(fresh);
+        CRC32 crc = new CRC32();
+        try (OutputStream raw = Files.newOutputStream(fresh, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+             DataOutputStream o = new DataOutputStream(new CheckedOutputStream(new BufferedOutputStream(raw, 1 << 16), crc))) {
+            restrict(fresh);
+            o.writeUTF(MAGIC);
+            o.writeInt(FORMAT);
+            o.writeLong(header.tool());
+            o.writeBoolean(header.search());
+            o.writeBoolean(header.drafts());
+            o.writeInt(files.size());
+            Map<String, Integer> table = new HashMap<>();
+            for (var f : files) {
+                Written w = f.getValue();
+                string(o, f.getKey());
+                o.writeByte(w.flags());
+                o.writeLong(w.fingerprint());
+                o.writeLong(w.stat().size());
+                o.writeLong(w.stat().modified());
+                o.writeLong(w.stat().key());
+                if (w.scan() != null) {
+                    varint(o, w.scan().refs().size());
+                    for (String r : w.scan().refs()) shared(o, r, table);
+                    varint(o, w.scan().ids().size());
+                    for (String id : new java.util.TreeSet<>(w.scan().ids())) string(o, id);
+                }
+                if (w.doc() != null) {
+                    Doc d = w.doc();
+                    string(o, d.url());
+                    string(o, d.title());
+                    o.writeBoolean(d.date() != null);
+                    if (d.date() != null) string(o, d.date());
+                    o.writeLong(d.at());
+                    o.writeInt(d.length());
+                    o.writeLong(d.hash());
+                }
+            }
+            o.flush();
+            o.writeLong(crc.getValue());
+        }
+    }
+
+    /** After the swap: the new manifest (and texts) replace the last build's. */
+    static void replace(Path out, boolean texts) throws IOException {
+        Path file = file(out);
+        Files.move(file.resolveSibling(file.getFileName() + ".new"), file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        if (texts) Files.move(newTexts(out), texts(out), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        else Files.deleteIfExists(texts(out));
+    }
+
+    /** Removes what a build that stopped began to write beside the output (its new manifest and texts). */
+    static void discard(Path out) {
+        try {
+            Path file = file(out);
+            Files.deleteIfExists(file.resolveSibling(file.getFileName() + ".new"));
+            Files.deleteIfExists(newTexts(out));
+        } catch (IOException e) {
+            // the next build writes over them
+        }
+    }
+
+    /** Readable and writable by the user only (POSIX): it says what the site's search finds. */
+    static void restrict(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system
+        }
+    }
+
+    /**
+     * This Gazette's version: the jar it runs from (its size and time), or its classes (tests), so a
+     * manifest from another build of Gazette, which might render the same inputs differently, is not used.
+     */
+    static long tool() {
+        try {
+            Path code = Path.of(Manifest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            long h = TextCache.version(code.toString());
+            if (Files.isRegularFile(code)) {
+                var a = Files.readAttributes(code, BasicFileAttributes.class);
+                return (h * 31 + a.size()) * 31 + a.lastModifiedTime().toMillis();
+            }
+            try (var s = Files.walk(code)) {
+                for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
+                    var a = Files.readAttributes(p, BasicFileAttributes.class);
+                    h = ((h * 31 + TextCache.version(p.toString())) * 31 + a.size()) * 31 + a.lastModifiedTime().toMillis();
+                }
+            }
+            return h;
+        } catch (IOException | RuntimeException | java.net.URISyntaxException e) {
+            return System.nanoTime(); // unknown: no manifest matches, everything is made
+        }
+    }
+
+    private static void string(DataOutputStream o, String s) throws IOException {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        varint(o, b.length);
+        o.write(b);
+    }
+
+    private static String string(DataInputStream in) throws IOException {
+        byte[] b = new byte[varint(in)];
+        in.readFully(b);
+        return new String(b, StandardCharsets.UTF_8);
+    }
+
+    private static String nullable(DataInputStream in) throws IOException {
+        return in.readBoolean() ? string(in) : null;
+    }
+
+    /** A string said once in full, then by its number (a page's navigation links are every page's). */
+    private static void shared(DataOutputStream o, String s, Map<String, Integer> table) throws IOException {
+        Integer n = table.get(s);
+        if (n != null) {
+            varint(o, n + 1);
+            return;
+        }
+        table.put(s, table.size());
+        varint(o, 0);
+        string(o, s);
+    }
+
+    private static String shared(DataInputStream in, List<String> table) throws IOException {
+        int n = varint(in);
+        if (n > 0) return table.get(n - 1);
+        String s = string(in);
+        table.add(s);
+        return s;
+    }
+
+    private static void varint(DataOutputStream o, int v) throws IOException {
+        while ((v & ~0x7f) != 0) {
+            o.writeByte((v & 0x7f) | 0x80);
+            v >>>= 7;
+        }
+        o.writeByte(v);
+    }
+
+    private static int varint(DataInputStream in) throws IOException {
+        int v = 0;
+        for (int shift = 0; shift < 35; shift += 7) {
+            int b = in.readUnsignedByte();
+            v |= (b & 0x7f) << shift;
+            if ((b & 0x80) == 0) {
+                if (v < 0) throw new IOException("a negative length");
+                return v;
+            }
+        }
+        throw new EOFException("a length too long");
+    }
+}
