@@ -23,7 +23,7 @@ for heap in $heaps; do
   opts=""
   [ "$heap" = default ] || opts="-Xmx$heap"
   log=$(mktemp)
-  GAZETTE_JAVA_OPTS="$opts" /usr/bin/time -v "$root/gazette" build --verbose --lang en \
+  GAZETTE_JAVA_OPTS="$opts" /usr/bin/time -v "$root/gazette" build --full --verbose --lang en \
     --content "$corpus/gazette/content" --out "$out" >"$log" 2>&1 || { tail -n 5 "$log" >&2; echo "build under $heap failed" >&2; }
   peak=$(awk -F': ' '/Maximum resident set size/ {printf "%d", $2 / 1024}' "$log")
   secs=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; printf "%.0f", s}' "$log")

@@ -3,6 +3,8 @@
 Gazette's content format and, from the same text, in Hugo's multilingual layout.
 
 usage: generate.py N OUT_DIR [YEARS]   → OUT_DIR/gazette/content, OUT_DIR/hugo
+       generate.py --add K OUT_DIR      → one more article (number K, dated today in 2026) in both,
+                                           as a press office publishes one (bench/publish.sh)
 The N articles are spread over YEARS year folders ending in 2026 (default 1: a press office's
 current year, where most of its articles are); every year but the current one has its report
 (the current year's report comes out next February). Both tools build the same articles with
@@ -179,5 +181,21 @@ HUGO_LAYOUTS = {
 ''',
 }
 
+def add(k, out):
+    """One new article, number k, in the current year (2026), in both tools' content."""
+    g = os.path.join(out, 'gazette', 'content')
+    h = os.path.join(out, 'hugo')
+    date = '2026-12-%02d' % (1 + k % 28)
+    slug = 'published-%05d' % k
+    for lang in ('zh', 'en'):
+        title = ('测试区今日发布第%d号' % k) if lang == 'zh' else ('Test District publishes no. %d today' % k)
+        text = article(random.Random(10 ** 7 + k * 2 + (lang == 'en')), lang, title, date, k)
+        write(os.path.join(g, '2026', 'news', '%s.%s.md' % (slug, lang)), text)
+        write(os.path.join(h, 'content', 'news', '%s.%s.md' % (slug, lang)), text)
+
+
 if __name__ == '__main__':
-    main(int(sys.argv[1]), sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 1)
+    if sys.argv[1] == '--add':
+        add(int(sys.argv[2]), sys.argv[3])
+    else:
+        main(int(sys.argv[1]), sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 1)

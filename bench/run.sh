@@ -47,11 +47,11 @@ for spec in "${sizes[@]}"; do
   [ "$spec" != "$n" ] && y=${spec#*x}
   dir="$work/n${n}y${y}"
   [ -f "$dir/.done" ] || { rm -rf "$dir"; python3 "$root/bench/generate.py" "$n" "$dir" "$y"; touch "$dir/.done"; }
-  read -r gs gm < <(measure "$root/gazette" build --content "$dir/gazette/content" --out "$dir/gazette-out")
-  read -r ns _ < <(measure "$root/gazette" build --no-search --content "$dir/gazette/content" --out "$dir/gazette-out-nosearch")
+  read -r gs gm < <(measure "$root/gazette" build --full --content "$dir/gazette/content" --out "$dir/gazette-out")
+  read -r ns _ < <(measure "$root/gazette" build --full --no-search --content "$dir/gazette/content" --out "$dir/gazette-out-nosearch")
   pages=$(find "$dir/gazette-out" -name '*.html' | wc -l)
   # The search indexing step alone, and the largest page written.
-  search=$("$root/gazette" build --verbose --content "$dir/gazette/content" --out "$dir/gazette-out" 2>&1 | awk '/^  search:/ {printf "%.2f", $2 / 1000}')
+  search=$("$root/gazette" build --full --verbose --content "$dir/gazette/content" --out "$dir/gazette-out" 2>&1 | awk '/^  search:/ {printf "%.2f", $2 / 1000}')
   largest=$(find "$dir/gazette-out" -name '*.html' -printf '%s\n' | sort -n | tail -n 1 | awk '{printf "%d", $1 / 1024}')
   if have hugo; then
     read -r hs hm < <(measure hugo --quiet --source "$dir/hugo" --destination "$dir/hugo-out")

@@ -178,7 +178,7 @@ public final class Build {
                     output.finish(building[0], files.paths(), this::unplanned);
                     if (recording) {
                         try {
-                            Manifest.replace(options.out(), options.search());
+                            Manifest.replace(options.out());
                         } catch (IOException e) {
                             // The site is in place; without its manifest the next build makes everything.
                             Manifest.discard(options.out());
@@ -291,7 +291,7 @@ public final class Build {
             // Refused now, before anything is made, if the output folder is not Gazette's to replace.
             output.checkEarly(options.content(), options.templates());
             building[0] = output.begin();
-            files = recording ? SiteFiles.recorded(building[0], options.search(), Manifest.newTexts(options.out()))
+            files = recording ? SiteFiles.recorded(building[0], options.search(), Manifest.fresh(options.out()))
                     : SiteFiles.into(building[0], options.search());
             writingInto = files;
         } else {

@@ -35,8 +35,9 @@ import org.gazette.content.TextCache;
  * so the next {@code gazette build} renders only the pages whose inputs changed and takes the others
  * from the site already there (hard links, or copies where the file system has none): per file, the
  * fingerprint of what a page was made from, what the file is on disk (size, time, identity), and
- * the facts the link check and the search index need (its links and ids, its search document —
- * whose text is in a second file beside it, {@code .site-out.gazette-texts}).
+ * the facts the link check and the search index need (its links and ids, its search document).
+ * One file, so it is replaced in one rename: the search documents' texts first (written there as
+ * the pages are made), then the entries, then where the entries start.
  * <p>
  * A file is taken only if it is still the very file the manifest describes (same identity, size and
  * time, a regular file): a page edited or replaced in the output folder by hand, a manifest left from
@@ -99,15 +100,15 @@ final class Manifest {
         return o.resolveSibling("." + o.getFileName() + ".gazette-manifest");
     }
 
-    static Path texts(Path out) {
-        Path o = out.toAbsolutePath().normalize();
-        return o.resolveSibling("." + o.getFileName() + ".gazette-texts");
+    /** Where a build writes its manifest (its search texts first, as its pages are made) until {@link #replace} puts it in place. */
+    static Path fresh(Path out) {
+        Path file = file(out);
+        return file.resolveSibling(file.getFileName() + ".new");
     }
 
-    /** Where a build writes its texts before they replace the last build's (see {@link #replace}). */
-    static Path newTexts(Path out) {
-        return texts(out).resolveSibling(texts(out).getFileName() + ".new");
-    }
+    /** The end of a manifest: where its entries start, and a mark. */
+    private static final int TRAILER = 12;
+    private static final int END = 0x475a4d31; // "GZM1"
 
     /**
      * The manifest of the last build of {@code out}, or null when there is none to trust: missing,
@@ -116,56 +117,81 @@ final class Manifest {
      */
     static Manifest read(Path out, Header header) {
         Path file = file(out);
-        Path textFile = texts(out);
+        FileChannel channel = null;
         try {
-            if (!ownAndPrivate(file) || (header.search() && !ownAndPrivate(textFile))) return null;
+            if (!ownAndPrivate(file, out)) return null;
+            channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+            long size = channel.size();
+            if (size < TRAILER) return null;
+            ByteBuffer trailer = ByteBuffer.allocate(TRAILER);
+            while (trailer.hasRemaining()) if (channel.read(trailer, size - TRAILER + trailer.position()) < 0) return null;
+            long start = trailer.getLong(0);
+            if (trailer.getInt(8) != END || start < 0 || start > size - TRAILER) return null;
             Map<String, Entry> entries = new HashMap<>();
             Map<String, Long> documents = new HashMap<>();
             CRC32 crc = new CRC32();
-            try (InputStream raw = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);
-                 DataInputStream in = new DataInputStream(new CheckedInputStream(new BufferedInputStream(raw, 1 << 16), crc))) {
-                if (!in.readUTF().equals(MAGIC) || in.readInt() != FORMAT) return null;
-                if (!new Header(in.readLong(), in.readBoolean(), in.readBoolean()).equals(header)) return null;
-                List<String> table = new ArrayList<>();
-                int count = in.readInt();
-                for (int i = 0; i < count; i++) {
-                    String path = string(in);
-                    int flags = in.readUnsignedByte();
-                    long fingerprint = in.readLong();
-                    Stat stat = new Stat(in.readLong(), in.readLong(), in.readLong());
-                    LinkChecker.Scan scan = null;
-                    if ((flags & SCAN) != 0) {
-                        String[] refs = new String[varint(in)];
-                        for (int r = 0; r < refs.length; r++) refs[r] = shared(in, table);
-                        int ids = varint(in);
-                        Set<String> idSet = ids == 0 ? Set.of() : new java.util.HashSet<>();
-                        for (int d = 0; d < ids; d++) idSet.add(string(in));
-                        scan = new LinkChecker.Scan(List.of(refs), idSet.isEmpty() ? Set.of() : Set.copyOf(idSet));
-                    }
-                    Doc doc = null;
-                    if ((flags & DOC) != 0) {
-                        doc = new Doc(string(in), string(in), nullable(in), in.readLong(), in.readInt(), in.readLong());
-                        documents.put(path, doc.hash());
-                    }
-                    entries.put(path, new Entry(flags, fingerprint, stat, scan, doc));
+            InputStream section = java.nio.channels.Channels.newInputStream(channel.position(start));
+            DataInputStream in = new DataInputStream(new CheckedInputStream(new BufferedInputStream(section, 1 << 16), crc));
+            if (!in.readUTF().equals(MAGIC) || in.readInt() != FORMAT) return null;
+            if (!new Header(in.readLong(), in.readBoolean(), in.readBoolean()).equals(header)) return null;
+            List<String> table = new ArrayList<>();
+            int count = in.readInt();
+            for (int i = 0; i < count; i++) {
+                String path = string(in);
+                int flags = in.readUnsignedByte();
+                long fingerprint = in.readLong();
+                Stat stat = new Stat(in.readLong(), in.readLong(), in.readLong());
+                LinkChecker.Scan scan = null;
+                if ((flags & SCAN) != 0) {
+                    String[] refs = new String[varint(in)];
+                    for (int r = 0; r < refs.length; r++) refs[r] = shared(in, table);
+                    int ids = varint(in);
+                    Set<String> idSet = ids == 0 ? Set.of() : new java.util.HashSet<>();
+                    for (int d = 0; d < ids; d++) idSet.add(string(in));
+                    scan = new LinkChecker.Scan(List.of(refs), idSet.isEmpty() ? Set.of() : Set.copyOf(idSet));
                 }
-                long expected = crc.getValue();
-                if (in.readLong() != expected) return null;
+                Doc doc = null;
+                if ((flags & DOC) != 0) {
+                    doc = new Doc(string(in), string(in), nullable(in), in.readLong(), in.readInt(), in.readLong());
+                    if (doc.at() < 0 || doc.length() < 0 || doc.at() + doc.length() > start) return null;
+                    documents.put(path, doc.hash());
+                }
+                entries.put(path, new Entry(flags, fingerprint, stat, scan, doc));
             }
-            FileChannel channel = header.search() ? FileChannel.open(textFile, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS) : null;
-            return new Manifest(entries, documents, channel);
+            long expected = crc.getValue();
+            if (in.readLong() != expected) return null;
+            Manifest m = new Manifest(entries, documents, channel);
+            channel = null;
+            return m;
         } catch (IOException | RuntimeException e) {
             return null; // no manifest, or not one this build can read: everything is made
+        } finally {
+            if (channel != null) {
+                try {
+                    channel.close();
+                } catch (IOException e) {
+                    // read only
+                }
+            }
         }
     }
 
-    /** Whether a file is a regular file of this user's that no one else may write (POSIX); elsewhere whether it is a regular file. */
-    private static boolean ownAndPrivate(Path file) throws IOException {
+    /**
+     * Whether a file is a regular file that no one else may write, owned by this user (or, where the
+     * user's name cannot be looked up, by the owner of the output folder this user's builds made);
+     * where the file system has no owners (not POSIX), whether it is a regular file.
+     */
+    private static boolean ownAndPrivate(Path file, Path out) throws IOException {
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) return false;
         try {
             Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS);
             if (perms.contains(PosixFilePermission.GROUP_WRITE) || perms.contains(PosixFilePermission.OTHERS_WRITE)) return false;
-            var me = file.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(System.getProperty("user.name"));
+            java.nio.file.attribute.UserPrincipal me;
+            try {
+                me = file.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(System.getProperty("user.name"));
+            } catch (IOException e) {
+                me = Files.getOwner(out, LinkOption.NOFOLLOW_LINKS);
+            }
             return Files.getOwner(file, LinkOption.NOFOLLOW_LINKS).equals(me);
         } catch (UnsupportedOperationException e) {
             return true;
@@ -226,17 +252,22 @@ final class Manifest {
     record Written(int flags, long fingerprint, Stat stat, LinkChecker.Scan scan, Doc doc) {}
 
     /**
-     * Writes the manifest of a finished build beside {@code out}, under a new name: {@link #replace}
+     * Finishes the manifest of a build beside {@code out}, under its new name ({@link #fresh}, where
+     * the search texts already are, if any): the entries and the trailer are appended. {@link #replace}
      * puts it in place once the site is swapped in. {@code files}: every file of the site, in order.
      */
     static void write(Path out, Header header, List<Map.Entry<String, Written>> files) throws IOException {
-        Path file = file(out);
-        Path fresh = file.resolveSibling(file.getFileName() + ".new");
-        Files.deleteIfExists(fresh);
-        CRC32 crc = new CRC32();
-        try (OutputStream raw = Files.newOutputStream(fresh, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-             DataOutputStream o = new DataOutputStream(new CheckedOutputStream(new BufferedOutputStream(raw, 1 << 16), crc))) {
+        Path fresh = fresh(out);
+        // Without search there are no texts: whatever a stopped build left there goes.
+        if (!header.search() || !Files.isRegularFile(fresh, LinkOption.NOFOLLOW_LINKS)) {
+            Files.deleteIfExists(fresh);
+            Files.createFile(fresh);
             restrict(fresh);
+        }
+        long start = Files.size(fresh);
+        CRC32 crc = new CRC32();
+        try (OutputStream raw = Files.newOutputStream(fresh, StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS);
+             DataOutputStream o = new DataOutputStream(new CheckedOutputStream(new BufferedOutputStream(raw, 1 << 16), crc))) {
             o.writeUTF(MAGIC);
             o.writeInt(FORMAT);
             o.writeLong(header.tool());
@@ -271,25 +302,22 @@ final class Manifest {
             }
             o.flush();
             o.writeLong(crc.getValue());
+            o.writeLong(start);
+            o.writeInt(END);
         }
     }
 
-    /** After the swap: the new manifest (and texts) replace the last build's. */
-    static void replace(Path out, boolean texts) throws IOException {
-        Path file = file(out);
-        Files.move(file.resolveSibling(file.getFileName() + ".new"), file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        if (texts) Files.move(newTexts(out), texts(out), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        else Files.deleteIfExists(texts(out));
+    /** After the swap: the new manifest replaces the last build's, in one rename. */
+    static void replace(Path out) throws IOException {
+        Files.move(fresh(out), file(out), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /** Removes what a build that stopped began to write beside the output (its new manifest and texts). */
+    /** Removes what a build that stopped began to write beside the output (its new manifest). */
     static void discard(Path out) {
         try {
-            Path file = file(out);
-            Files.deleteIfExists(file.resolveSibling(file.getFileName() + ".new"));
-            Files.deleteIfExists(newTexts(out));
+            Files.deleteIfExists(fresh(out));
         } catch (IOException e) {
-            // the next build writes over them
+            // the next build writes over it
         }
     }
 

@@ -87,6 +87,47 @@ class IncrementalSiteBuildTest {
     }
 
     @Test
+    void aManifestThatOthersCanWriteThatIsDamagedOrALinkIsNotUsed() throws IOException {
+        setUp(3);
+        Path out = dir.resolve("site");
+        assertTrue(new Build(options(out, Build.Reuse.CHANGED)).run(true).ok());
+        Path manifest = Manifest.file(out);
+        Path clean = full("clean");
+        byte[] good = Files.readAllBytes(manifest);
+
+        // Writable by others: they could make the search index say what they like.
+        Files.setPosixFilePermissions(manifest, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-rw-"));
+        Build.Result shared = new Build(options(out, Build.Reuse.CHANGED)).run(true);
+        assertTrue(shared.ok());
+        assertEquals(0, shared.pagesReused(), "a manifest others can write is not read");
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(manifest)), "the new one is private");
+
+        // Cut short, or one byte changed: not read, the site made whole and right.
+        for (byte[] damaged : List.of(java.util.Arrays.copyOf(good, good.length / 2), flip(good, good.length / 3))) {
+            Files.write(manifest, damaged);
+            Build.Result r = new Build(options(out, Build.Reuse.CHANGED)).run(true);
+            assertTrue(r.ok(), () -> r.problems().toString());
+            assertEquals(0, r.pagesReused());
+            assertSameFolders(out, clean, "after a damaged manifest");
+        }
+
+        // A link in its place (to a manifest of someone else's choosing) is not followed.
+        Path elsewhere = dir.resolve("elsewhere");
+        Files.copy(manifest, elsewhere);
+        Files.delete(manifest);
+        Files.createSymbolicLink(manifest, elsewhere);
+        assertEquals(0, new Build(options(out, Build.Reuse.CHANGED)).run(true).pagesReused());
+        assertFalse(Files.isSymbolicLink(manifest), "replaced by the build's own");
+        assertTrue(new Build(options(out, Build.Reuse.CHANGED)).run(true).pagesReused() > 0);
+    }
+
+    private static byte[] flip(byte[] bytes, int at) {
+        byte[] copy = bytes.clone();
+        copy[at] ^= 0x20;
+        return copy;
+    }
+
+    @Test
     void randomEditsGiveTheFolderOfABuildFromNothing() throws IOException {
         setUp(6);
         long seed = Long.getLong("gazette.editSeed", 20261207L);
@@ -109,7 +150,8 @@ class IncrementalSiteBuildTest {
             Build.Result incremental = new Build(options(out, Build.Reuse.CHANGED)).run(true);
             Path clean = dir.resolve("clean-" + i);
             Build.Result fromNothing = new Build(options(clean, Build.Reuse.NONE)).run(true);
-            assertEquals(fromNothing.ok(), incremental.ok(), step);
+            String said = step + "\nfrom nothing: " + fromNothing.problems() + "\nincremental: " + incremental.problems();
+            assertEquals(fromNothing.ok(), incremental.ok(), said);
             assertEquals(IncrementalBuildTest.messagesOf(fromNothing.problems()), IncrementalBuildTest.messagesOf(incremental.problems()), step);
             if (fromNothing.ok()) {
                 assertSameFolders(out, clean, step);
@@ -162,6 +204,5 @@ class IncrementalSiteBuildTest {
             for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
         }
         Files.deleteIfExists(Manifest.file(root));
-        Files.deleteIfExists(Manifest.texts(root));
     }
 }
