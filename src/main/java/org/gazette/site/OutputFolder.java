@@ -98,6 +98,13 @@ public final class OutputFolder {
             refuseForeign(out, ours, Msg.OUT_FOLDER.with());
         }
         Path old = parent.resolve("." + name + ".old");
+        // The previous site is being removed in the background (cleanInBackground): look at what is left once that is done,
+        // not at a folder whose entries vanish while they are walked.
+        try {
+            cleaning.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            // what could not be removed is looked at below
+        }
         if (Files.exists(old, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             var ours = Files.isDirectory(old, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? owned(old, planned) : null;
             if (ours == null) {
@@ -166,7 +173,13 @@ public final class OutputFolder {
         List<String> found = new java.util.ArrayList<>();
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path p : s.toList()) {
-                if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) continue;
+                BasicFileAttributes a;
+                try {
+                    a = Files.readAttributes(p, BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                } catch (java.nio.file.NoSuchFileException gone) {
+                    continue; // removed since the walk listed it: nothing of anyone's is there
+                }
+                if (a.isDirectory()) continue;
                 String rel = dir.relativize(p).toString().replace('\\', '/');
                 if (!ours.test(rel)) found.add(rel);
             }
