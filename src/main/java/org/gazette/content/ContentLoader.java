@@ -96,7 +96,7 @@ public final class ContentLoader {
     }
 
     /** A text as read: the article and the images it uses (path in the content folder → file). */
-    private record Read(Article article, Map<String, Path> images, Map<String, Position> where) {}
+    record Read(Article article, Map<String, Path> images, Map<String, Position> where) {}
 
     /** What reading one text file gave: the text (none if it had errors), its own problems, and its version. */
     record Parsed(Optional<Read> read, List<Problem> problems, boolean unreadable, long version) {}
@@ -129,7 +129,7 @@ public final class ContentLoader {
         // site.yaml, tags.yaml and units.yaml change how every text reads (time zone, tag names, units): a new cache then.
         long settings = (version(dir.resolve(SiteConfigLoader.FILE), SiteConfigLoader.FILE) * 31 + version(dir.resolve(Tags.FILE), Tags.FILE)) * 31
                 + version(dir.resolve(Units.FILE), Units.FILE);
-        if (cache != null) cache.begin(settings);
+        if (cache != null) cache.begin(settings, site.map(SiteConfig::languages).orElse(List.of()));
         List<Path> yearDirs = new ArrayList<>();
         // Files site.yaml names (the footer's pictures, the office's fonts) are used: not reported as stray.
         java.util.Set<String> named = new java.util.HashSet<>();

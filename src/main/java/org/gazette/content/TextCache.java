@@ -1,10 +1,13 @@
 package org.gazette.content;
 
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+
+import org.gazette.i18n.Language;
 
 /**
  * What the last load made of each text file, so that the next load (the preview server's, after a
@@ -18,10 +21,10 @@ public final class TextCache {
     /** A file as last parsed: its stamp, the text (empty when it had errors), its problems, and its version. */
     record Entry(Stamp stamp, ContentLoader.Parsed parsed) {}
 
-    /** What identifies one state of a file without reading it. */
-    record Stamp(long size, long modified, Object key) {
+    /** What identifies one state of a file without reading it: its size, time (ns) and identity (inode), as text so it can be kept. */
+    record Stamp(long size, long modified, String key) {
         static Stamp of(BasicFileAttributes a) {
-            return new Stamp(a.size(), a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS), a.fileKey());
+            return new Stamp(a.size(), a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS), String.valueOf(a.fileKey()));
         }
     }
 
@@ -46,11 +49,48 @@ public final class TextCache {
         return hits.get();
     }
 
-    /** Starts a load whose settings have this fingerprint; a different one empties the cache. */
-    void begin(long settings) {
+    /** Texts a build kept on disk, put in at the first load (see {@link TextStore}); null when none. */
+    private TextStore store;
+
+    /** A cache that starts with the texts {@code store} kept (a build's: the next build parses only what changed). */
+    public static TextCache from(TextStore store) {
+        TextCache cache = new TextCache();
+        cache.store = store;
+        return cache;
+    }
+
+    /**
+     * Starts a load whose settings have this fingerprint; a different one empties the cache. The
+     * site's {@code languages} are what a kept text is read back with.
+     */
+    void begin(long settings, List<Language> languages) {
         if (settings != context) entries.clear();
         context = settings;
         hits.set(0);
+        if (store != null) {
+            store.fill(this, settings, languages);
+            store = null;
+        }
+    }
+
+    /** A text read back from a store. */
+    void keep(String file, Stamp stamp, ContentLoader.Parsed parsed) {
+        entries.put(file, new Entry(stamp, parsed));
+    }
+
+    /** Every text as last read (file → its stamp and what it gave), for a store to keep. */
+    Map<String, Entry> entries() {
+        return entries;
+    }
+
+    /** The settings of the last load (the versions of site.yaml, tags.yaml and units.yaml, together). */
+    long settings() {
+        return context;
+    }
+
+    /** How many texts it holds. */
+    public int size() {
+        return entries.size();
     }
 
     /** Ends a load: forgets files no longer there and the watcher's list. */

@@ -22,6 +22,7 @@ import org.gazette.content.Publishing;
 import org.gazette.content.Spill;
 import org.gazette.content.Tags;
 import org.gazette.content.TextCache;
+import org.gazette.content.TextStore;
 import org.gazette.format.Units;
 import org.gazette.i18n.Strings;
 import org.gazette.i18n.StringsLoader;
@@ -149,7 +150,12 @@ public final class Build {
         // What the last build made, to take what is unchanged from it; what this one makes is recorded for the next.
         recording = streaming && options.reuse() != Reuse.NONE;
         if (recording) header = new Manifest.Header(Manifest.tool(), options.search(), options.publishing().drafts());
-        if (recording && options.reuse() == Reuse.CHANGED) previous = Manifest.read(options.out(), header);
+        if (recording && options.reuse() == Reuse.CHANGED) {
+            previous = Manifest.read(options.out(), header);
+            store = TextStore.read(options.out(), new TextStore.Header(header.tool(), options.content().toAbsolutePath().normalize().toString()));
+        }
+        // The texts as parsed, kept for the next build (starting from those the last one kept).
+        if (recording) texts = store == null ? new TextCache() : TextCache.from(store);
         try {
             Made made = make(write, streaming, output, building);
             if (made.stopped() != null) return made.stopped();
@@ -178,10 +184,12 @@ public final class Build {
                     output.finish(building[0], files.paths(), this::unplanned);
                     if (recording) {
                         try {
+                            if (textsWritten) TextStore.replace(options.out());
                             Manifest.replace(options.out());
                         } catch (IOException e) {
                             // The site is in place; without its manifest the next build makes everything.
                             Manifest.discard(options.out());
+                            TextStore.discard(options.out());
                         }
                         recorded = true;
                     }
@@ -229,8 +237,32 @@ public final class Build {
                 previous.close();
                 previous = null;
             }
-            if (recording && !recorded) Manifest.discard(options.out());
+            if (store != null) {
+                store.close();
+                store = null;
+            }
+            if (recording && !recorded) {
+                Manifest.discard(options.out());
+                TextStore.discard(options.out());
+            }
         }
+    }
+
+    /**
+     * Keeps the texts this build parsed for the next one (see {@link TextStore}), unless they are
+     * exactly those the last build kept: then its store stays as it is.
+     */
+    private Void keepTexts() {
+        // Every kept text used as it was, and no other text to keep.
+        boolean same = store != null && texts.hits() == store.size() && TextStore.keepable(texts) == store.size();
+        if (same) return null;
+        try {
+            TextStore.write(options.out(), new TextStore.Header(header.tool(), options.content().toAbsolutePath().normalize().toString()), texts);
+            textsWritten = true;
+        } catch (IOException e) {
+            TextStore.discard(options.out()); // not kept: the next build parses every text
+        }
+        return null;
     }
 
     /** Whether this build takes from the last one and records what it made (a build of the site, unless told not to). */
@@ -239,6 +271,11 @@ public final class Build {
     private Manifest.Header header;
     /** What the last build of the output made (null: none to take from). */
     private Manifest previous;
+    /** The texts the last build parsed (null: none kept), and this build's, to be kept for the next. */
+    private TextStore store;
+    private TextCache texts;
+    /** Whether this build wrote a new store of texts (none when every text was the last build's). */
+    private boolean textsWritten;
     /** How many pages were taken from the last build, not rendered. */
     private final java.util.concurrent.atomic.AtomicInteger pagesReused = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -269,6 +306,7 @@ public final class Build {
      */
     private Made make(boolean write, boolean streaming, OutputFolder output, Path[] building) {
         Content content = step("load", this::load);
+        if (recording) step("keep texts", this::keepTexts);
         strings = step("strings", () -> strings(content));
         SitePlan plan = new SitePlan(content, strings, options.publishing(), options.search());
         // A build of the site makes each page's data when it renders the page, and holds none of it meanwhile.
@@ -378,7 +416,7 @@ public final class Build {
     }
 
     private Content load() {
-        Optional<Content> c = new ContentLoader(problems, options.publishing(), cache == null ? null : cache.texts).keepBodiesIn(bodies).load(options.content());
+        Optional<Content> c = new ContentLoader(problems, options.publishing(), cache != null ? cache.texts : texts).keepBodiesIn(bodies).load(options.content());
         if (c.isEmpty() || problems.hasErrors()) throw new Stop();
         return c.get();
     }

@@ -4,7 +4,6 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,7 +27,13 @@ import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
 
+import org.gazette.content.Binary;
 import org.gazette.content.TextCache;
+
+import static org.gazette.content.Binary.nullable;
+import static org.gazette.content.Binary.shared;
+import static org.gazette.content.Binary.string;
+import static org.gazette.content.Binary.varint;
 
 /**
  * What the last build of an output folder made, kept beside it ({@code .site-out.gazette-manifest}),
@@ -119,7 +124,7 @@ final class Manifest {
         Path file = file(out);
         FileChannel channel = null;
         try {
-            if (!ownAndPrivate(file, out)) return null;
+            if (!Binary.ownAndPrivate(file, out)) return null;
             channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
             long size = channel.size();
             if (size < TRAILER) return null;
@@ -173,28 +178,6 @@ final class Manifest {
                     // read only
                 }
             }
-        }
-    }
-
-    /**
-     * Whether a file is a regular file that no one else may write, owned by this user (or, where the
-     * user's name cannot be looked up, by the owner of the output folder this user's builds made);
-     * where the file system has no owners (not POSIX), whether it is a regular file.
-     */
-    private static boolean ownAndPrivate(Path file, Path out) throws IOException {
-        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) return false;
-        try {
-            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS);
-            if (perms.contains(PosixFilePermission.GROUP_WRITE) || perms.contains(PosixFilePermission.OTHERS_WRITE)) return false;
-            java.nio.file.attribute.UserPrincipal me;
-            try {
-                me = file.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(System.getProperty("user.name"));
-            } catch (IOException e) {
-                me = Files.getOwner(out, LinkOption.NOFOLLOW_LINKS);
-            }
-            return Files.getOwner(file, LinkOption.NOFOLLOW_LINKS).equals(me);
-        } catch (UnsupportedOperationException e) {
-            return true;
         }
     }
 
@@ -262,7 +245,7 @@ final class Manifest {
         if (!header.search() || !Files.isRegularFile(fresh, LinkOption.NOFOLLOW_LINKS)) {
             Files.deleteIfExists(fresh);
             Files.createFile(fresh);
-            restrict(fresh);
+            Binary.restrict(fresh);
         }
         long start = Files.size(fresh);
         CRC32 crc = new CRC32();
@@ -293,8 +276,7 @@ final class Manifest {
                     Doc d = w.doc();
                     string(o, d.url());
                     string(o, d.title());
-                    o.writeBoolean(d.date() != null);
-                    if (d.date() != null) string(o, d.date());
+                    nullable(o, d.date());
                     o.writeLong(d.at());
                     o.writeInt(d.length());
                     o.writeLong(d.hash());
@@ -318,15 +300,6 @@ final class Manifest {
             Files.deleteIfExists(fresh(out));
         } catch (IOException e) {
             // the next build writes over it
-        }
-    }
-
-    /** Readable and writable by the user only (POSIX): it says what the site's search finds. */
-    static void restrict(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system
         }
     }
 
@@ -354,60 +327,4 @@ final class Manifest {
         }
     }
 
-    private static void string(DataOutputStream o, String s) throws IOException {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        varint(o, b.length);
-        o.write(b);
-    }
-
-    private static String string(DataInputStream in) throws IOException {
-        byte[] b = new byte[varint(in)];
-        in.readFully(b);
-        return new String(b, StandardCharsets.UTF_8);
-    }
-
-    private static String nullable(DataInputStream in) throws IOException {
-        return in.readBoolean() ? string(in) : null;
-    }
-
-    /** A string said once in full, then by its number (a page's navigation links are every page's). */
-    private static void shared(DataOutputStream o, String s, Map<String, Integer> table) throws IOException {
-        Integer n = table.get(s);
-        if (n != null) {
-            varint(o, n + 1);
-            return;
-        }
-        table.put(s, table.size());
-        varint(o, 0);
-        string(o, s);
-    }
-
-    private static String shared(DataInputStream in, List<String> table) throws IOException {
-        int n = varint(in);
-        if (n > 0) return table.get(n - 1);
-        String s = string(in);
-        table.add(s);
-        return s;
-    }
-
-    private static void varint(DataOutputStream o, int v) throws IOException {
-        while ((v & ~0x7f) != 0) {
-            o.writeByte((v & 0x7f) | 0x80);
-            v >>>= 7;
-        }
-        o.writeByte(v);
-    }
-
-    private static int varint(DataInputStream in) throws IOException {
-        int v = 0;
-        for (int shift = 0; shift < 35; shift += 7) {
-            int b = in.readUnsignedByte();
-            v |= (b & 0x7f) << shift;
-            if ((b & 0x80) == 0) {
-                if (v < 0) throw new IOException("a negative length");
-                return v;
-            }
-        }
-        throw new EOFException("a length too long");
-    }
 }

@@ -81,8 +81,8 @@ class AtomicOutputTest {
         assertEquals(siteB, tree(out));
         try (Stream<Path> s = Files.list(tmp)) {
             List<String> leftovers = s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".site-out.")).toList();
-            // Only the previous complete site may wait beside the output, for the next run to remove, and the last build's manifest.
-            assertTrue(java.util.Set.of(".site-out.old", ".site-out.gazette-manifest").containsAll(leftovers), "the next run removes what killed runs left: " + leftovers);
+            // Only the previous complete site may wait beside the output, for the next run to remove, and the last build's manifest and parsed texts.
+            assertTrue(java.util.Set.of(".site-out.old", ".site-out.gazette-manifest", ".site-out.gazette-texts").containsAll(leftovers), "the next run removes what killed runs left: " + leftovers);
         }
     }
 
