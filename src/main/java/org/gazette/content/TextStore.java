@@ -5,7 +5,6 @@ import static org.gazette.content.Binary.string;
 import static org.gazette.content.Binary.strings;
 import static org.gazette.content.Binary.varint;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -22,7 +21,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,10 +28,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.zip.CRC32;
-import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
 
 import org.gazette.i18n.Language;
@@ -114,8 +110,14 @@ public final class TextStore {
                 bodies.update(buffer, 0, n);
                 left -= n;
             }
+            long length = size - TRAILER - 8 - start;
+            if (length < 0 || length > Integer.MAX_VALUE - 64) return null;
+            ByteBuffer section = ByteBuffer.allocate((int) length + 8);
+            while (section.hasRemaining()) if (channel.read(section, start + section.position()) < 0) return null;
             CRC32 crc = new CRC32();
-            DataInputStream in = new DataInputStream(new CheckedInputStream(new BufferedInputStream(Channels.newInputStream(channel.position(start)), 1 << 16), crc));
+            crc.update(section.array(), 0, (int) length);
+            if (section.getLong((int) length) != crc.getValue()) return null;
+            DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(section.array(), 0, (int) length));
             if (!in.readUTF().equals(MAGIC) || in.readInt() != FORMAT) return null;
             if (!new Header(in.readLong(), string(in)).equals(header)) return null;
             long settings = in.readLong();
@@ -130,8 +132,6 @@ public final class TextStore {
                 String lang = string(in);
                 kept.put(display, new Kept(stamp, version, lang, store.readText(in, start)));
             }
-            long expected = crc.getValue();
-            if (in.readLong() != expected) return null;
             channel = null;
             return store;
         } catch (IOException | RuntimeException e) {
@@ -224,9 +224,8 @@ public final class TextStore {
                 start += html.length;
             }
         }
-        CRC32 crc = new CRC32();
-        try (OutputStream raw = Files.newOutputStream(fresh, StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS);
-             DataOutputStream o = new DataOutputStream(new CheckedOutputStream(new BufferedOutputStream(raw, 1 << 16), crc))) {
+        java.io.ByteArrayOutputStream section = new java.io.ByteArrayOutputStream(1 << 20);
+        try (DataOutputStream o = new DataOutputStream(section)) {
             o.writeUTF(MAGIC);
             o.writeInt(FORMAT);
             o.writeLong(header.tool());
@@ -246,7 +245,12 @@ public final class TextStore {
                 string(o, p.read().get().article().language().code());
                 writeText(o, p.read().get(), body[0], (int) body[1]);
             }
-            o.flush();
+        }
+        CRC32 crc = new CRC32();
+        crc.update(section.toByteArray());
+        try (OutputStream raw = Files.newOutputStream(fresh, StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS);
+             DataOutputStream o = new DataOutputStream(new BufferedOutputStream(raw, 1 << 16))) {
+            section.writeTo(o);
             o.writeLong(crc.getValue());
             o.writeLong(start);
             o.writeInt(END);

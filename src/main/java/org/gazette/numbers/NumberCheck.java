@@ -66,6 +66,31 @@ public final class NumberCheck {
 
         private final Map<String, Piece> pieces = new java.util.concurrent.ConcurrentHashMap<>();
         private long settings;
+
+        /**
+         * What a build keeps for the next (see the site's manifest): the pieces that found nothing,
+         * each with the version of the files it read, and the settings they were checked under. A
+         * piece that found something is checked again, so its warnings are said again in full.
+         */
+        public Map<String, Long> clean() {
+            Map<String, Long> clean = new java.util.TreeMap<>();
+            pieces.forEach((key, piece) -> {
+                if (piece.found().isEmpty()) clean.put(key, piece.version());
+            });
+            return clean;
+        }
+
+        public long settings() {
+            return settings;
+        }
+
+        /** A memo that starts with what {@link #clean} kept under {@code settings}. */
+        public static Memo of(long settings, Map<String, Long> clean) {
+            Memo memo = new Memo();
+            memo.settings = settings;
+            clean.forEach((key, version) -> memo.pieces.put(key, new Piece(version, List.of())));
+            return memo;
+        }
     }
 
     private final Memo memo;

@@ -154,8 +154,11 @@ public final class Build {
             previous = Manifest.read(options.out(), header);
             store = TextStore.read(options.out(), new TextStore.Header(header.tool(), options.content().toAbsolutePath().normalize().toString()));
         }
-        // The texts as parsed, kept for the next build (starting from those the last one kept).
-        if (recording) texts = store == null ? new TextCache() : TextCache.from(store);
+        // The texts as parsed, kept for the next build (starting from those the last one kept); so is what the numbers check found nothing in.
+        if (recording) {
+            texts = store == null ? new TextCache() : TextCache.from(store);
+            numbers = previous == null ? new NumberCheck.Memo() : previous.numbers();
+        }
         try {
             Made made = make(write, streaming, output, building);
             if (made.stopped() != null) return made.stopped();
@@ -176,7 +179,7 @@ public final class Build {
                     if (recording) {
                         files.keepTexts();
                         try {
-                            Manifest.write(options.out(), header, files.recorded());
+                            Manifest.write(options.out(), header, files.recorded(), numbers);
                         } catch (IOException e) {
                             throw new java.io.UncheckedIOException(e);
                         }
@@ -274,6 +277,8 @@ public final class Build {
     /** The texts the last build parsed (null: none kept), and this build's, to be kept for the next. */
     private TextStore store;
     private TextCache texts;
+    /** What the numbers check found, piece by piece, for this build and the next (null: not kept). */
+    private NumberCheck.Memo numbers;
     /** Whether this build wrote a new store of texts (none when every text was the last build's). */
     private boolean textsWritten;
     /** How many pages were taken from the last build, not rendered. */
@@ -306,7 +311,7 @@ public final class Build {
      */
     private Made make(boolean write, boolean streaming, OutputFolder output, Path[] building) {
         Content content = step("load", this::load);
-        if (recording) step("keep texts", this::keepTexts);
+        if (recording) step("keep", this::keepTexts);
         strings = step("strings", () -> strings(content));
         SitePlan plan = new SitePlan(content, strings, options.publishing(), options.search());
         // A build of the site makes each page's data when it renders the page, and holds none of it meanwhile.
@@ -321,7 +326,7 @@ public final class Build {
         // Numbers that disagree between languages, or with the year's figures (warnings), in every build, partial ones too.
         // The preview checks again only the texts and reports a save changed (the others' findings are remembered).
         step("numbers", () -> {
-            new NumberCheck(content, strings, problems, cache == null ? null : cache.numbers, settings).run();
+            new NumberCheck(content, strings, problems, cache != null ? cache.numbers : numbers, settings).run();
             return null;
         });
         SiteFiles files;

@@ -1,11 +1,9 @@
 package org.gazette.site;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -16,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,11 +21,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
-import java.util.zip.CheckedInputStream;
-import java.util.zip.CheckedOutputStream;
 
 import org.gazette.content.Binary;
 import org.gazette.content.TextCache;
+import org.gazette.numbers.NumberCheck;
 
 import static org.gazette.content.Binary.nullable;
 import static org.gazette.content.Binary.shared;
@@ -93,11 +89,18 @@ final class Manifest {
     private final Map<String, Entry> entries;
     private final Map<String, Long> documents;
     private final FileChannel texts;
+    private final NumberCheck.Memo numbers;
 
-    private Manifest(Map<String, Entry> entries, Map<String, Long> documents, FileChannel texts) {
+    private Manifest(Map<String, Entry> entries, Map<String, Long> documents, FileChannel texts, NumberCheck.Memo numbers) {
         this.entries = entries;
         this.documents = documents;
         this.texts = texts;
+        this.numbers = numbers;
+    }
+
+    /** What the last build's numbers check found nothing in (checked again only where the files changed). */
+    NumberCheck.Memo numbers() {
+        return numbers;
     }
 
     static Path file(Path out) {
@@ -134,9 +137,15 @@ final class Manifest {
             if (trailer.getInt(8) != END || start < 0 || start > size - TRAILER) return null;
             Map<String, Entry> entries = new HashMap<>();
             Map<String, Long> documents = new HashMap<>();
+            // The entries, read whole and checked in one pass, then parsed.
+            long length = size - TRAILER - 8 - start;
+            if (length < 0 || length > Integer.MAX_VALUE - 64) return null;
+            ByteBuffer section = ByteBuffer.allocate((int) length + 8);
+            while (section.hasRemaining()) if (channel.read(section, start + section.position()) < 0) return null;
             CRC32 crc = new CRC32();
-            InputStream section = java.nio.channels.Channels.newInputStream(channel.position(start));
-            DataInputStream in = new DataInputStream(new CheckedInputStream(new BufferedInputStream(section, 1 << 16), crc));
+            crc.update(section.array(), 0, (int) length);
+            if (section.getLong((int) length) != crc.getValue()) return null;
+            DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(section.array(), 0, (int) length));
             if (!in.readUTF().equals(MAGIC) || in.readInt() != FORMAT) return null;
             if (!new Header(in.readLong(), in.readBoolean(), in.readBoolean()).equals(header)) return null;
             List<String> table = new ArrayList<>();
@@ -163,9 +172,12 @@ final class Manifest {
                 }
                 entries.put(path, new Entry(flags, fingerprint, stat, scan, doc));
             }
-            long expected = crc.getValue();
-            if (in.readLong() != expected) return null;
-            Manifest m = new Manifest(entries, documents, channel);
+            // What the numbers check found nothing in, with the versions it read.
+            long numbersSettings = in.readLong();
+            int pieces = in.readInt();
+            Map<String, Long> clean = new HashMap<>();
+            for (int i = 0; i < pieces; i++) clean.put(string(in), in.readLong());
+            Manifest m = new Manifest(entries, documents, channel, NumberCheck.Memo.of(numbersSettings, clean));
             channel = null;
             return m;
         } catch (IOException | RuntimeException e) {
@@ -239,7 +251,7 @@ final class Manifest {
      * the search texts already are, if any): the entries and the trailer are appended. {@link #replace}
      * puts it in place once the site is swapped in. {@code files}: every file of the site, in order.
      */
-    static void write(Path out, Header header, List<Map.Entry<String, Written>> files) throws IOException {
+    static void write(Path out, Header header, List<Map.Entry<String, Written>> files, NumberCheck.Memo numbers) throws IOException {
         Path fresh = fresh(out);
         // Without search there are no texts: whatever a stopped build left there goes.
         if (!header.search() || !Files.isRegularFile(fresh, LinkOption.NOFOLLOW_LINKS)) {
@@ -248,9 +260,8 @@ final class Manifest {
             Binary.restrict(fresh);
         }
         long start = Files.size(fresh);
-        CRC32 crc = new CRC32();
-        try (OutputStream raw = Files.newOutputStream(fresh, StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS);
-             DataOutputStream o = new DataOutputStream(new CheckedOutputStream(new BufferedOutputStream(raw, 1 << 16), crc))) {
+        java.io.ByteArrayOutputStream section = new java.io.ByteArrayOutputStream(1 << 20);
+        try (DataOutputStream o = new DataOutputStream(section)) {
             o.writeUTF(MAGIC);
             o.writeInt(FORMAT);
             o.writeLong(header.tool());
@@ -282,7 +293,19 @@ final class Manifest {
                     o.writeLong(d.hash());
                 }
             }
-            o.flush();
+            Map<String, Long> clean = numbers == null ? Map.of() : numbers.clean();
+            o.writeLong(numbers == null ? 0 : numbers.settings());
+            o.writeInt(clean.size());
+            for (var e : clean.entrySet()) {
+                string(o, e.getKey());
+                o.writeLong(e.getValue());
+            }
+        }
+        CRC32 crc = new CRC32();
+        crc.update(section.toByteArray());
+        try (OutputStream raw = Files.newOutputStream(fresh, StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS);
+             DataOutputStream o = new DataOutputStream(new BufferedOutputStream(raw, 1 << 16))) {
+            section.writeTo(o);
             o.writeLong(crc.getValue());
             o.writeLong(start);
             o.writeInt(END);
