@@ -86,6 +86,40 @@ public final class Spill implements AutoCloseable {
     }
 
     private boolean kept;
+    private boolean left;
+
+    /** Leaves the file in place when closed (a store of texts was finished in it: see {@link TextStore}); it stays open meanwhile. */
+    public synchronized void leave() {
+        left = true;
+    }
+
+    /** Where {@code body} is in this spill ({at, length}), or null when it is kept elsewhere. */
+    long[] place(Article.Body body) {
+        return body instanceof Kept k && k.spill() == this ? new long[] {k.at(), k.length()} : null;
+    }
+
+    /** How many bytes it holds. */
+    public synchronized long size() {
+        return end;
+    }
+
+    /** The CRC-32 of its first {@code length} bytes. */
+    long checksum(long length) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+        try {
+            for (long at = 0; at < length; ) {
+                buffer.clear().limit((int) Math.min(buffer.capacity(), length - at));
+                int n = channel.read(buffer, at);
+                if (n < 0) throw new IOException("the " + what + " spill file ended early");
+                crc.update(buffer.array(), 0, n);
+                at += n;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return crc.getValue();
+    }
 
     /** A spill file in the system's temporary folder (tests, and places with no output folder). */
     public Spill(String what) {
@@ -144,6 +178,14 @@ public final class Spill implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (kept) return;
+        if (left) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // its file stays, as asked
+            }
+            return;
+        }
         try {
             channel.close();
             Files.deleteIfExists(file);

@@ -197,33 +197,30 @@ public final class TextStore {
     }
 
     /**
-     * Writes the texts {@code cache} holds that were read without problems (under the settings of
-     * its last load) into {@link #fresh} beside {@code out}: their bodies first, then the entries,
-     * then where those start.
-     * Returns how many were kept.
+     * Finishes a store of the texts {@code cache} holds that were read without problems (under the
+     * settings of its last load) in {@code bodies} — the spill at {@link #fresh} beside {@code out}
+     * where this build's parse put the bodies it made: the bodies of texts taken from the last store
+     * are added after them, then the entries, then where those start. The spill stays open (pages
+     * still read their bodies from it) and its file is left when it closes. Returns how many were kept.
      */
-    public static int write(Path out, Header header, TextCache cache) throws IOException {
+    public static int write(Header header, TextCache cache, Spill bodies) throws IOException {
         long settings = cache.settings();
-        Path fresh = fresh(out);
-        Files.deleteIfExists(fresh);
-        Files.createFile(fresh);
-        Binary.restrict(fresh);
         Map<String, TextCache.Entry> entries = new TreeMap<>();
         cache.entries().forEach((display, e) -> {
             if (keepable(e.parsed())) entries.put(display, e);
         });
         Map<String, long[]> at = new HashMap<>();
-        CRC32 bodies = new CRC32();
-        long start = 0;
-        try (OutputStream raw = Files.newOutputStream(fresh, StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS);
-             BufferedOutputStream o = new BufferedOutputStream(new CheckedOutputStream(raw, bodies), 1 << 16)) {
-            for (var e : entries.entrySet()) {
-                byte[] html = e.getValue().parsed().read().get().article().html().getBytes(StandardCharsets.UTF_8);
-                at.put(e.getKey(), new long[] {start, html.length});
-                o.write(html);
-                start += html.length;
+        for (var e : entries.entrySet()) {
+            Article a = e.getValue().parsed().read().get().article();
+            long[] place = bodies.place(a.body());
+            if (place == null) {
+                byte[] html = a.html().getBytes(StandardCharsets.UTF_8);
+                place = new long[] {bodies.add(html), html.length};
             }
+            at.put(e.getKey(), place);
         }
+        long start = bodies.size();
+        long bodiesCrc = bodies.checksum(start);
         java.io.ByteArrayOutputStream section = new java.io.ByteArrayOutputStream(1 << 20);
         try (DataOutputStream o = new DataOutputStream(section)) {
             o.writeUTF(MAGIC);
@@ -231,7 +228,7 @@ public final class TextStore {
             o.writeLong(header.tool());
             string(o, header.root());
             o.writeLong(settings);
-            o.writeLong(bodies.getValue());
+            o.writeLong(bodiesCrc);
             o.writeInt(entries.size());
             for (var e : entries.entrySet()) {
                 TextCache.Stamp s = e.getValue().stamp();
@@ -248,13 +245,10 @@ public final class TextStore {
         }
         CRC32 crc = new CRC32();
         crc.update(section.toByteArray());
-        try (OutputStream raw = Files.newOutputStream(fresh, StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS);
-             DataOutputStream o = new DataOutputStream(new BufferedOutputStream(raw, 1 << 16))) {
-            section.writeTo(o);
-            o.writeLong(crc.getValue());
-            o.writeLong(start);
-            o.writeInt(END);
-        }
+        ByteBuffer trailer = ByteBuffer.allocate(8 + TRAILER).putLong(crc.getValue()).putLong(start).putInt(END);
+        bodies.add(section.toByteArray());
+        bodies.add(trailer.array());
+        bodies.leave();
         return entries.size();
     }
 

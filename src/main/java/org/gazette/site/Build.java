@@ -145,10 +145,14 @@ public final class Build {
         // A build of the site (not the preview's, which keeps its files to serve them) writes as it goes.
         boolean streaming = write && cache == null;
         Path[] building = {null};
-        // A build of the site keeps the texts' bodies aside until their pages are made (see Spill).
-        if (streaming) bodies = new Spill("bodies", options.out().toAbsolutePath().normalize().getParent());
         // What the last build made, to take what is unchanged from it; what this one makes is recorded for the next.
         recording = streaming && options.reuse() != Reuse.NONE;
+        // A build of the site keeps the texts' bodies aside until their pages are made (see Spill), in the
+        // file that becomes the store of parsed texts when it records them for the next build (see TextStore).
+        if (streaming) {
+            bodies = recording ? Spill.at("bodies", TextStore.fresh(options.out()))
+                    : new Spill("bodies", options.out().toAbsolutePath().normalize().getParent());
+        }
         if (recording) header = new Manifest.Header(Manifest.tool(), options.search(), options.publishing().drafts());
         if (recording && options.reuse() == Reuse.CHANGED) {
             previous = Manifest.read(options.out(), header);
@@ -260,7 +264,7 @@ public final class Build {
         boolean same = store != null && texts.hits() == store.size() && TextStore.keepable(texts) == store.size();
         if (same) return null;
         try {
-            TextStore.write(options.out(), new TextStore.Header(header.tool(), options.content().toAbsolutePath().normalize().toString()), texts);
+            TextStore.write(new TextStore.Header(header.tool(), options.content().toAbsolutePath().normalize().toString()), texts, bodies);
             textsWritten = true;
         } catch (IOException e) {
             TextStore.discard(options.out()); // not kept: the next build parses every text

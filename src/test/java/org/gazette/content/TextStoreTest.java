@@ -59,6 +59,16 @@ class TextStoreTest {
         return all;
     }
 
+    /** A store of what {@code cache} holds, finished in the file a build would put it in. */
+    private int write(TextCache cache) throws IOException {
+        Spill bodies = Spill.at("bodies", TextStore.fresh(out));
+        try {
+            return TextStore.write(header, cache, bodies);
+        } finally {
+            bodies.close();
+        }
+    }
+
     /** A text with its body as a string, to compare what a store gave with what a parse gave. */
     private static Article plain(Article a) {
         return a.withBody(new Article.Inline(a.html()));
@@ -68,7 +78,7 @@ class TextStoreTest {
     void keptTextsAreTheTextsAParseGives() throws IOException {
         TextCache first = new TextCache();
         Map<String, Article> parsed = load(first);
-        int kept = TextStore.write(out, header, first);
+        int kept = write(first);
         assertEquals(TextStore.keepable(first), kept);
         assertTrue(kept >= 6, "kept " + kept);
         TextStore.replace(out);
@@ -97,7 +107,7 @@ class TextStoreTest {
     void aStoreDamagedNotPrivateOrForAnotherFolderOrOtherSettingsIsNotUsed() throws IOException {
         TextCache cache = new TextCache();
         load(cache);
-        TextStore.write(out, header, cache);
+        write(cache);
         TextStore.replace(out);
         Path file = TextStore.file(out);
         byte[] good = Files.readAllBytes(file);
@@ -136,7 +146,7 @@ class TextStoreTest {
         TestSites.write(content.resolve("2017/news/mixed.en.md"), "---\ntitle: Mixed text\ndate: 2017-05-02\ntags: [no such tag]\n---\n\nFirst.\n");
         TextCache cache = new TextCache();
         load(cache);
-        TextStore.write(out, header, cache);
+        write(cache);
         TextStore.replace(out);
         TextStore store = TextStore.read(out, header);
         Problems problems = new Problems();
