@@ -22,7 +22,6 @@ import org.gazette.content.Publishing;
 import org.gazette.content.Spill;
 import org.gazette.content.Tags;
 import org.gazette.content.TextCache;
-import org.gazette.content.TextStore;
 import org.gazette.format.Units;
 import org.gazette.i18n.Strings;
 import org.gazette.i18n.StringsLoader;
@@ -33,7 +32,6 @@ import org.gazette.problem.Position;
 import org.gazette.problem.Problem;
 import org.gazette.problem.Problems;
 import org.gazette.bulletin.BulletinCache;
-import org.gazette.bulletin.BulletinRenderer;
 import org.gazette.bulletin.Bulletins;
 import org.gazette.render.Fingerprint;
 import org.gazette.render.Localizer;
@@ -146,23 +144,10 @@ public final class Build {
         boolean streaming = write && cache == null;
         Path[] building = {null};
         // What the last build made, to take what is unchanged from it; what this one makes is recorded for the next.
-        recording = streaming && options.reuse() != Reuse.NONE;
+        if (streaming) last = LastBuild.open(options);
         // A build of the site keeps the texts' bodies aside until their pages are made (see Spill), in the
-        // file that becomes the store of parsed texts when it records them for the next build (see TextStore).
-        if (streaming) {
-            bodies = recording ? Spill.at("bodies", TextStore.fresh(options.out()))
-                    : new Spill("bodies", options.out().toAbsolutePath().normalize().getParent());
-        }
-        if (recording) header = new Manifest.Header(Manifest.tool(), options.search(), options.publishing().drafts());
-        if (recording && options.reuse() == Reuse.CHANGED) {
-            previous = Manifest.read(options.out(), header);
-            store = TextStore.read(options.out(), new TextStore.Header(header.tool(), options.content().toAbsolutePath().normalize().toString()));
-        }
-        // The texts as parsed, kept for the next build (starting from those the last one kept); so is what the numbers check found nothing in.
-        if (recording) {
-            texts = store == null ? new TextCache() : TextCache.from(store);
-            numbers = previous == null ? new NumberCheck.Memo() : previous.numbers();
-        }
+        // file that becomes the store of parsed texts when it records them for the next build.
+        if (streaming) bodies = last != null ? last.bodies() : new Spill("bodies", options.out().toAbsolutePath().normalize().getParent());
         try {
             Made made = make(write, streaming, output, building);
             if (made.stopped() != null) return made.stopped();
@@ -174,32 +159,15 @@ public final class Build {
                 if (outputs != null) outputs.forgetInputs();
                 if (options.search()) {
                     step("search", () -> {
-                        if (!reuseIndex(files)) SearchIndex.write(List.copyOf(files.paths()), files::document, files::putIndex);
+                        if (last == null || !last.takeIndex(files)) SearchIndex.write(List.copyOf(files.paths()), files::document, files::putIndex);
                         return null;
                     });
                 }
                 step("write", () -> {
                     files.flush();
-                    if (recording) {
-                        files.keepTexts();
-                        try {
-                            Manifest.write(options.out(), header, files.recorded(), numbers);
-                        } catch (IOException e) {
-                            throw new java.io.UncheckedIOException(e);
-                        }
-                    }
+                    if (last != null) last.record(files);
                     output.finish(building[0], files.paths(), this::unplanned);
-                    if (recording) {
-                        try {
-                            if (textsWritten) TextStore.replace(options.out());
-                            Manifest.replace(options.out());
-                        } catch (IOException e) {
-                            // The site is in place; without its manifest the next build makes everything.
-                            Manifest.discard(options.out());
-                            TextStore.discard(options.out());
-                        }
-                        recorded = true;
-                    }
+                    if (last != null) last.finished();
                     return null;
                 });
                 building[0] = null;
@@ -240,67 +208,15 @@ public final class Build {
                 bodies.close();
                 bodies = null;
             }
-            if (previous != null) {
-                previous.close();
-                previous = null;
-            }
-            if (store != null) {
-                store.close();
-                store = null;
-            }
-            if (recording && !recorded) {
-                Manifest.discard(options.out());
-                TextStore.discard(options.out());
+            if (last != null) {
+                last.close();
+                last = null;
             }
         }
     }
 
-    /**
-     * Keeps the texts this build parsed for the next one (see {@link TextStore}), unless they are
-     * exactly those the last build kept: then its store stays as it is.
-     */
-    private Void keepTexts() {
-        // Every kept text used as it was, and no other text to keep.
-        boolean same = store != null && texts.hits() == store.size() && TextStore.keepable(texts) == store.size();
-        if (same) return null;
-        try {
-            TextStore.write(new TextStore.Header(header.tool(), options.content().toAbsolutePath().normalize().toString()), texts, bodies);
-            textsWritten = true;
-        } catch (IOException e) {
-            TextStore.discard(options.out()); // not kept: the next build parses every text
-        }
-        return null;
-    }
-
-    /** Whether this build takes from the last one and records what it made (a build of the site, unless told not to). */
-    private boolean recording;
-    private boolean recorded;
-    private Manifest.Header header;
-    /** What the last build of the output made (null: none to take from). */
-    private Manifest previous;
-    /** The texts the last build parsed (null: none kept), and this build's, to be kept for the next. */
-    private TextStore store;
-    private TextCache texts;
-    /** What the numbers check found, piece by piece, for this build and the next (null: not kept). */
-    private NumberCheck.Memo numbers;
-    /** Whether this build wrote a new store of texts (none when every text was the last build's). */
-    private boolean textsWritten;
-    /** How many pages were taken from the last build, not rendered. */
-    private final java.util.concurrent.atomic.AtomicInteger pagesReused = new java.util.concurrent.atomic.AtomicInteger();
-
-    /**
-     * Takes the last build's search index when every search document is what it was (same pages,
-     * same texts): the index would come out byte for byte the same. False when it must be made.
-     */
-    private boolean reuseIndex(SiteFiles files) {
-        if (previous == null || !previous.documents().equals(files.documentHashes())) return false;
-        Map<String, Manifest.Entry> index = previous.searchFiles();
-        Path out = options.out().toAbsolutePath().normalize();
-        if (index.isEmpty()) return false;
-        for (var e : index.entrySet()) if (!Manifest.unchanged(out.resolve(e.getKey()), e.getValue())) return false;
-        index.forEach((path, e) -> files.reuse(path, out.resolve(path), e, null));
-        return true;
-    }
+    /** What the last build into the same folder left, and what this one leaves for the next (null: a build that keeps nothing, a check, the preview). */
+    private LastBuild last;
 
     /**
      * What {@link #make} leaves for the rest of the run: the files (with their facts) and the pages
@@ -315,14 +231,17 @@ public final class Build {
      */
     private Made make(boolean write, boolean streaming, OutputFolder output, Path[] building) {
         Content content = step("load", this::load);
-        if (recording) step("keep", this::keepTexts);
+        if (last != null) step("keep", () -> {
+            last.keepTexts();
+            return null;
+        });
         strings = step("strings", () -> strings(content));
         SitePlan plan = new SitePlan(content, strings, options.publishing(), options.search());
         // A build of the site makes each page's data when it renders the page, and holds none of it meanwhile.
         if (streaming) plan.later();
         Templates templates = templates();
         // What every page shares (settings, strings: known once the templates' versions are), for the pages' fingerprints.
-        if (recording) settings = settingsVersion(content);
+        if (last != null) settings = settingsVersion(content);
         // With a cache and the same structure as the last good build: plan only the pages an edit reaches.
         java.util.Set<String> affected = cache == null ? null : cache.affected(structure(content), content.versions());
         partial = affected != null;
@@ -330,7 +249,7 @@ public final class Build {
         // Numbers that disagree between languages, or with the year's figures (warnings), in every build, partial ones too.
         // The preview checks again only the texts and reports a save changed (the others' findings are remembered).
         step("numbers", () -> {
-            new NumberCheck(content, strings, problems, cache != null ? cache.numbers : numbers, settings).run();
+            new NumberCheck(content, strings, problems, cache != null ? cache.numbers : last != null ? last.numbers() : null, settings).run();
             return null;
         });
         SiteFiles files;
@@ -338,8 +257,7 @@ public final class Build {
             // Refused now, before anything is made, if the output folder is not Gazette's to replace.
             output.checkEarly(options.content(), options.templates());
             building[0] = output.begin();
-            files = recording ? SiteFiles.recorded(building[0], options.search(), Manifest.fresh(options.out()))
-                    : SiteFiles.into(building[0], options.search());
+            files = last != null ? last.files(building[0], options.search()) : SiteFiles.into(building[0], options.search());
             writingInto = files;
         } else {
             // A partial rebuild of the preview starts from the last good site's files and makes some again.
@@ -425,7 +343,7 @@ public final class Build {
     }
 
     private Content load() {
-        Optional<Content> c = new ContentLoader(problems, options.publishing(), cache != null ? cache.texts : texts).keepBodiesIn(bodies).load(options.content());
+        Optional<Content> c = new ContentLoader(problems, options.publishing(), cache != null ? cache.texts : last != null ? last.texts() : null).keepBodiesIn(bodies).load(options.content());
         if (c.isEmpty() || problems.hasErrors()) throw new Stop();
         return c.get();
     }
@@ -440,7 +358,7 @@ public final class Build {
     }
 
     private Templates templates() {
-        if (recording) templateFiles = templateVersions(options.templates());
+        if (last != null) templateFiles = templateVersions(options.templates());
         if (cache == null) return new Templates(options.templates(), "templates");
         templateFiles = templateVersions(options.templates());
         return cache.templates(options.templates(), BuildCache.folderVersion(options.templates()));
@@ -451,8 +369,7 @@ public final class Build {
         // One template mistake breaks every page that uses it: report it once.
         Map<String, Problem> templateProblems = new TreeMap<>();
         Map<Object, Long> shared = Fingerprint.sharedMap();
-        if (cache != null || recording) for (Object o : plan.shared()) shared.put(o, settings);
-        Path out = options.out().toAbsolutePath().normalize();
+        if (cache != null || last != null) for (Object o : plan.shared()) shared.put(o, settings);
         java.util.concurrent.atomic.AtomicInteger rendered = new java.util.concurrent.atomic.AtomicInteger();
         ThreadLocal<Fingerprint> prints = ThreadLocal.withInitial(() -> new Fingerprint(content, shared));
         NoBreak noBreak = new NoBreak(content.units());
@@ -460,16 +377,11 @@ public final class Build {
         pages.parallelStream().forEach(p -> {
             long fingerprint = 0;
             Map<String, Object> data = null;
-            if (recording) {
+            if (last != null) {
                 // A build: the page is taken from the last site when what it is made from is unchanged.
                 data = p.data();
                 fingerprint = prints.get().of(p, data) * 31 + templateVersion(p.template());
-                Manifest.Entry was = previous == null ? null : previous.take(p.path());
-                if (was != null && was.is(Manifest.PAGE) && was.fingerprint() == fingerprint && Manifest.unchanged(out.resolve(p.path()), was)) {
-                    files.reuse(p.path(), out.resolve(p.path()), was, previous::text);
-                    if (p.path().endsWith(".html") && !p.key().equals("root")) pagesReused.incrementAndGet();
-                    return;
-                }
+                if (last.takePage(p.path(), fingerprint, counted(p), files)) return;
             } else if (cache != null) {
                 var print = prints.get();
                 fingerprint = print.of(p) * 31 + templateVersion(p.template());
@@ -487,7 +399,7 @@ public final class Build {
                 byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
                 rendered.incrementAndGet();
                 if (cache != null) cache.pages.put(p.path(), new BuildCache.Rendered(fingerprint, bytes));
-                if (recording) files.put(p.path(), bytes, fingerprint);
+                if (last != null) files.put(p.path(), bytes, fingerprint);
                 else files.put(p.path(), bytes);
             } catch (GazetteException e) {
                 if (cache != null) cache.pages.remove(p.path());
@@ -788,10 +700,15 @@ public final class Build {
         return result(ok, perLanguage(pages), files);
     }
 
-    /** Pages people read, per language: HTML, not the root page (it only leads on) nor feeds. */
+    /** Whether a page is one people read: HTML, not the root page (it only leads on) nor a feed. */
+    private static boolean counted(Page p) {
+        return p.path().endsWith(".html") && !p.key().equals("root");
+    }
+
+    /** Pages people read, per language. */
     private static Map<String, Integer> perLanguage(List<Page> pages) {
         Map<String, Integer> perLanguage = new LinkedHashMap<>();
-        for (Page p : pages) if (p.path().endsWith(".html") && !p.key().equals("root")) perLanguage.merge(p.language().code(), 1, Integer::sum);
+        for (Page p : pages) if (counted(p)) perLanguage.merge(p.language().code(), 1, Integer::sum);
         return perLanguage;
     }
 
@@ -800,7 +717,7 @@ public final class Build {
         if (cache != null && partial) perLanguage = new LinkedHashMap<>(cache.perLanguage());
         else if (cache != null && ok) cache.perLanguage(perLanguage);
         return new Result(ok && !failed(), perLanguage, files, problems.sorted(), times, new LinkedHashMap<>(bulletinPages), bulletinsReused,
-                pagesReused.get());
+                last == null ? 0 : last.pagesTaken());
     }
 
     /** Warns when articles or reports cannot be found by search (a template without the mark the index reads). */
