@@ -462,6 +462,11 @@ public final class Build {
         while (!todo.isEmpty()) {
             String t = todo.pop();
             if (!seen.add(t)) continue;
+            if (t.equals(ANY_TEMPLATE)) {
+                // A template that includes one named at run time may use any of them.
+                for (String any : new java.util.TreeSet<>(templateFiles.keySet())) todo.push(any);
+                continue;
+            }
             h = h * 31 + templateFiles.getOrDefault(t, 0L);
             for (String used : templateUses.getOrDefault(t, List.of())) todo.push(used);
         }
@@ -469,7 +474,11 @@ public final class Build {
     }
 
     private final Map<String, List<String>> templateUses = new java.util.HashMap<>();
-    private static final java.util.regex.Pattern USES = java.util.regex.Pattern.compile("<#(?:include|import)\\s+\"([^\"]+)\"");
+    private static final java.util.regex.Pattern USES = java.util.regex.Pattern.compile("<#(?:include|import)\\s+\"([^\"$]+)\"");
+    /** Any include or import, literal or not. */
+    private static final java.util.regex.Pattern ANY_USE = java.util.regex.Pattern.compile("<#(?:include|import)\\b");
+    /** Stands for "every template" among the templates one uses. */
+    private static final String ANY_TEMPLATE = "*";
 
     private Map<String, Long> templateVersions(Path dir) {
         Map<String, Long> versions = new java.util.HashMap<>();
@@ -483,6 +492,8 @@ public final class Build {
                 var m = USES.matcher(text);
                 String folder = name.contains("/") ? name.substring(0, name.lastIndexOf('/') + 1) : "";
                 while (m.find()) uses.add(m.group(1).startsWith("/") ? m.group(1).substring(1) : folder + m.group(1));
+                // An include whose name is not written out ("${…}", a variable, other quotes): it may be any template.
+                if (ANY_USE.matcher(text).results().count() > uses.size()) uses.add(ANY_TEMPLATE);
                 templateUses.put(name, uses);
             }
         } catch (IOException e) {

@@ -121,6 +121,24 @@ class IncrementalSiteBuildTest {
         assertTrue(new Build(options(out, Build.Reuse.CHANGED)).run(true).pagesReused() > 0);
     }
 
+    @Test
+    void aTemplateIncludedByANameWorkedOutWhenRenderingCountsAsAnyTemplate() throws IOException {
+        setUp(2);
+        Path article = templates.resolve("article.ftlh");
+        TestSites.write(templates.resolve("extra.ftlh"), "<p class=\"extra\">first words</p>\n");
+        // The name is made when the template runs: no reading of the file can say which template it is.
+        TestSites.write(article, TestSites.read(article).replaceFirst("<p class=\"back\">", "<#assign part = \"ex\" + \"tra.ftlh\"><#include part><p class=\"back\">"));
+        Path out = dir.resolve("site");
+        assertTrue(new Build(options(out, Build.Reuse.CHANGED)).run(true).ok());
+        assertTrue(TestSites.read(out.resolve("en/2017/news/story-1.html")).contains("first words"));
+
+        TestSites.write(templates.resolve("extra.ftlh"), "<p class=\"extra\">second words</p>\n");
+        Build.Result again = new Build(options(out, Build.Reuse.CHANGED)).run(true);
+        assertTrue(again.ok(), () -> again.problems().toString());
+        assertTrue(TestSites.read(out.resolve("en/2017/news/story-1.html")).contains("second words"), "the article pages are made again");
+        assertSameFolders(out, full("clean"), "after the included template changed");
+    }
+
     private static byte[] flip(byte[] bytes, int at) {
         byte[] copy = bytes.clone();
         copy[at] ^= 0x20;
