@@ -46,9 +46,16 @@ final class LastBuild implements AutoCloseable {
         this.bodies = Spill.at("bodies", TextStore.fresh(out));
     }
 
-    /** For a build of the site that records what it makes ({@code reuse}: RECORD or CHANGED); null for NONE. */
+    /**
+     * For a build of the site that records what it makes ({@code reuse}: RECORD or CHANGED); null for
+     * NONE, and for a first build into a folder whose parent does not exist yet: the records live
+     * beside the output, and a build makes no folder before it has succeeded (the next build records).
+     */
     static LastBuild open(Build.Options options) {
-        return options.reuse() == Build.Reuse.NONE ? null : new LastBuild(options, options.reuse() == Build.Reuse.CHANGED);
+        if (options.reuse() == Build.Reuse.NONE) return null;
+        Path parent = options.out().toAbsolutePath().normalize().getParent();
+        if (parent == null || !java.nio.file.Files.isDirectory(parent)) return null;
+        return new LastBuild(options, options.reuse() == Build.Reuse.CHANGED);
     }
 
     /** The texts the loader starts from (those the last build parsed, still valid while their files are unchanged). */

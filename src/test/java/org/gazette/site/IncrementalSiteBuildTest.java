@@ -139,6 +139,23 @@ class IncrementalSiteBuildTest {
         assertSameFolders(out, full("clean"), "after the included template changed");
     }
 
+    @Test
+    void aFirstBuildIntoAFolderNotMadeYetBuildsAndAFailedOneMakesNoFolder() throws IOException {
+        setUp(0);
+        Path out = dir.resolve("new/nested/site");
+        Build.Result first = new Build(options(out, Build.Reuse.CHANGED)).run(true);
+        assertTrue(first.ok(), () -> first.problems().toString());
+        assertTrue(Files.isRegularFile(out.resolve("index.html")));
+        assertTrue(new Build(options(out, Build.Reuse.CHANGED)).run(true).ok());
+        assertTrue(new Build(options(out, Build.Reuse.CHANGED)).run(true).pagesReused() > 0, "records kept from the second build on");
+
+        Path report = content.resolve("2017/report.yaml");
+        TestSites.write(report, TestSites.read(report) + "\n  : not yaml [\n");
+        Path elsewhere = dir.resolve("other/place/site");
+        assertFalse(new Build(options(elsewhere, Build.Reuse.CHANGED)).run(true).ok());
+        assertFalse(Files.exists(dir.resolve("other")), "a failed build makes no folder");
+    }
+
     private static byte[] flip(byte[] bytes, int at) {
         byte[] copy = bytes.clone();
         copy[at] ^= 0x20;
