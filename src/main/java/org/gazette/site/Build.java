@@ -143,12 +143,12 @@ public final class Build {
         // A build of the site (not the preview's, which keeps its files to serve them) writes as it goes.
         boolean streaming = write && cache == null;
         Path[] building = {null};
-        // What the last build made, to take what is unchanged from it; what this one makes is recorded for the next.
-        if (streaming) last = LastBuild.open(options);
-        // A build of the site keeps the texts' bodies aside until their pages are made (see Spill), in the
-        // file that becomes the store of parsed texts when it records them for the next build.
-        if (streaming) bodies = last != null ? last.bodies() : new Spill("bodies", options.out().toAbsolutePath().normalize().getParent());
         try {
+            // What the last build made, to take what is unchanged from it; what this one makes is recorded for the next.
+            if (streaming) last = LastBuild.open(options);
+            // A build of the site keeps the texts' bodies aside until their pages are made (see Spill), in the
+            // file that becomes the store of parsed texts when it records them for the next build.
+            if (streaming) bodies = last != null ? last.bodies() : new Spill("bodies", options.out().toAbsolutePath().normalize().getParent());
             Made made = make(write, streaming, output, building);
             if (made.stopped() != null) return made.stopped();
             SiteFiles files = made.files();
