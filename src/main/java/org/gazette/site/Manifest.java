@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
+import java.util.zip.CheckedOutputStream;
 
 import org.gazette.content.Binary;
 import org.gazette.content.TextCache;
@@ -260,8 +261,11 @@ final class Manifest {
             Binary.restrict(fresh);
         }
         long start = Files.size(fresh);
-        java.io.ByteArrayOutputStream section = new java.io.ByteArrayOutputStream(1 << 20);
-        try (DataOutputStream o = new DataOutputStream(section)) {
+        // Streamed to the file (at 240,000 pages the entries are ~90 MB), the checksum taken a buffer at a time.
+        CRC32 crc = new CRC32();
+        try (OutputStream raw = Files.newOutputStream(fresh, StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS);
+             CheckedOutputStream checked = new CheckedOutputStream(raw, crc);
+             DataOutputStream o = new DataOutputStream(new BufferedOutputStream(checked, 1 << 16))) {
             o.writeUTF(MAGIC);
             o.writeInt(FORMAT);
             o.writeLong(header.tool());
@@ -300,15 +304,13 @@ final class Manifest {
                 string(o, e.getKey());
                 o.writeLong(e.getValue());
             }
-        }
-        CRC32 crc = new CRC32();
-        crc.update(section.toByteArray());
-        try (OutputStream raw = Files.newOutputStream(fresh, StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS);
-             DataOutputStream o = new DataOutputStream(new BufferedOutputStream(raw, 1 << 16))) {
-            section.writeTo(o);
-            o.writeLong(crc.getValue());
-            o.writeLong(start);
-            o.writeInt(END);
+            o.flush();
+            // Past the checksummed part: the checksum, where the entries start, the mark.
+            DataOutputStream end = new DataOutputStream(raw);
+            end.writeLong(crc.getValue());
+            end.writeLong(start);
+            end.writeInt(END);
+            end.flush();
         }
     }
 
