@@ -24,6 +24,71 @@ public final class Binary {
 
     private Binary() {}
 
+    /** The end of a record file: the checksum of its entries, where they start, and a mark of its kind. */
+    private static final int TRAILER = 8 + 8 + 4;
+
+    /**
+     * A record file opened to be read back: its channel (the caller closes it), where its entries
+     * start (before them: what the entries point into, e.g. texts), and the entries, checked whole.
+     */
+    public record Section(java.nio.channels.FileChannel channel, long start, DataInputStream in) {}
+
+    /**
+     * Opens the record file {@code file} beside the output {@code out} if it can be trusted (see
+     * {@link #ownAndPrivate}) and ends as one of kind {@code mark} does, its entries' checksum holding;
+     * null otherwise (the channel then closed).
+     */
+    public static Section open(Path file, Path out, int mark) {
+        java.nio.channels.FileChannel channel = null;
+        try {
+            if (!ownAndPrivate(file, out)) return null;
+            channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+            long size = channel.size();
+            if (size < TRAILER) return null;
+            java.nio.ByteBuffer trailer = read(channel, size - TRAILER, TRAILER);
+            long crc = trailer.getLong(0);
+            long start = trailer.getLong(8);
+            long length = size - TRAILER - start;
+            if (trailer.getInt(16) != mark || start < 0 || length < 0 || length > Integer.MAX_VALUE - 64) return null;
+            java.nio.ByteBuffer section = read(channel, start, (int) length);
+            java.util.zip.CRC32 check = new java.util.zip.CRC32();
+            check.update(section.array(), 0, (int) length);
+            if (check.getValue() != crc) return null;
+            Section opened = new Section(channel, start, new DataInputStream(new java.io.ByteArrayInputStream(section.array(), 0, (int) length)));
+            channel = null;
+            return opened;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        } finally {
+            if (channel != null) {
+                try {
+                    channel.close();
+                } catch (IOException e) {
+                    // read only
+                }
+            }
+        }
+    }
+
+    /** {@code length} bytes of {@code channel} from {@code at}. */
+    private static java.nio.ByteBuffer read(java.nio.channels.FileChannel channel, long at, int length) throws IOException {
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(length);
+        while (buffer.hasRemaining()) if (channel.read(buffer, at + buffer.position()) < 0) throw new EOFException("the file ended early");
+        return buffer;
+    }
+
+    /**
+     * Writes, after a record file's entries (which started at {@code start} and whose checksum is
+     * {@code crc}), the end that {@link #open} reads: the checksum, where they start, the mark.
+     */
+    public static void end(java.io.OutputStream raw, long crc, long start, int mark) throws IOException {
+        DataOutputStream end = new DataOutputStream(raw);
+        end.writeLong(crc);
+        end.writeLong(start);
+        end.writeInt(mark);
+        end.flush();
+    }
+
     public static void string(DataOutputStream o, String s) throws IOException {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         varint(o, b.length);

@@ -51,7 +51,6 @@ public final class TextStore {
 
     private static final String MAGIC = "gazette-texts";
     private static final int FORMAT = 1;
-    private static final int TRAILER = 12;
     private static final int END = 0x475a5431; // "GZT1"
 
     /** What the store is valid for: this Gazette and this content folder. */
@@ -63,6 +62,8 @@ public final class TextStore {
     private final FileChannel channel;
     private final long settings;
     private final Map<String, Kept> kept;
+    /** How many texts it held when read (its entries are let go once they are in a cache). */
+    private int size;
 
     private TextStore(FileChannel channel, long settings, Map<String, Kept> kept) {
         this.channel = channel;
@@ -84,22 +85,17 @@ public final class TextStore {
 
     /** How many texts it holds. */
     public int size() {
-        return kept.size();
+        return size;
     }
 
     /** The store beside {@code out}, or null when there is none to trust (see the class's comment). */
     public static TextStore read(Path out, Header header) {
-        Path file = file(out);
-        FileChannel channel = null;
+        Binary.Section section = Binary.open(file(out), out, END);
+        if (section == null) return null;
+        FileChannel channel = section.channel();
         try {
-            if (!Binary.ownAndPrivate(file, out)) return null;
-            channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
-            long size = channel.size();
-            if (size < TRAILER) return null;
-            ByteBuffer trailer = ByteBuffer.allocate(TRAILER);
-            while (trailer.hasRemaining()) if (channel.read(trailer, size - TRAILER + trailer.position()) < 0) return null;
-            long start = trailer.getLong(0);
-            if (trailer.getInt(8) != END || start < 0 || start > size - TRAILER) return null;
+            long start = section.start();
+            DataInputStream in = section.in();
             // The bodies, checked whole: they go into pages as they are.
             CRC32 bodies = new CRC32();
             InputStream region = Channels.newInputStream(channel.position(0));
@@ -110,14 +106,6 @@ public final class TextStore {
                 bodies.update(buffer, 0, n);
                 left -= n;
             }
-            long length = size - TRAILER - 8 - start;
-            if (length < 0 || length > Integer.MAX_VALUE - 64) return null;
-            ByteBuffer section = ByteBuffer.allocate((int) length + 8);
-            while (section.hasRemaining()) if (channel.read(section, start + section.position()) < 0) return null;
-            CRC32 crc = new CRC32();
-            crc.update(section.array(), 0, (int) length);
-            if (section.getLong((int) length) != crc.getValue()) return null;
-            DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(section.array(), 0, (int) length));
             if (!in.readUTF().equals(MAGIC) || in.readInt() != FORMAT) return null;
             if (!new Header(in.readLong(), string(in)).equals(header)) return null;
             long settings = in.readLong();
@@ -132,6 +120,7 @@ public final class TextStore {
                 String lang = string(in);
                 kept.put(display, new Kept(stamp, version, lang, store.readText(in, start)));
             }
+            store.size = kept.size();
             channel = null;
             return store;
         } catch (IOException | RuntimeException e) {
@@ -153,13 +142,18 @@ public final class TextStore {
      * languages; a text in a language the site no longer has is left out.
      */
     void fill(TextCache cache, long settings, List<Language> languages) {
-        if (settings != this.settings) return;
+        if (settings != this.settings) {
+            kept.clear();
+            return;
+        }
         Map<String, Language> byCode = new HashMap<>();
         for (Language l : languages) byCode.put(l.code(), l);
         kept.forEach((display, k) -> {
             ContentLoader.Parsed parsed = parsed(k, byCode);
             if (parsed != null) cache.keep(display, k.stamp(), parsed);
         });
+        // Now in the cache (the bodies stay in the file, read when a page shows them): not held twice.
+        kept.clear();
     }
 
     private ContentLoader.Parsed parsed(Kept k, Map<String, Language> languages) {
@@ -221,8 +215,9 @@ public final class TextStore {
         }
         long start = bodies.size();
         long bodiesCrc = bodies.checksum(start);
-        java.io.ByteArrayOutputStream section = new java.io.ByteArrayOutputStream(1 << 20);
-        try (DataOutputStream o = new DataOutputStream(section)) {
+        // The entries after the bodies, checksummed a buffer at a time, then the end.
+        CRC32 crc = new CRC32();
+        try (DataOutputStream o = new DataOutputStream(new BufferedOutputStream(new CheckedOutputStream(new Appending(bodies), crc), 1 << 16))) {
             o.writeUTF(MAGIC);
             o.writeInt(FORMAT);
             o.writeLong(header.tool());
@@ -243,13 +238,28 @@ public final class TextStore {
                 writeText(o, p.read().get(), body[0], (int) body[1]);
             }
         }
-        CRC32 crc = new CRC32();
-        crc.update(section.toByteArray());
-        ByteBuffer trailer = ByteBuffer.allocate(8 + TRAILER).putLong(crc.getValue()).putLong(start).putInt(END);
-        bodies.add(section.toByteArray());
-        bodies.add(trailer.array());
+        Binary.end(new Appending(bodies), crc.getValue(), start, END);
         bodies.leave();
         return entries.size();
+    }
+
+    /** Writes appended to a spill, as a stream. */
+    private static final class Appending extends OutputStream {
+        private final Spill spill;
+
+        Appending(Spill spill) {
+            this.spill = spill;
+        }
+
+        @Override
+        public void write(int b) {
+            spill.add(new byte[] {(byte) b});
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            spill.add(java.util.Arrays.copyOfRange(b, off, off + len));
+        }
     }
 
     /** Whether a text is kept: read without any problem (one with a warning is read again, so it is said again). */

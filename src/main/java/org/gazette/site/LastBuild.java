@@ -27,7 +27,7 @@ final class LastBuild implements AutoCloseable {
     private final Manifest previous;
     private final TextStore store;
     /** This build's parsed texts (starting from the last build's) and what its numbers check found. */
-    private final TextCache texts;
+    private TextCache texts;
     private final NumberCheck.Memo numbers;
     /** Where this build's parse keeps the bodies: the file that becomes its store of texts. */
     private final Spill bodies;
@@ -85,12 +85,16 @@ final class LastBuild implements AutoCloseable {
      */
     void keepTexts() {
         boolean same = store != null && texts.hits() == store.size() && TextStore.keepable(texts) == store.size();
-        if (same) return;
         try {
-            TextStore.write(storeHeader, texts, bodies);
-            textsWritten = true;
+            if (!same) {
+                TextStore.write(storeHeader, texts, bodies);
+                textsWritten = true;
+            }
         } catch (IOException e) {
             TextStore.discard(out);
+        } finally {
+            // The content holds the texts now; the cache of them would keep 200,000 texts alive after the content is let go.
+            texts = null;
         }
     }
 

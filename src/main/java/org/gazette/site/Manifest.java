@@ -115,8 +115,7 @@ final class Manifest {
         return file.resolveSibling(file.getFileName() + ".new");
     }
 
-    /** The end of a manifest: where its entries start, and a mark. */
-    private static final int TRAILER = 12;
+    /** The mark a manifest ends with. */
     private static final int END = 0x475a4d31; // "GZM1"
 
     /**
@@ -125,28 +124,14 @@ final class Manifest {
      * user's own file.
      */
     static Manifest read(Path out, Header header) {
-        Path file = file(out);
-        FileChannel channel = null;
+        Binary.Section section = Binary.open(file(out), out, END);
+        if (section == null) return null;
+        FileChannel channel = section.channel();
         try {
-            if (!Binary.ownAndPrivate(file, out)) return null;
-            channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
-            long size = channel.size();
-            if (size < TRAILER) return null;
-            ByteBuffer trailer = ByteBuffer.allocate(TRAILER);
-            while (trailer.hasRemaining()) if (channel.read(trailer, size - TRAILER + trailer.position()) < 0) return null;
-            long start = trailer.getLong(0);
-            if (trailer.getInt(8) != END || start < 0 || start > size - TRAILER) return null;
+            long start = section.start();
+            DataInputStream in = section.in();
             Map<String, Entry> entries = new HashMap<>();
             Map<String, Long> documents = new HashMap<>();
-            // The entries, read whole and checked in one pass, then parsed.
-            long length = size - TRAILER - 8 - start;
-            if (length < 0 || length > Integer.MAX_VALUE - 64) return null;
-            ByteBuffer section = ByteBuffer.allocate((int) length + 8);
-            while (section.hasRemaining()) if (channel.read(section, start + section.position()) < 0) return null;
-            CRC32 crc = new CRC32();
-            crc.update(section.array(), 0, (int) length);
-            if (section.getLong((int) length) != crc.getValue()) return null;
-            DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(section.array(), 0, (int) length));
             if (!in.readUTF().equals(MAGIC) || in.readInt() != FORMAT) return null;
             if (!new Header(in.readLong(), in.readBoolean(), in.readBoolean()).equals(header)) return null;
             List<String> table = new ArrayList<>();
@@ -305,12 +290,7 @@ final class Manifest {
                 o.writeLong(e.getValue());
             }
             o.flush();
-            // Past the checksummed part: the checksum, where the entries start, the mark.
-            DataOutputStream end = new DataOutputStream(raw);
-            end.writeLong(crc.getValue());
-            end.writeLong(start);
-            end.writeInt(END);
-            end.flush();
+            Binary.end(raw, crc.getValue(), start, END);
         }
     }
 

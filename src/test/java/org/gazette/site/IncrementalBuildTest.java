@@ -40,11 +40,9 @@ class IncrementalBuildTest {
     private RandomEdits edits;
 
     private void setUp(int extraArticles) {
-        content = TestSites.copyOfSample(dir);
-        templates = dir.resolve("templates");
-        TestSites.copyTree(TestSites.TEMPLATES, templates);
-        edits = new RandomEdits(content, templates);
-        for (int i = 0; i < extraArticles; i++) edits.article(2017, "story-" + i, 1 + i % 12, "Story " + i);
+        edits = RandomEdits.onSample(dir, extraArticles);
+        content = edits.content();
+        templates = edits.templates();
     }
 
     @Test

@@ -42,6 +42,23 @@ final class RandomEdits {
         this.templates = templates;
     }
 
+    /** Edits of a copy of the sample and of Gazette's templates in {@code dir}, with {@code extraArticles} more texts in 2017. */
+    static RandomEdits onSample(Path dir, int extraArticles) {
+        Path templates = dir.resolve("templates");
+        TestSites.copyTree(TestSites.TEMPLATES, templates);
+        RandomEdits edits = new RandomEdits(TestSites.copyOfSample(dir), templates);
+        for (int i = 0; i < extraArticles; i++) edits.article(2017, "story-" + i, 1 + i % 12, "Story " + i);
+        return edits;
+    }
+
+    Path content() {
+        return content;
+    }
+
+    Path templates() {
+        return templates;
+    }
+
     /** Writes a text in both languages. */
     void article(int year, String slug, int month, String title) {
         String date = String.format("%d-%02d-%02d", year, month, 1 + slug.length() % 27);
