@@ -133,7 +133,7 @@ final class LastBuild implements AutoCloseable {
     void record(SiteFiles files) {
         files.keepTexts();
         try {
-            Manifest.write(out, header, files.recorded(), numbers);
+            Manifest.write(out, header, files.entries(), numbers);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

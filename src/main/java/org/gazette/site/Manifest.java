@@ -135,8 +135,7 @@ final class Manifest {
             if (!in.readUTF().equals(MAGIC) || in.readInt() != FORMAT) return null;
             if (!new Header(in.readLong(), in.readBoolean(), in.readBoolean()).equals(header)) return null;
             List<String> table = new ArrayList<>();
-            int count = in.readInt();
-            for (int i = 0; i < count; i++) {
+            while (in.readBoolean()) {
                 String path = string(in);
                 int flags = in.readUnsignedByte();
                 long fingerprint = in.readLong();
@@ -229,15 +228,86 @@ final class Manifest {
         }
     }
 
-    /** What {@link #write} records of a file. */
+    /** What is recorded of a file. */
     record Written(int flags, long fingerprint, Stat stat, LinkChecker.Scan scan, Doc doc) {}
 
     /**
-     * Finishes the manifest of a build beside {@code out}, under its new name ({@link #fresh}, where
-     * the search texts already are, if any): the entries and the trailer are appended. {@link #replace}
-     * puts it in place once the site is swapped in. {@code files}: every file of the site, in order.
+     * The entries of a build's manifest, written one by one as the files land on disk (by the one
+     * thread that writes them), into a file beside the output: nothing of them is held meanwhile
+     * (at 240,000 pages their state and fingerprints were ~60 MB of a build's heap). {@link #write}
+     * puts them into the manifest.
      */
-    static void write(Path out, Header header, List<Map.Entry<String, Written>> files, NumberCheck.Memo numbers) throws IOException {
+    static final class Entries implements AutoCloseable {
+        private final Path file;
+        private final DataOutputStream o;
+        private final Map<String, Integer> table = new HashMap<>();
+
+        /** Entries for the manifest that will be {@code fresh} (see {@link Manifest#fresh}). */
+        Entries(Path fresh) {
+            this.file = fresh.resolveSibling(fresh.getFileName() + "-entries");
+            try {
+                Files.deleteIfExists(file);
+                Files.createFile(file);
+                Binary.restrict(file);
+                this.o = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), 1 << 16));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        /** Records one file (from the writer's thread only). */
+        void add(String path, Written w) throws IOException {
+            o.writeBoolean(true);
+            string(o, path);
+            o.writeByte(w.flags());
+            o.writeLong(w.fingerprint());
+            o.writeLong(w.stat().size());
+            o.writeLong(w.stat().modified());
+            o.writeLong(w.stat().key());
+            if (w.scan() != null) {
+                varint(o, w.scan().refs().size());
+                for (String r : w.scan().refs()) shared(o, r, table);
+                varint(o, w.scan().ids().size());
+                for (String id : new java.util.TreeSet<>(w.scan().ids())) string(o, id);
+            }
+            if (w.doc() != null) {
+                Doc d = w.doc();
+                string(o, d.url());
+                string(o, d.title());
+                nullable(o, d.date());
+                o.writeLong(d.at());
+                o.writeInt(d.length());
+                o.writeLong(d.hash());
+            }
+        }
+
+        /** Ends the list (after the last file). */
+        void end() throws IOException {
+            o.writeBoolean(false);
+            o.flush();
+        }
+
+        @Override
+        public void close() {
+            try {
+                o.close();
+            } catch (IOException e) {
+                // removed below
+            }
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // the next build writes over it
+            }
+        }
+    }
+
+    /**
+     * Finishes the manifest of a build beside {@code out}, under its new name ({@link #fresh}, where
+     * the search texts already are, if any): the header, the {@code entries}, what the numbers check
+     * found nothing in, and the end. {@link #replace} puts it in place once the site is swapped in.
+     */
+    static void write(Path out, Header header, Entries entries, NumberCheck.Memo numbers) throws IOException {
         Path fresh = fresh(out);
         // Without search there are no texts: whatever a stopped build left there goes.
         if (!header.search() || !Files.isRegularFile(fresh, LinkOption.NOFOLLOW_LINKS)) {
@@ -245,6 +315,7 @@ final class Manifest {
             Files.createFile(fresh);
             Binary.restrict(fresh);
         }
+        entries.end();
         long start = Files.size(fresh);
         // Streamed to the file (at 240,000 pages the entries are ~90 MB), the checksum taken a buffer at a time.
         CRC32 crc = new CRC32();
@@ -256,32 +327,7 @@ final class Manifest {
             o.writeLong(header.tool());
             o.writeBoolean(header.search());
             o.writeBoolean(header.drafts());
-            o.writeInt(files.size());
-            Map<String, Integer> table = new HashMap<>();
-            for (var f : files) {
-                Written w = f.getValue();
-                string(o, f.getKey());
-                o.writeByte(w.flags());
-                o.writeLong(w.fingerprint());
-                o.writeLong(w.stat().size());
-                o.writeLong(w.stat().modified());
-                o.writeLong(w.stat().key());
-                if (w.scan() != null) {
-                    varint(o, w.scan().refs().size());
-                    for (String r : w.scan().refs()) shared(o, r, table);
-                    varint(o, w.scan().ids().size());
-                    for (String id : new java.util.TreeSet<>(w.scan().ids())) string(o, id);
-                }
-                if (w.doc() != null) {
-                    Doc d = w.doc();
-                    string(o, d.url());
-                    string(o, d.title());
-                    nullable(o, d.date());
-                    o.writeLong(d.at());
-                    o.writeInt(d.length());
-                    o.writeLong(d.hash());
-                }
-            }
+            Files.copy(entries.file, o);
             Map<String, Long> clean = numbers == null ? Map.of() : numbers.clean();
             o.writeLong(numbers == null ? 0 : numbers.settings());
             o.writeInt(clean.size());

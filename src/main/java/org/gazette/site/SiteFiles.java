@@ -51,8 +51,10 @@ final class SiteFiles {
 
     /** Whether what a manifest records is kept: each file's state on disk, each page's fingerprint (see {@link Manifest}). */
     private final boolean recording;
-    private final Map<String, Manifest.Stat> stats = new ConcurrentHashMap<>();
+    /** Each page's fingerprint, from when it is given until it is written and recorded. */
     private final Map<String, Long> fingerprints = new ConcurrentHashMap<>();
+    /** What is recorded of each file once on disk (by the writer's thread), for the manifest. */
+    private final Manifest.Entries entries;
     /** The search index's files. */
     private final Set<String> index = ConcurrentHashMap.newKeySet();
 
@@ -64,6 +66,7 @@ final class SiteFiles {
         this.facts = facts;
         this.documents = documents;
         this.recording = folder != null && texts != null;
+        this.entries = recording ? new Manifest.Entries(texts) : null;
         this.writer = folder == null ? null : new Writer();
         // Beside the building folder, on the disk that holds the site (the temporary folder is memory on many systems);
         // at a place of its own when the next build takes its unchanged pages' texts from it.
@@ -122,26 +125,24 @@ final class SiteFiles {
             byte[] bytes = text.apply(d).getBytes(java.nio.charset.StandardCharsets.UTF_8);
             docs.put(path, new Kept(d.url(), d.title(), d.date(), spill.add(bytes), bytes.length, d.hash()));
         }
-        stats.put(path, was.stat());
-        writer.link(path, from);
+        writer.link(path, from, was.stat());
         paths.add(path);
     }
 
-    /** What a manifest records of every file, in path order (after {@link #flush}). */
-    java.util.List<Map.Entry<String, Manifest.Written>> recorded() {
-        java.util.List<Map.Entry<String, Manifest.Written>> all = new java.util.ArrayList<>(paths.size());
-        for (String p : paths) {
-            Manifest.Stat stat = stats.get(p);
-            if (stat == null) continue; // the list of the output, written at the swap
-            Long fingerprint = fingerprints.get(p);
-            LinkChecker.Scan scan = scans.get(p);
-            Kept k = docs.get(p);
-            int flags = (fingerprint != null ? Manifest.PAGE : 0) | (scan != null ? Manifest.SCAN : 0) | (k != null ? Manifest.DOC : 0)
-                    | (unmarked.contains(p) ? Manifest.UNMARKED : 0) | (index.contains(p) ? Manifest.SEARCH : 0);
-            Manifest.Doc doc = k == null ? null : new Manifest.Doc(k.url(), k.title(), k.date(), k.at(), k.length(), k.hash());
-            all.add(Map.entry(p, new Manifest.Written(flags, fingerprint == null ? 0 : fingerprint, stat, scan, doc)));
-        }
-        return all;
+    /** What the manifest records of every file, as they were written (complete after {@link #flush}). */
+    Manifest.Entries entries() {
+        return entries;
+    }
+
+    /** Records a file just written or linked (the writer's thread): its state, fingerprint and facts. */
+    private void record(String path, Manifest.Stat stat) throws IOException {
+        Long fingerprint = fingerprints.remove(path);
+        LinkChecker.Scan scan = scans.get(path);
+        Kept k = docs.get(path);
+        int flags = (fingerprint != null ? Manifest.PAGE : 0) | (scan != null ? Manifest.SCAN : 0) | (k != null ? Manifest.DOC : 0)
+                | (unmarked.contains(path) ? Manifest.UNMARKED : 0) | (index.contains(path) ? Manifest.SEARCH : 0);
+        Manifest.Doc doc = k == null ? null : new Manifest.Doc(k.url(), k.title(), k.date(), k.at(), k.length(), k.hash());
+        entries.add(path, new Manifest.Written(flags, fingerprint == null ? 0 : fingerprint, stat, scan, doc));
     }
 
     /** Each search document's hash (path → hash), to compare with the last build's. */
@@ -198,10 +199,10 @@ final class SiteFiles {
      * run): at most {@link #PENDING} bytes wait at any time, so memory stays bounded whatever the site's size.
      */
     private final class Writer implements Runnable {
-        /** A file to write, or to link to {@code from} (a file of the last build). */
-        private record File(String path, byte[] bytes, Path from) {}
+        /** A file to write, or to link to {@code from} (a file of the last build, in the state {@code stat}). */
+        private record File(String path, byte[] bytes, Path from, Manifest.Stat stat) {}
 
-        private static final File END = new File(null, null, null);
+        private static final File END = new File(null, null, null, null);
         private final java.util.concurrent.LinkedBlockingQueue<File> queue = new java.util.concurrent.LinkedBlockingQueue<>();
         private final java.util.concurrent.Semaphore room = new java.util.concurrent.Semaphore(PENDING / 1024);
         private final Map<String, byte[]> pending = new ConcurrentHashMap<>();
@@ -222,13 +223,13 @@ final class SiteFiles {
             if (failure != null) throw new UncheckedIOException(failure);
             room.acquireUninterruptibly(permits(bytes));
             pending.put(path, bytes);
-            queue.add(new File(path, bytes, null));
+            queue.add(new File(path, bytes, null, null));
         }
 
-        void link(String path, Path from) {
+        void link(String path, Path from, Manifest.Stat stat) {
             if (failure != null) throw new UncheckedIOException(failure);
             links.put(path, from);
-            queue.add(new File(path, null, from));
+            queue.add(new File(path, null, from, stat));
         }
 
         /** Links not made yet: path → the last build's file. */
@@ -254,18 +255,20 @@ final class SiteFiles {
                         Path file = folder.resolve(f.path());
                         Path dir = file.getParent();
                         if (folders.add(dir)) Files.createDirectories(dir);
+                        Manifest.Stat stat = f.stat();
                         if (f.from() != null) {
                             try {
                                 Files.createLink(file, f.from());
                             } catch (UnsupportedOperationException | IOException e) {
                                 // No links here (another file system, FAT): a copy, whose own state the manifest records.
                                 Files.copy(f.from(), file, java.nio.file.LinkOption.NOFOLLOW_LINKS);
-                                stats.put(f.path(), Manifest.Stat.of(file));
+                                stat = Manifest.Stat.of(file);
                             }
                         } else {
                             Files.write(file, f.bytes());
-                            if (recording) stats.put(f.path(), Manifest.Stat.of(file));
+                            if (recording) stat = Manifest.Stat.of(file);
                         }
+                        if (recording) record(f.path(), stat);
                     } catch (IOException e) {
                         failure = e;
                     }
@@ -352,6 +355,7 @@ final class SiteFiles {
     /** Removes what the files kept aside while being made (the search texts' spill file); after the index is made. */
     void close() {
         if (spill != null) spill.close();
+        if (entries != null) entries.close();
     }
 
     /** Result pages that search cannot read (a template without the mark), in order. */
