@@ -21,10 +21,10 @@ public final class TextCache {
     /** A file as last parsed: its stamp, the text (empty when it had errors), its problems, and its version. */
     record Entry(Stamp stamp, ContentLoader.Parsed parsed) {}
 
-    /** What identifies one state of a file without reading it: its size, time (ns) and identity (inode), as text so it can be kept. */
-    record Stamp(long size, long modified, String key) {
+    /** What identifies one state of a file without reading it: its size, time (ns) and identity (inode, hashed: kept small, and kept on disk). */
+    record Stamp(long size, long modified, long key) {
         static Stamp of(BasicFileAttributes a) {
-            return new Stamp(a.size(), a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS), String.valueOf(a.fileKey()));
+            return new Stamp(a.size(), a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS), version(String.valueOf(a.fileKey())));
         }
     }
 

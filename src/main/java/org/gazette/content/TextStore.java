@@ -115,7 +115,7 @@ public final class TextStore {
             TextStore store = new TextStore(channel, settings, kept);
             for (int i = 0; i < count; i++) {
                 String display = string(in);
-                TextCache.Stamp stamp = new TextCache.Stamp(in.readLong(), in.readLong(), string(in));
+                TextCache.Stamp stamp = new TextCache.Stamp(in.readLong(), in.readLong(), in.readLong());
                 long version = in.readLong();
                 String lang = string(in);
                 kept.put(display, new Kept(stamp, version, lang, store.readText(in, start)));
@@ -199,19 +199,23 @@ public final class TextStore {
      */
     public static int write(Header header, TextCache cache, Spill bodies) throws IOException {
         long settings = cache.settings();
-        Map<String, TextCache.Entry> entries = new TreeMap<>();
+        // In path order, with each body's place in parallel arrays (a build of 200,000 texts does this at its fullest moment).
+        List<Map.Entry<String, TextCache.Entry>> entries = new ArrayList<>();
         cache.entries().forEach((display, e) -> {
-            if (keepable(e.parsed())) entries.put(display, e);
+            if (keepable(e.parsed())) entries.add(Map.entry(display, e));
         });
-        Map<String, long[]> at = new HashMap<>();
-        for (var e : entries.entrySet()) {
-            Article a = e.getValue().parsed().read().get().article();
+        entries.sort(Map.Entry.comparingByKey());
+        long[] bodyAt = new long[entries.size()];
+        int[] bodyLength = new int[entries.size()];
+        for (int i = 0; i < entries.size(); i++) {
+            Article a = entries.get(i).getValue().parsed().read().get().article();
             long[] place = bodies.place(a.body());
             if (place == null) {
                 byte[] html = a.html().getBytes(StandardCharsets.UTF_8);
                 place = new long[] {bodies.add(html), html.length};
             }
-            at.put(e.getKey(), place);
+            bodyAt[i] = place[0];
+            bodyLength[i] = (int) place[1];
         }
         long start = bodies.size();
         long bodiesCrc = bodies.checksum(start);
@@ -225,17 +229,17 @@ public final class TextStore {
             o.writeLong(settings);
             o.writeLong(bodiesCrc);
             o.writeInt(entries.size());
-            for (var e : entries.entrySet()) {
+            for (int i = 0; i < entries.size(); i++) {
+                var e = entries.get(i);
                 TextCache.Stamp s = e.getValue().stamp();
                 string(o, e.getKey());
                 o.writeLong(s.size());
                 o.writeLong(s.modified());
-                string(o, s.key());
+                o.writeLong(s.key());
                 ContentLoader.Parsed p = e.getValue().parsed();
                 o.writeLong(p.version());
-                long[] body = at.get(e.getKey());
                 string(o, p.read().get().article().language().code());
-                writeText(o, p.read().get(), body[0], (int) body[1]);
+                writeText(o, p.read().get(), bodyAt[i], bodyLength[i]);
             }
         }
         Binary.end(new Appending(bodies), crc.getValue(), start, END);
