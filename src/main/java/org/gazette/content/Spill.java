@@ -54,7 +54,7 @@ public final class Spill implements AutoCloseable {
     }
 
     /**
-     * A spill file at {@code file}, kept when the build ends well ({@link #keep}: the search texts a
+     * A spill file at {@code file}, kept when the build ends well ({@link #leave}: the search texts a
      * next build takes its unchanged pages' documents from), removed otherwise. Made anew (whatever was
      * there, a link included, is removed first), readable by this user only.
      */
@@ -75,20 +75,9 @@ public final class Spill implements AutoCloseable {
         }
     }
 
-    /** Closes a spill made {@link #at} a place, leaving its file there; then {@link #close} does nothing. */
-    public synchronized void keep() {
-        try {
-            channel.close();
-            kept = true;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private boolean kept;
     private boolean left;
 
-    /** Leaves the file in place when closed (a store of texts was finished in it: see {@link TextStore}); it stays open meanwhile. */
+    /** Leaves the file in place when closed (the build ended well: a record for the next one is finished in it); it stays open meanwhile. */
     public synchronized void leave() {
         left = true;
     }
@@ -177,7 +166,6 @@ public final class Spill implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (kept) return;
         if (left) {
             try {
                 channel.close();

@@ -1,5 +1,9 @@
 package org.gazette.content;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +25,15 @@ public final class TextCache {
     /** A file as last parsed: its stamp, the text (empty when it had errors), its problems, and its version. */
     record Entry(Stamp stamp, ContentLoader.Parsed parsed) {}
 
-    /** What identifies one state of a file without reading it: its size, time (ns) and identity (inode, hashed: kept small, and kept on disk). */
-    record Stamp(long size, long modified, long key) {
-        static Stamp of(BasicFileAttributes a) {
+    /** What identifies one state of a file without reading it: its size, time (ns) and identity (inode, hashed: kept small, and kept on disk by builds). */
+    public record Stamp(long size, long modified, long key) {
+        public static Stamp of(BasicFileAttributes a) {
             return new Stamp(a.size(), a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS), version(String.valueOf(a.fileKey())));
+        }
+
+        /** The stamp of {@code file} itself (a link is not followed). */
+        public static Stamp of(Path file) throws IOException {
+            return of(Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
         }
     }
 

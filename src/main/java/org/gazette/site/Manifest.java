@@ -19,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedOutputStream;
 
@@ -57,18 +56,6 @@ final class Manifest {
     static final int UNMARKED = 8;
     static final int SEARCH = 16;
 
-    /** A file as it is on disk: its size, modification time (ns) and identity (inode), hashed. */
-    record Stat(long size, long modified, long key) {
-        static Stat of(BasicFileAttributes a) {
-            Object k = a.fileKey();
-            return new Stat(a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS), k == null ? 0 : TextCache.version(k.toString()));
-        }
-
-        static Stat of(Path file) throws IOException {
-            return of(Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
-        }
-    }
-
     /** A search document kept: where it leads, its title and date, its text's place in the texts file, and a hash of all four. */
     record Doc(String url, String title, String date, long at, int length, long hash) {
 
@@ -78,7 +65,7 @@ final class Manifest {
     }
 
     /** One file of the last build. */
-    record Entry(int flags, long fingerprint, Stat stat, LinkChecker.Scan scan, Doc doc) {
+    record Entry(int flags, long fingerprint, TextCache.Stamp stat, LinkChecker.Scan scan, Doc doc) {
         boolean is(int flag) {
             return (flags & flag) != 0;
         }
@@ -139,7 +126,7 @@ final class Manifest {
                 String path = string(in);
                 int flags = in.readUnsignedByte();
                 long fingerprint = in.readLong();
-                Stat stat = new Stat(in.readLong(), in.readLong(), in.readLong());
+                TextCache.Stamp stat = new TextCache.Stamp(in.readLong(), in.readLong(), in.readLong());
                 LinkChecker.Scan scan = null;
                 if ((flags & SCAN) != 0) {
                     String[] refs = new String[varint(in)];
@@ -201,7 +188,7 @@ final class Manifest {
     static boolean unchanged(Path file, Entry e) {
         try {
             BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            return a.isRegularFile() && Stat.of(a).equals(e.stat());
+            return a.isRegularFile() && TextCache.Stamp.of(a).equals(e.stat());
         } catch (IOException e2) {
             return false;
         }
@@ -229,7 +216,7 @@ final class Manifest {
     }
 
     /** What is recorded of a file. */
-    record Written(int flags, long fingerprint, Stat stat, LinkChecker.Scan scan, Doc doc) {}
+    record Written(int flags, long fingerprint, TextCache.Stamp stat, LinkChecker.Scan scan, Doc doc) {}
 
     /**
      * The entries of a build's manifest, written one by one as the files land on disk (by the one

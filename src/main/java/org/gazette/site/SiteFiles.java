@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 
 import org.gazette.content.Spill;
+import org.gazette.content.TextCache;
 import org.gazette.search.SearchIndex;
 
 /**
@@ -42,11 +43,9 @@ final class SiteFiles {
     /** Each link target's string once (most are the same on every page of a folder). */
     private final Map<String, String> refs = new ConcurrentHashMap<>();
     /** Each result page's search document, its text left in {@link #spill} (a build of 200,000 pages has 1 GB of it). */
-    private final Map<String, Kept> docs = new ConcurrentHashMap<>();
+    private final Map<String, Manifest.Doc> docs = new ConcurrentHashMap<>();
     private final Spill spill;
 
-    /** A search document with its text in the spill file, and the hash the manifest keeps of it. */
-    private record Kept(String url, String title, String date, long at, int length, long hash) {}
     private final Set<String> unmarked = new ConcurrentSkipListSet<>();
 
     /** Whether what a manifest records is kept: each file's state on disk, each page's fingerprint (see {@link Manifest}). */
@@ -123,7 +122,7 @@ final class SiteFiles {
         if (documents && was.doc() != null) {
             Manifest.Doc d = was.doc();
             byte[] bytes = text.apply(d).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            docs.put(path, new Kept(d.url(), d.title(), d.date(), spill.add(bytes), bytes.length, d.hash()));
+            docs.put(path, new Manifest.Doc(d.url(), d.title(), d.date(), spill.add(bytes), bytes.length, d.hash()));
         }
         writer.link(path, from, was.stat());
         paths.add(path);
@@ -135,13 +134,12 @@ final class SiteFiles {
     }
 
     /** Records a file just written or linked (the writer's thread): its state, fingerprint and facts. */
-    private void record(String path, Manifest.Stat stat) throws IOException {
+    private void record(String path, TextCache.Stamp stat) throws IOException {
         Long fingerprint = fingerprints.remove(path);
         LinkChecker.Scan scan = scans.get(path);
-        Kept k = docs.get(path);
-        int flags = (fingerprint != null ? Manifest.PAGE : 0) | (scan != null ? Manifest.SCAN : 0) | (k != null ? Manifest.DOC : 0)
+        Manifest.Doc doc = docs.get(path);
+        int flags = (fingerprint != null ? Manifest.PAGE : 0) | (scan != null ? Manifest.SCAN : 0) | (doc != null ? Manifest.DOC : 0)
                 | (unmarked.contains(path) ? Manifest.UNMARKED : 0) | (index.contains(path) ? Manifest.SEARCH : 0);
-        Manifest.Doc doc = k == null ? null : new Manifest.Doc(k.url(), k.title(), k.date(), k.at(), k.length(), k.hash());
         entries.add(path, new Manifest.Written(flags, fingerprint == null ? 0 : fingerprint, stat, scan, doc));
     }
 
@@ -154,7 +152,7 @@ final class SiteFiles {
 
     /** Leaves the search texts in their file for the next build (see {@link #recorded}). */
     void keepTexts() {
-        if (spill != null && recording) spill.keep();
+        if (spill != null && recording) spill.leave();
     }
 
     /** Adds (or replaces) a file; safe from any thread. */
@@ -166,7 +164,7 @@ final class SiteFiles {
                 SearchIndex.Doc doc = SearchIndex.document(path, bytes);
                 if (doc != null) {
                     byte[] text = doc.text().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                    docs.put(path, new Kept(doc.url(), doc.title(), doc.date(), spill.add(text), text.length,
+                    docs.put(path, new Manifest.Doc(doc.url(), doc.title(), doc.date(), spill.add(text), text.length,
                             Manifest.Doc.hash(doc.url(), doc.title(), doc.date(), doc.text())));
                 }
             }
@@ -200,7 +198,7 @@ final class SiteFiles {
      */
     private final class Writer implements Runnable {
         /** A file to write, or to link to {@code from} (a file of the last build, in the state {@code stat}). */
-        private record File(String path, byte[] bytes, Path from, Manifest.Stat stat) {}
+        private record File(String path, byte[] bytes, Path from, TextCache.Stamp stat) {}
 
         private static final File END = new File(null, null, null, null);
         private final java.util.concurrent.LinkedBlockingQueue<File> queue = new java.util.concurrent.LinkedBlockingQueue<>();
@@ -226,7 +224,7 @@ final class SiteFiles {
             queue.add(new File(path, bytes, null, null));
         }
 
-        void link(String path, Path from, Manifest.Stat stat) {
+        void link(String path, Path from, TextCache.Stamp stat) {
             if (failure != null) throw new UncheckedIOException(failure);
             links.put(path, from);
             queue.add(new File(path, null, from, stat));
@@ -255,18 +253,18 @@ final class SiteFiles {
                         Path file = folder.resolve(f.path());
                         Path dir = file.getParent();
                         if (folders.add(dir)) Files.createDirectories(dir);
-                        Manifest.Stat stat = f.stat();
+                        TextCache.Stamp stat = f.stat();
                         if (f.from() != null) {
                             try {
                                 Files.createLink(file, f.from());
                             } catch (UnsupportedOperationException | IOException e) {
                                 // No links here (another file system, FAT): a copy, whose own state the manifest records.
                                 Files.copy(f.from(), file, java.nio.file.LinkOption.NOFOLLOW_LINKS);
-                                stat = Manifest.Stat.of(file);
+                                stat = TextCache.Stamp.of(file);
                             }
                         } else {
                             Files.write(file, f.bytes());
-                            if (recording) stat = Manifest.Stat.of(file);
+                            if (recording) stat = TextCache.Stamp.of(file);
                         }
                         if (recording) record(f.path(), stat);
                     } catch (IOException e) {
@@ -348,7 +346,7 @@ final class SiteFiles {
 
     /** The search document of a page (null: none), as read when it was made. */
     SearchIndex.Doc document(String path) {
-        Kept k = docs.get(path);
+        Manifest.Doc k = docs.get(path);
         return k == null ? null : new SearchIndex.Doc(k.url(), k.title(), k.date(), spill.read(k.at(), k.length()));
     }
 
