@@ -168,21 +168,36 @@ public final class OutputFolder {
         }
     }
 
-    /** Files (and links) under {@code dir} that {@code ours} does not claim, as relative paths, sorted. */
+    /**
+     * Files (and links) under {@code dir} that {@code ours} does not claim, as relative paths, sorted.
+     * A file or folder removed while it is walked (another run's cleaner) held nothing of anyone's: skipped.
+     */
     static List<String> foreign(Path dir, java.util.function.Predicate<String> ours) {
         List<String> found = new java.util.ArrayList<>();
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.toList()) {
-                BasicFileAttributes a;
-                try {
-                    a = Files.readAttributes(p, BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
-                } catch (java.nio.file.NoSuchFileException gone) {
-                    continue; // removed since the walk listed it: nothing of anyone's is there
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path p, BasicFileAttributes a) {
+                    if (a.isDirectory()) return FileVisitResult.CONTINUE;
+                    String rel = dir.relativize(p).toString().replace('\\', '/');
+                    if (!ours.test(rel)) found.add(rel);
+                    return FileVisitResult.CONTINUE;
                 }
-                if (a.isDirectory()) continue;
-                String rel = dir.relativize(p).toString().replace('\\', '/');
-                if (!ours.test(rel)) found.add(rel);
-            }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path p, IOException e) throws IOException {
+                    if (e instanceof java.nio.file.NoSuchFileException) return FileVisitResult.CONTINUE;
+                    throw e;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                    if (e != null && !(e instanceof java.nio.file.NoSuchFileException)) throw e;
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (java.nio.file.NoSuchFileException gone) {
+            // the folder itself went while it was looked at
         } catch (IOException | java.io.UncheckedIOException e) {
             found.add("(a file that cannot be read: " + e.getMessage() + ")");
         }
@@ -199,19 +214,30 @@ public final class OutputFolder {
      */
     public void cleanInBackground() {
         // Its own thread, not the common pool: on two cores that pool has one worker, which the
-        // build's parallel streams need.
-        cleaning = new java.util.concurrent.CompletableFuture<>();
+        // build's parallel streams need. A run that stopped early (a mistake in the content) left its
+        // cleaner working on the same folders: this one starts when that one is done, never beside it.
+        var mine = new java.util.concurrent.CompletableFuture<Void>();
+        Path key = parent == null ? out : parent.resolve("." + name + ".old");
+        var before = CLEANERS.put(key, mine);
+        cleaning = mine;
         Thread cleaner = new Thread(() -> {
             try {
-                if (Files.isDirectory(parent)) recover();
-                cleaning.complete(null);
+                if (before != null) before.exceptionally(e -> null).join();
+                if (parent != null && Files.isDirectory(parent)) recover();
+                mine.complete(null);
             } catch (IOException | RuntimeException e) {
-                cleaning.completeExceptionally(e);
+                mine.completeExceptionally(e);
+            } finally {
+                CLEANERS.remove(key, mine);
             }
         }, "gazette-cleaner");
         cleaner.setDaemon(true);
         cleaner.start();
     }
+
+    /** The cleaner last started for each previous-site folder of this process (see {@link #cleanInBackground}). */
+    private static final java.util.concurrent.ConcurrentHashMap<Path, java.util.concurrent.CompletableFuture<Void>> CLEANERS =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Writes {@code files} into a hidden folder beside the output, then swaps it in. */
     public void replaceWith(SortedMap<String, byte[]> files) {

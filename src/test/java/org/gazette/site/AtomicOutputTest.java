@@ -99,6 +99,61 @@ class AtomicOutputTest {
     }
 
     @Test
+    void aBuildRightAfterOneThatStoppedWaitsForItsCleaner(@TempDir Path tmp) throws IOException {
+        // A build that stops early (a mistake in the content) has begun removing the previous site in
+        // the background; the next build in the same process (the tests, the writing desk) must not look
+        // at that folder while it vanishes, nor remove it beside the other: it was seen to refuse a good build.
+        Path content = TestSites.copyOfSample(tmp.resolve("content"));
+        Path out = tmp.resolve("site-out");
+        assertTrue(TestSites.build(content, out).ok());
+        assertTrue(TestSites.build(content, out).ok());
+        Map<String, String> site = tree(out);
+        // A previous site as big as a year of news, so that removing it takes a while.
+        Path old = tmp.resolve(".site-out.old");
+        StringBuilder list = new StringBuilder(Files.readString(old.resolve(OutputFolder.LIST)));
+        for (int d = 0; d < 150; d++) {
+            for (int f = 0; f < 60; f++) {
+                String rel = "zh/" + (2000 + d) + "/news/p" + f + ".html";
+                TestSites.write(old.resolve(rel), "page " + f);
+                list.append(rel).append('\n');
+            }
+        }
+        Files.writeString(old.resolve(OutputFolder.LIST), list);
+        Path report = content.resolve("2017/report.yaml");
+        String good = TestSites.read(report);
+        TestSites.write(report, good.replace("value: 26.56亿元", "value: 26.5６亿元"));
+        assertFalse(TestSites.build(content, out).ok());
+        TestSites.write(report, good);
+        Build.Result r = TestSites.build(content, out);
+        assertTrue(r.ok(), r.problems()::toString);
+        assertEquals(site, tree(out));
+    }
+
+    @Test
+    void aFolderRemovedWhileItIsLookedAtHoldsNothingForeign(@TempDir Path tmp) throws IOException {
+        Path dir = tmp.resolve("old");
+        for (String d : List.of("a", "b", "c", "d", "e")) TestSites.write(dir.resolve(d + "/x/page.html"), "p");
+        TestSites.write(dir.resolve("index.html"), "p");
+        boolean[] removed = {false};
+        List<String> foreign = OutputFolder.foreign(dir, rel -> {
+            if (!removed[0]) {
+                removed[0] = true;
+                for (String d : List.of("a", "b", "c", "d", "e")) {
+                    if (!rel.startsWith(d + "/")) {
+                        try {
+                            OutputFolder.deleteTree(dir.resolve(d));
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }
+                }
+            }
+            return true;
+        });
+        assertEquals(List.of(), foreign);
+    }
+
+    @Test
     void refusesToReplaceAFolderItDidNotMake(@TempDir Path tmp) throws IOException {
         Path out = tmp.resolve("documents");
         Files.createDirectories(out);
