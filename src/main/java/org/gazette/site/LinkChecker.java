@@ -96,7 +96,7 @@ public final class LinkChecker {
                     Memo.Page p = memo.pages.get(page);
                     return p == null ? null : p.scan();
                 };
-                Map<String, String> resolved = new java.util.HashMap<>();
+                Resolved resolved = new Resolved();
                 for (String page : again) {
                     Problems own = new Problems();
                     Map<String, byte[]> targets = new java.util.HashMap<>();
@@ -113,7 +113,7 @@ public final class LinkChecker {
             scans.put(e.getKey(), before != null && before.bytes() == e.getValue() ? before.scan() : scan(e.getValue()));
         });
         // Pages in one folder share most links (navigation, stylesheet): resolve each pair once.
-        Map<String, String> resolved = new java.util.HashMap<>();
+        Resolved resolved = new Resolved();
         Map<String, Memo.Page> next = new java.util.HashMap<>();
         for (var e : new java.util.TreeMap<>(scans).entrySet()) {
             String page = e.getKey();
@@ -143,7 +143,7 @@ public final class LinkChecker {
      * and ids), against {@code paths} (every file made) and {@code planned} — no page is read again.
      */
     static void check(Set<String> paths, Map<String, Scan> scans, Set<String> planned, String baseUrl, String outName, Problems problems) {
-        Map<String, String> resolved = new java.util.HashMap<>();
+        Resolved resolved = new Resolved();
         for (var e : new java.util.TreeMap<>(scans).entrySet()) {
             checkPage(e.getKey(), e.getValue(), paths, null, planned, scans::get, resolved, baseUrl, outName, problems, new java.util.HashMap<>());
         }
@@ -155,13 +155,11 @@ public final class LinkChecker {
      */
     private static void checkPage(String page, Scan scan, Set<String> paths, SortedMap<String, byte[]> files, Set<String> planned,
                                   Function<String, Scan> scans,
-                                  Map<String, String> resolved, String baseUrl, String outName, Problems problems, Map<String, byte[]> targets) {
+                                  Resolved resolved, String baseUrl, String outName, Problems problems, Map<String, byte[]> targets) {
         String folder = page.substring(0, page.lastIndexOf('/') + 1);
         for (String raw : scan.refs()) {
             String ref = raw; // decoded by the scan
-            String target = ref.startsWith("#") ? page + ref
-                    : resolved.computeIfAbsent(folder + "\u0000" + ref, k -> String.valueOf(resolve(page, ref, baseUrl)));
-            if (target.equals("null")) target = null;
+            String target = ref.startsWith("#") ? page + ref : resolved.of(page, folder, ref, baseUrl);
             if (target == null) continue;
             String path = target;
             String fragment = null;
@@ -180,6 +178,32 @@ public final class LinkChecker {
                     problems.warning(Position.of(outName + "/" + page), Msg.LINK_NO_PART.with(ref, fragment, path), Msg.LINK_NO_PART_FIX.with());
                 }
             }
+        }
+    }
+
+    /**
+     * What the references of one folder's pages resolve to: its pages share most links (navigation,
+     * stylesheet), so each is resolved once. Pages come in path order, a folder's together, so the
+     * memo holds one folder's references, not every pair of an archive (3 million at 240,000 pages,
+     * 700 MB: more than the rest of the build). A reference that resolves against the page itself
+     * (empty, or only a query) is not kept.
+     */
+    private static final class Resolved {
+        private static final String LEAVES = new String("(leaves the site)");
+        private String folder = "";
+        private final Map<String, String> targets = new java.util.HashMap<>();
+
+        String of(String page, String folder, String ref, String baseUrl) {
+            if (ref.isEmpty() || ref.startsWith("?")) return resolve(page, ref, baseUrl); // the page itself
+            if (!folder.equals(this.folder)) {
+                targets.clear();
+                this.folder = folder;
+            }
+            String target = targets.computeIfAbsent(ref, r -> {
+                String t = resolve(page, r, baseUrl);
+                return t == null ? LEAVES : t;
+            });
+            return target == LEAVES ? null : target;
         }
     }
 
@@ -211,6 +235,11 @@ public final class LinkChecker {
 
     /** The site path a reference points to, or null for links that leave the site (other hosts, mailto:). */
     static String resolve(String page, String ref, String baseUrl) {
+        if (ref.isEmpty() || ref.startsWith("?")) {
+            // The page itself (RFC 3986 5.2.2; java.net.URI would give its folder), with the reference's fragment if any.
+            int hash = ref.indexOf('#');
+            return hash < 0 ? page : page + ref.substring(hash);
+        }
         if (ref.startsWith(baseUrl)) {
             return ref.substring(baseUrl.length());
         }

@@ -177,6 +177,29 @@ class HtmlReadingTest {
         assertTrue(found.stream().anyMatch(m -> m.contains("#nowhere")), found::toString);
     }
 
+    /**
+     * The same reference means another file in another folder: pages of folders that interleave in
+     * path order (a/, a/b/, a/ again) each get their own answer, and an empty reference or a bare
+     * query is the page itself (as in a browser; not the folder, as java.net.URI resolves it).
+     */
+    @Test
+    void aReferenceIsResolvedFromItsOwnFolder() {
+        java.util.SortedMap<String, byte[]> files = new java.util.TreeMap<>();
+        String links = "<a href=x.html>x</a> <a href=''>self</a> <a href='?page=2'>q</a> <a href='../top.html'>up</a>";
+        for (String page : List.of("a/1.html", "a/b/2.html", "a/c.html", "a/x.html", "a/b/c/3.html", "a/b/c/x.html", "a/top.html", "top.html")) {
+            files.put(page, ("<!DOCTYPE html><html><body>" + links + "</body></html>").getBytes(StandardCharsets.UTF_8));
+        }
+        org.gazette.problem.Problems problems = new org.gazette.problem.Problems();
+        LinkChecker.check(files, "https://example.gov.cn/", "site-out", problems);
+        List<String> found = problems.sorted().stream().map(p -> p.file() + " " + p.message().replaceAll(" does not resolve.*", "")).toList();
+        assertEquals(List.of(
+                "site-out/a/b/2.html link to 'x.html'",
+                "site-out/a/b/c/3.html link to '../top.html'",
+                "site-out/a/b/c/x.html link to '../top.html'",
+                "site-out/top.html link to '../top.html'",
+                "site-out/top.html link to 'x.html'"), found);
+    }
+
 
     /**
      * The one intended difference in the text: where the page's HTML breaks a line between two
