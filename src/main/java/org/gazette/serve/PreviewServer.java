@@ -166,6 +166,29 @@ public final class PreviewServer implements AutoCloseable {
         send(event("build", ++build, List.of(path), List.of()));
     }
 
+    /** The pages served last, newest last: a rebuild makes these first (at most {@link #VIEWED}). */
+    private final java.util.LinkedHashMap<String, Boolean> viewed = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > VIEWED;
+        }
+    };
+    /** Pages remembered as being looked at: a writer's open tabs. */
+    static final int VIEWED = 8;
+
+    private void viewed(String file) {
+        synchronized (viewed) {
+            viewed.put(file, Boolean.TRUE);
+        }
+    }
+
+    /** The pages asked for lately (site paths such as {@code zh/2017/news/meeting.html}), the newest last. */
+    public List<String> viewed() {
+        synchronized (viewed) {
+            return List.copyOf(viewed.keySet());
+        }
+    }
+
     /** A failed build: pages show these problems over the last good site, in the page's language. */
     public void failed(List<Problem> found) {
         this.problems = List.copyOf(found);
@@ -226,7 +249,10 @@ public final class PreviewServer implements AutoCloseable {
                 file = "404.html";
             }
             String type = ContentTypes.of(file);
-            if (type.startsWith("text/html")) body = withScript(body);
+            if (type.startsWith("text/html")) {
+                if (status == 200 && method.equals("GET")) viewed(file);
+                body = withScript(body);
+            }
             send(ex, status, type, body);
         } catch (IOException e) {
             // the browser went away

@@ -8,6 +8,7 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.gazette.problem.Lang;
 import org.gazette.problem.Msg;
@@ -133,6 +134,12 @@ public final class Serve implements AutoCloseable {
         synchronized (building) {
             long start = System.nanoTime();
             cache.changed(changedFiles);
+            // The pages open in the browser are made first and served as each is ready; the rest of the site follows.
+            Map<String, byte[]> sent = new java.util.concurrent.ConcurrentHashMap<>();
+            cache.viewing(server.viewed(), (path, bytes) -> {
+                server.update(path, bytes);
+                sent.put(path, bytes);
+            });
             Build build = new Build(options, cache);
             Build.Result r = build.run(false);
             lastProblems = r.problems();
@@ -146,7 +153,9 @@ public final class Serve implements AutoCloseable {
                 return false;
             }
             List<String> changed = cache.lastChanged();
-            server.publish(r.files(), changed);
+            // A page already sent as it is now is not reloaded a second time.
+            List<String> reload = changed.stream().filter(p -> !sent.containsKey(p) || !java.util.Arrays.equals(sent.get(p), r.files().get(p))).toList();
+            server.publish(r.files(), reload);
             served = true;
             long warnings = r.problems().size();
             say((warnings > 0 ? Msg.SERVE_BUILT_WARNINGS.with(what, cache.lastRendered(), changed.size(), ms, warnings)

@@ -85,6 +85,27 @@ public final class BuildCache {
         this.bulletinDelayMillis = bulletinDelayMillis;
     }
 
+    private volatile java.util.Set<String> viewing = java.util.Set.of();
+    private volatile java.util.function.BiConsumer<String, byte[]> early = (path, bytes) -> { };
+
+    /**
+     * The pages being looked at ({@code paths}, e.g. {@code zh/2017/news/meeting.html}): the next
+     * rebuild makes those it reaches first, before planning the rest, and gives each one made anew
+     * to {@code early} at once (from the rebuilding thread).
+     */
+    public void viewing(java.util.Collection<String> paths, java.util.function.BiConsumer<String, byte[]> early) {
+        this.viewing = java.util.Set.copyOf(paths);
+        this.early = early;
+    }
+
+    java.util.Set<String> viewing() {
+        return viewing;
+    }
+
+    void early(String path, byte[] bytes) {
+        early.accept(path, bytes);
+    }
+
     /** Tells the cache which files a watcher saw change ('/'-separated, relative to the content folder). */
     public void changed(java.util.Collection<String> contentFiles) {
         texts.changed(contentFiles);

@@ -73,25 +73,74 @@ class IncrementalBuildTest {
     }
 
     @Test
+    void thePageBeingLookedAtIsMadeFirstAsTheSiteWillHaveIt() throws IOException {
+        setUp(40);
+        BuildCache cache = new BuildCache();
+        Build.Result first = new Build(options(), cache).run(false);
+        assertTrue(first.ok(), () -> first.problems().toString());
+        String viewed = "en/2017/news/story-7.html";
+        String other = "en/2017/news/story-8.html";
+        assertTrue(first.files().containsKey(viewed) && first.files().containsKey(other));
+        java.util.Map<String, byte[]> early = new java.util.LinkedHashMap<>();
+        String[] otherThen = {null};
+        cache.viewing(List.of(viewed, "zh/no-such-page.html"), (path, bytes) -> {
+            early.put(path, bytes);
+            otherThen[0] = new String(cache.pages.get(other).bytes(), java.nio.charset.StandardCharsets.UTF_8);
+        });
+        // A template edit re-renders every article: the one on screen comes first, as the finished site has it.
+        Path article = templates.resolve("article.ftlh");
+        TestSites.write(article, TestSites.read(article).replace("<article class=\"story\"", "<!-- v2 --><article class=\"story\""));
+        Build.Result edited = new Build(options(), cache).run(false);
+        assertTrue(edited.ok(), () -> edited.problems().toString());
+        assertEquals(List.of(viewed), List.copyOf(early.keySet()));
+        assertEquals(new String(edited.files().get(viewed), java.nio.charset.StandardCharsets.UTF_8),
+                new String(early.get(viewed), java.nio.charset.StandardCharsets.UTF_8));
+        assertTrue(new String(early.get(viewed), java.nio.charset.StandardCharsets.UTF_8).contains("<!-- v2 -->"));
+        assertFalse(otherThen[0].contains("<!-- v2 -->"), "the other articles are made after the one on screen");
+        long withMark = edited.files().values().stream().filter(b -> new String(b, java.nio.charset.StandardCharsets.UTF_8).contains("<!-- v2 -->")).count();
+        assertEquals(withMark, cache.lastRendered(), "the page made first is counted once, not made twice");
+        assertSame(new Build(options()).run(false), edited);
+
+        // Nothing changed: nothing is made first either.
+        early.clear();
+        assertTrue(new Build(options(), cache).run(false).ok());
+        assertEquals(0, early.size());
+    }
+
+    @Test
     void randomEditsGiveTheBytesOfACleanBuild() throws IOException {
         setUp(6);
         long seed = Long.getLong("gazette.editSeed", 20261202L);
         int count = Integer.getInteger("gazette.edits", 40);
         Random random = new Random(seed);
         BuildCache cache = new BuildCache();
-        assertTrue(new Build(options(), cache).run(false).ok());
+        Build.Result clean0 = new Build(options(), cache).run(false);
+        assertTrue(clean0.ok());
         int failures = 0;
+        int madeFirst = 0;
         int partial = 0;
         for (int i = 0; i < count; i++) {
             RandomEdits.Edit what = edits.edit(random, i);
             cache.changed(what.files());
+            // Pages on screen (as the preview's last requests name them) are made first: each as the finished site has it.
+            List<String> all = List.copyOf(clean0.files().keySet());
+            List<String> viewed = List.of(all.get(random.nextInt(all.size())), all.get(random.nextInt(all.size())), "en/2017/news/story-1.html");
+            java.util.Map<String, byte[]> early = new java.util.concurrent.ConcurrentHashMap<>();
+            cache.viewing(viewed, early::put);
             Build.Result incremental = new Build(options(), cache).run(false);
             if (cache.lastPartial()) partial++;
             Build.Result clean = new Build(options()).run(false);
             String step = "seed " + seed + ", edit " + i + ": " + what;
             assertEquals(clean.ok(), incremental.ok(), step);
             assertEquals(messages(clean.problems()), messages(incremental.problems()), step);
-            if (clean.ok()) assertSame(clean, incremental, step);
+            if (clean.ok()) {
+                assertSame(clean, incremental, step);
+                for (var e : early.entrySet()) {
+                    assertEquals(new String(clean.files().get(e.getKey()), java.nio.charset.StandardCharsets.UTF_8),
+                            new String(e.getValue(), java.nio.charset.StandardCharsets.UTF_8), step + ": made first: " + e.getKey());
+                }
+                madeFirst += early.size();
+            }
             else {
                 failures++;
                 assertTrue(what.mistake(), step + ": " + clean.problems());
@@ -99,6 +148,7 @@ class IncrementalBuildTest {
         }
         assertTrue(failures > 0 && failures < count / 2, "some edits break the content, most do not: " + failures);
         assertTrue(partial > count / 5, "edits of texts plan only the pages they reach: " + partial + " of " + count);
+        assertTrue(madeFirst >= count / 10, "pages on screen made first: " + madeFirst);
     }
 
     private static List<String> messages(List<Problem> problems) {
