@@ -173,7 +173,8 @@ public final class LinkChecker {
             if (!paths.contains(path) && !planned.contains(path)) {
                 problems.warning(Position.of(outName + "/" + page), Msg.LINK_NOWHERE.with(ref, path), Msg.LINK_NOWHERE_FIX.with());
             } else if (fragment != null && !fragment.isEmpty() && scans.apply(path) != null) {
-                if (files != null) targets.put(path, files.get(path));
+                // The page's own bytes are compared anyway: only other pages' are remembered (most pages' one target is their own #main).
+                if (files != null && !path.equals(page)) targets.put(path, files.get(path));
                 if (!scans.apply(path).ids().contains(fragment)) {
                     problems.warning(Position.of(outName + "/" + page), Msg.LINK_NO_PART.with(ref, fragment, path), Msg.LINK_NO_PART_FIX.with());
                 }

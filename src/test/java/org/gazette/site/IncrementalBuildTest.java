@@ -109,13 +109,27 @@ class IncrementalBuildTest {
 
     @Test
     void randomEditsGiveTheBytesOfACleanBuild() throws IOException {
+        randomEdits(false, 20261202L);
+    }
+
+    /**
+     * The same as the preview runs: a watcher reports every change, so a text it does not name is
+     * taken as it was without asking the disk (the edits name every file they touch, as a watcher does).
+     */
+    @Test
+    void randomEditsReportedByAWatcherGiveTheBytesOfACleanBuild() throws IOException {
+        randomEdits(true, 20261207L);
+    }
+
+    private void randomEdits(boolean watched, long defaultSeed) throws IOException {
         setUp(6);
-        long seed = Long.getLong("gazette.editSeed", 20261202L);
+        long seed = Long.getLong("gazette.editSeed", defaultSeed);
         int count = Integer.getInteger("gazette.edits", 40);
         Random random = new Random(seed);
         BuildCache cache = new BuildCache();
         Build.Result clean0 = new Build(options(), cache).run(false);
         assertTrue(clean0.ok());
+        if (watched) cache.watched();
         int failures = 0;
         int madeFirst = 0;
         int partial = 0;
@@ -130,7 +144,7 @@ class IncrementalBuildTest {
             Build.Result incremental = new Build(options(), cache).run(false);
             if (cache.lastPartial()) partial++;
             Build.Result clean = new Build(options()).run(false);
-            String step = "seed " + seed + ", edit " + i + ": " + what;
+            String step = (watched ? "watched, " : "") + "seed " + seed + ", edit " + i + ": " + what;
             assertEquals(clean.ok(), incremental.ok(), step);
             assertEquals(messages(clean.problems()), messages(incremental.problems()), step);
             if (clean.ok()) {
