@@ -366,6 +366,7 @@ public final class Build {
         if (problems.hasErrors()) return new Made(files, null, result(false, pages, files));
         step("bulletins", () -> bulletins(content, strings, templates, files));
         if (problems.hasErrors()) return new Made(files, null, result(false, pages, files));
+        files.pagesMade();
         step("links", () -> {
             // Found in the built pages, said where the writer can fix them: in the text, at the link.
             Problems found = new Problems();

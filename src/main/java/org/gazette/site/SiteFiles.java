@@ -177,6 +177,14 @@ final class SiteFiles {
         paths.add(path);
     }
 
+    /**
+     * Every page is made: the table that shares the link strings among the pages' scans (a million
+     * entries at 240,000 pages) has done its work and goes before the link check and the search index.
+     */
+    void pagesMade() {
+        refs.clear();
+    }
+
     /** Waits until every file given is on disk; a file that could not be written is this call's failure. */
     void flush() {
         if (writer != null) writer.flush();
