@@ -36,7 +36,7 @@ public final class Spill implements AutoCloseable {
         for (int attempt = 0; opened == null; attempt++) {
             made = dir.resolve(".gazette-" + what + "-" + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".spill");
             try {
-                opened = open(made);
+                opened = open(made, true);
             } catch (java.nio.file.FileAlreadyExistsException e) {
                 if (attempt > 100) throw new UncheckedIOException(e);
             } catch (IOException e) {
@@ -61,15 +61,7 @@ public final class Spill implements AutoCloseable {
     public static Spill at(String what, Path file) {
         try {
             Files.deleteIfExists(file);
-            var options = java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
-            FileChannel channel;
-            try {
-                channel = FileChannel.open(file, options, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException e) {
-                channel = FileChannel.open(file, options);
-            }
-            return new Spill(what, file, channel);
+            return new Spill(what, file, open(file, false));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -115,8 +107,11 @@ public final class Spill implements AutoCloseable {
         this(what, null);
     }
 
-    private static FileChannel open(Path file) throws IOException {
-        var options = java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.DELETE_ON_CLOSE);
+    /** A new file only its user can read, removed when closed if {@code temporary}. */
+    private static FileChannel open(Path file, boolean temporary) throws IOException {
+        var options = temporary
+                ? java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.DELETE_ON_CLOSE)
+                : java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
         try {
             return FileChannel.open(file, options, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
                     java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
